@@ -1,0 +1,36 @@
+"""allegedly: who says so? Attribution chains, hedges and figures in news, with evidence."""
+
+from __future__ import annotations
+
+from allegedly.model import (
+    SCHEMA,
+    Article,
+    ArticleAnalysis,
+    Attribution,
+    Claim,
+    Cue,
+    Figure,
+    Hedge,
+    Relation,
+    Removed,
+    Source,
+    Span,
+)
+
+__version__ = "0.1.0"
+
+__all__ = ["SCHEMA", "Article", "ArticleAnalysis", "Attribution", "Claim", "Cue", "Figure",
+           "Hedge", "Relation", "Removed", "Source", "Span", "analyze", "__version__"]
+
+
+def analyze(text_or_html: str, *, published=None, url=None, outlet=None, title=None,
+            settings=None) -> ArticleAnalysis:
+    """Analyse one article given as plain text or HTML (detected) and return its analysis.
+
+    ``published`` may be a ``date`` or an ISO string; it anchors relative time expressions.
+    ``.to_dict()`` of the result is the ``allegedly/1`` JSON contract (docs/contract.md).
+    """
+    from allegedly.nlp.pipeline import get_analyzer
+
+    return get_analyzer(settings).analyze_text(text_or_html, published=published, url=url,
+                                              outlet=outlet, title=title)

@@ -1,0 +1,62 @@
+"""Intermediate results of the extractors, in character offsets of the ``Doc`` text.
+
+Extractors (pure functions over a parsed ``Doc``) return these small mutable-free records;
+``allegedly.nlp.convert`` maps their offsets back to the article text, assigns ids, links
+them together and builds the public records of ``allegedly.model``. Keeping spaCy objects out
+of them means they can be pickled, tested and compared without a model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SourceMatch:
+    """A source mention. ``span`` is None for sourceless cues ("it is alleged")."""
+
+    span: Offsets | None
+    name: str  # resolved full name ("Roman Tsimbalyuk"), or the mention text
+    kind: str  # see allegedly.model.SOURCE_KINDS
+    description: str | None = None  # "Ukrainian journalist"
+    antecedent: Offsets | None = None  # the mention a pronoun / short name was resolved to
+
+
+@dataclass(frozen=True)
+class AttributionMatch:
+    """One attribution link. Nesting is derived later from content containment."""
+
+    cue: Offsets | None
+    cue_lemma: str
+    cue_class: str  # see allegedly.model.CUE_CLASSES
+    content: tuple[Offsets, ...]  # one or more segments, in order
+    quote: str  # direct | indirect | mixed
+    source: SourceMatch | None = None
+
+
+@dataclass(frozen=True)
+class HedgeMatch:
+    start: int
+    end: int
+    cue: str
+    kind: str  # adverb | modal | epistemic | unknown | weasel | conditional
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    change: str | None = None
+    unit: str | None = None
+    counted: str | None = None
+    measure: str | None = None
+    actor: str | None = None
+    time: Offsets | None = None
+    as_of: str | None = None
+    warnings: tuple[str, ...] = field(default=())

