@@ -1,0 +1,47 @@
+"""The ``allegedly`` command: a thin click layer over the library.
+
+Sub-commands live in sibling modules, each owning its options: ``analyze`` (analyze.py),
+``eval`` (evaluate.py, one sub-command per ``allegedly.evaluation`` module), and the corpus
+commands ``ingest``, ``report``, ``export`` (corpus.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from allegedly import __version__
+
+# (module, attribute) of every command registered on the main group, in help order.
+COMMANDS = [
+    ("allegedly.cli.analyze", "analyze"),
+    ("allegedly.cli.corpus", "ingest"),
+    ("allegedly.cli.corpus", "report"),
+    ("allegedly.cli.corpus", "export"),
+    ("allegedly.cli.evaluate", "eval_group"),
+]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="allegedly")
+def cli() -> None:
+    """Who says so? Attribution chains, hedges and figures in news articles."""
+
+
+for _module, _attr in COMMANDS:
+    try:
+        cli.add_command(getattr(importlib.import_module(_module), _attr))
+    except (ImportError, AttributeError) as exc:  # a command whose module is absent is skipped
+        if "allegedly.cli" not in str(exc) and not isinstance(exc, AttributeError):
+            raise
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="allegedly")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

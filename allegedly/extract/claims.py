@@ -1,0 +1,200 @@
+"""Sentence-level claims and within-article relations, built from records (no spaCy here).
+
+A claim is a sentence with the chain of attributions that carries it (outermost first; empty
+= asserted by the publisher), its stance, hedges and figures. Relations are evidence for a
+reader, never verdicts: two sources giving different values for the same key (``differs``),
+the same key at a different scope (``scope``, e.g. killed vs lost), a later figure from the
+same source (``update``), a sentence casting doubt on an earlier one (``disputes``), and a
+sentence set against the previous one by "However," (``contrast``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from allegedly.lexicons import load
+from allegedly.model import Attribution, Claim, Figure, Hedge, Relation, Span
+
+STANCE_OF_CUE_CLASS = {
+    "report": "reported", "allegation": "alleged", "admission": "admitted",
+    "estimate": "estimated", "denial": "denied", "dispute": "disputed",
+    "question": "questioned", "confirmation": "confirmed", "warning": "warned",
+    "evidence": "shown",
+}
+STANCE_OF_HEDGE = {"allegedly": "alleged", "reportedly": "reported", "purportedly": "alleged",
+                   "supposedly": "alleged", "apparently": "reported"}
+
+
+@cache
+def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in load("relations") if r["kind"] == kind)
+
+
+@cache
+def _key_table(table: str) -> dict[str, str]:
+    return {r["word"]: r["group"] for r in load("figure_keys") if r["table"] == table}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _segments(a: Attribution) -> tuple[tuple[int, int], ...]:
+    return a.content.segments or ((a.content.start, a.content.end),)
+
+
+def chain_of(att_id: str | None, by_id: dict[str, Attribution]) -> tuple[str, ...]:
+    """Ids from the outermost attribution down to ``att_id``."""
+    out: list[str] = []
+    seen: set[str] = set()
+    while att_id is not None and att_id not in seen:
+        seen.add(att_id)
+        out.append(att_id)
+        att_id = by_id[att_id].parent
+    return tuple(reversed(out))
+
+
+def build_claims(text: str, sentences: Sequence[tuple[int, int]],
+                 attributions: Sequence[Attribution], hedges: Sequence[Hedge],
+                 figures: Sequence[Figure]) -> list[Claim]:
+    """One claim per sentence, attributed to the deepest attribution whose content covers it.
+
+    A content "covers" a sentence when it overlaps at least a quarter of it (or 40 chars), so a
+    stray quote mark across a boundary does not attribute the next sentence.
+    """
+    by_id = {a.id: a for a in attributions}
+    claims = []
+    for n, (s, e) in enumerate(sentences):
+        length = max(1, e - s)
+        best: Attribution | None = None
+        best_depth = 0
+        for a in attributions:
+            ov = sum(_overlap((s, e), seg) for seg in _segments(a))
+            if ov < min(40, length * 0.25):
+                continue
+            depth = len(chain_of(a.id, by_id))
+            if depth > best_depth or (depth == best_depth and best is not None and
+                                      a.content.end - a.content.start
+                                      < best.content.end - best.content.start):
+                best, best_depth = a, depth
+        own_hedges = tuple(h for h in hedges if s <= h.span.start and h.span.end <= e)
+        chain = chain_of(best.id, by_id) if best else ()
+        if best and best.cue:
+            stance = STANCE_OF_CUE_CLASS.get(best.cue.cls, "reported")
+        else:
+            stance = next((STANCE_OF_HEDGE[h.cue.lower()] for h in own_hedges
+                           if h.cue.lower() in STANCE_OF_HEDGE), "asserted" if not best
+                          else "reported")
+        figs = tuple(f.id for f in figures if s <= f.span.start and f.span.end <= e)
+        claims.append(Claim(f"c{n + 1}", Span.of(text, s, e), chain, stance, own_hedges, figs))
+    return claims
+
+
+# ---- relations ----------------------------------------------------------------------------
+
+
+def figure_key(fig: Figure) -> tuple[str, str, str] | None:
+    """(actor, counted group, measure family) or None when the figure is not comparable."""
+    if not fig.measure or not fig.counted:
+        return None
+    family = _key_table("measure").get(fig.measure.lower())
+    words = re.findall(r"[a-z]+", fig.counted.lower())
+    groups = _key_table("counted")
+    group = next((groups[w] for w in reversed(words) if w in groups), None)
+    if group is None:
+        group = next((groups[w.rstrip("s")] for w in reversed(words) if w.rstrip("s") in groups),
+                     None)
+    if family is None or group is None:
+        return None
+    return ((fig.actor or "").lower(), group, family)
+
+
+def _subscope(fig: Figure) -> bool:
+    words = set(re.findall(r"[a-z]+", (fig.counted or "").lower()))
+    return bool(words & set(_key_table("subscope")))
+
+
+def _speaker(fig: Figure, by_id: dict[str, Attribution]) -> str:
+    if fig.attribution is None:
+        return "publisher"
+    a = by_id[fig.attribution]
+    return a.source.name if a.source else f"(unattributed {a.cue.lemma if a.cue else 'claim'})"
+
+
+def build_relations(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution],
+                    figures: Sequence[Figure]) -> list[Relation]:
+    """Figure comparisons on a shared key, disputes and contrasts between claims."""
+    by_id = {a.id: a for a in attributions}
+    out: list[Relation] = []
+    keyed = [(f, figure_key(f)) for f in figures]
+    keyed = [(f, k) for f, k in keyed if k is not None]
+    for i, (f1, k1) in enumerate(keyed):
+        for f2, k2 in keyed[i + 1:]:
+            if k1[1:] != k2[1:] or (k1[0] and k2[0] and k1[0] != k2[0]):
+                continue
+            key = "|".join(x for x in (k1[0] or k2[0], k1[1], k1[2]))
+            same_value = (f1.value, f1.low, f1.high) == (f2.value, f2.low, f2.high)
+            speakers = (_speaker(f1, by_id), _speaker(f2, by_id))
+            if same_value and f1.bound == f2.bound:
+                continue
+            if _subscope(f1) != _subscope(f2) or f1.measure != f2.measure:
+                kind, note = "scope", f"{f1.measure} vs {f2.measure}" if f1.measure != f2.measure \
+                    else "one figure counts only a part (unit, town …)"
+            elif speakers[0] == speakers[1]:
+                kind, note = "update", f"both from {speakers[0]}"
+            else:
+                kind, note = "differs", f"{speakers[0]} vs {speakers[1]}"
+            out.append(Relation(kind, f1.id, f2.id, key, None, note))
+    out += _claim_relations(text, claims, by_id)
+    return out
+
+
+_SALIENT = re.compile(r"[a-z]{5,}")
+
+
+def _stems(s: str) -> set[str]:
+    return {w.rstrip("s") for w in _SALIENT.findall(s.lower())}
+
+
+def _claim_relations(text: str, claims: Sequence[Claim],
+                     by_id: dict[str, Attribution]) -> list[Relation]:
+    out: list[Relation] = []
+    for i, c in enumerate(claims):
+        if i == 0:
+            continue
+        sent = c.span.text
+        ev = None
+        for pat in _patterns("disputes"):
+            if m := pat.search(sent):
+                ev = m
+                break
+        anaphor = next((m for p in _patterns("anaphor") if (m := p.search(sent))), None)
+        counter = next((m for p in _patterns("counter") if (m := p.search(sent))), None)
+        if ev and anaphor:
+            wants_figure = re.search(r"number|figure|toll|count|estimate|tally|data",
+                                     anaphor.group(), re.I)
+            target = next((p for p in reversed(claims[:i]) if p.figures or not wants_figure),
+                          None)
+            if target:
+                out.append(_rel("disputes", c, target, ev, "refers back with "
+                                f"“{anaphor.group()}”"))
+        elif counter and c.chain:
+            words = _stems(sent[counter.end():])
+            target = next((p for p in reversed(claims[:i]) if words & _stems(p.span.text)), None)
+            if target:
+                out.append(_rel("disputes", c, target, counter, "offers another account"))
+        contrast = next((m for p in _patterns("contrast") if (m := p.search(sent))), None)
+        prev = claims[i - 1]
+        if contrast and c.chain and prev.chain and \
+                by_id[c.chain[-1]].source != by_id[prev.chain[-1]].source:
+            out.append(_rel("contrast", c, prev, contrast, None))
+    return out
+
+
+def _rel(kind: str, a: Claim, b: Claim, m: re.Match[str], note: str | None) -> Relation:
+    start = a.span.start + m.start()
+    end = a.span.start + m.end()
+    return Relation(kind, a.id, b.id, None,
+                    Span(start, end, a.span.text[m.start():m.end()]), note)

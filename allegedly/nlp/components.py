@@ -1,0 +1,75 @@
+"""spaCy components of allegedly: thin ``@Language.factory`` adapters over ``allegedly.extract``.
+
+Each component calls one pure function and stores its plain result on a ``Doc._`` extension:
+
+=========================  ==================================  ==============================
+component                  calls                               sets
+=========================  ==================================  ==============================
+``allegedly_attributions``  ``extract.attribution.find_attributions``  ``doc._.allegedly_attributions``
+``allegedly_hedges``        ``extract.hedges.find_hedges``      ``doc._.allegedly_hedges``
+``allegedly_figures``       ``extract.figures.find_figures``    ``doc._.allegedly_figures``
+=========================  ==================================  ==============================
+
+``doc._.allegedly_published`` (a ``date`` or None) is read by the figures component to resolve
+relative time expressions; the pipeline sets it before the doc enters ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+for _name, _default in (("allegedly_attributions", None), ("allegedly_hedges", None),
+                        ("allegedly_figures", None), ("allegedly_published", None),
+                        ("allegedly_errors", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+class _Adapter:
+    """Calls ``fn(doc)`` and stores the list it returns on ``doc._.<attr>``."""
+
+    def __init__(self, attr: str, fn: Callable[[Doc], list[Any]]) -> None:
+        self.attr = attr
+        self.fn = fn
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            result = self.fn(doc)
+        except Exception as exc:  # keep the batch alive; convert reports it for this doc
+            log.exception("%s failed", self.attr)
+            doc._.allegedly_errors = [*(doc._.allegedly_errors or []), f"{self.attr}: {exc!r}"]
+            result = []
+        setattr(doc._, self.attr, result)
+        return doc
+
+
+@Language.factory("allegedly_attributions", requires=["token.dep", "token.tag", "doc.ents"],
+                  assigns=["doc._.allegedly_attributions"])
+def make_attributions(nlp: Language, name: str) -> _Adapter:
+    from allegedly.extract.attribution import find_attributions
+
+    return _Adapter("allegedly_attributions", find_attributions)
+
+
+@Language.factory("allegedly_hedges", requires=["token.dep", "token.tag"],
+                  assigns=["doc._.allegedly_hedges"])
+def make_hedges(nlp: Language, name: str) -> _Adapter:
+    from allegedly.extract.hedges import find_hedges
+
+    return _Adapter("allegedly_hedges", find_hedges)
+
+
+@Language.factory("allegedly_figures", requires=["token.dep", "token.tag", "doc.ents"],
+                  assigns=["doc._.allegedly_figures"])
+def make_figures(nlp: Language, name: str) -> _Adapter:
+    from allegedly.extract.figures import find_figures
+
+    return _Adapter("allegedly_figures",
+                    lambda doc: find_figures(doc, published=doc._.allegedly_published))

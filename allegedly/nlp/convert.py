@@ -1,0 +1,221 @@
+"""The one place where spaCy ``Doc``s become plain records.
+
+Two steps, so that the first can run where the Doc lives and only plain data travels on:
+
+1. :func:`doc_matches` reads what our components left on a parsed Doc (already plain
+   ``extract.matches`` records) plus the sentence boundaries, all in chunk offsets.
+2. :func:`build_analysis` maps chunk offsets to article offsets, assigns ids, derives chain
+   nesting, links hedges and figures to attributions, builds sentence-level claims and the
+   within-article relations, and returns the frozen :class:`ArticleAnalysis`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from allegedly.errors import AllegedlyError, message
+from allegedly.extract import claims as claim_rules
+from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
+from allegedly.model import (
+    Article,
+    ArticleAnalysis,
+    Attribution,
+    Cue,
+    Figure,
+    Hedge,
+    Source,
+    Span,
+    Warning,
+)
+from allegedly.nlp.prepass import OffsetMap, paragraphs
+
+
+@dataclass(frozen=True)
+class DocMatches:
+    """Everything read off one parsed chunk, in chunk offsets (plain, picklable)."""
+
+    attributions: tuple[AttributionMatch, ...]
+    hedges: tuple[HedgeMatch, ...]
+    figures: tuple[FigureMatch, ...]
+    sentences: tuple[tuple[int, int], ...]
+    errors: tuple[str, ...] = ()
+
+
+def doc_matches(doc: Doc) -> DocMatches:
+    """Collect our components' results and the sentence boundaries of a parsed chunk."""
+    sents = []
+    for sent in doc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        if body:
+            start = sent.start_char + lead
+            sents.append((start, start + len(body)))
+    return DocMatches(
+        attributions=tuple(doc._.allegedly_attributions or ()),
+        hedges=tuple(doc._.allegedly_hedges or ()),
+        figures=tuple(doc._.allegedly_figures or ()),
+        sentences=tuple(sents),
+        errors=tuple(doc._.allegedly_errors or ()),
+    )
+
+
+def not_analysed(article: Article, error: AllegedlyError) -> ArticleAnalysis:
+    """An analysis with no records and one warning saying why (e.g. E108 non-English)."""
+    return ArticleAnalysis(article=article,
+                           warnings=(Warning(error.code, error.args[0]),),
+                           meta={"analysed": False})
+
+
+# ---- step 2 ---------------------------------------------------------------------------------
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A cheap sentence splitter for paragraphs the pre-pass did not parse."""
+    out = []
+    pos = start
+    for m in _SENT_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def build_analysis(article: Article, masked: str,
+                   chunks: Sequence[tuple[OffsetMap, DocMatches]]) -> ArticleAnalysis:
+    """Map every match to article offsets and assemble the article's records."""
+    text = article.text
+    errors = [e for _, m in chunks for e in m.errors]
+    if errors:
+        raise RuntimeError("; ".join(errors))
+
+    def span(om: OffsetMap, s: int, e: int) -> Span:
+        a, b = om.span(s, e)
+        return Span.of(text, a, b)
+
+    raw_atts: list[tuple[OffsetMap, AttributionMatch]] = []
+    hedges: list[Hedge] = []
+    raw_figs: list[tuple[OffsetMap, FigureMatch]] = []
+    sentences: list[tuple[int, int]] = []
+    for om, m in chunks:
+        raw_atts += [(om, a) for a in m.attributions]
+        raw_figs += [(om, f) for f in m.figures]
+        hedges += [Hedge(span(om, h.start, h.end), h.cue, h.kind) for h in m.hedges]
+        sentences += [om.span(s, e) for s, e in m.sentences]
+
+    attributions = _attributions(text, raw_atts, span)
+    hedges = sorted(set(hedges), key=lambda h: (h.span.start, h.span.end))
+    attributions = _attach_hedges(attributions, hedges)
+    figures = _figures(text, raw_figs, span, attributions)
+    sentences = _cover_unparsed(masked, sorted(set(sentences)))
+    claims = claim_rules.build_claims(text, sentences, attributions, hedges, figures)
+    relations = claim_rules.build_relations(text, claims, attributions, figures)
+    warnings = [Warning(w.split(" ", 1)[0], w.split(" ", 1)[1] if " " in w else w, f.span)
+                for f in figures for w in f.warnings]
+    return ArticleAnalysis(article=article, attributions=tuple(attributions),
+                           figures=tuple(figures), claims=tuple(claims),
+                           relations=tuple(relations), warnings=tuple(warnings),
+                           meta={"analysed": True})
+
+
+def _source(om: OffsetMap, src: SourceMatch | None, span) -> Source | None:
+    if src is None:
+        return None
+    return Source(
+        span=span(om, *src.span) if src.span else None,
+        name=src.name,
+        kind=src.kind,
+        description=src.description,
+        resolved_from=span(om, *src.antecedent) if src.antecedent else None,
+    )
+
+
+def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span,
+                  ) -> list[Attribution]:
+    """Records with ids in text order and parents derived from content containment."""
+    built = []
+    for om, a in raw:
+        if not a.content:
+            continue
+        segs = tuple(om.span(s, e) for s, e in a.content)
+        content = Span.of(text, segs[0][0], segs[-1][1], segs if len(segs) > 1 else None)
+        cue = Cue(span(om, *a.cue), a.cue_lemma, a.cue_class) if a.cue else None
+        built.append((content, cue, a.quote, _source(om, a.source, span), segs))
+    built.sort(key=lambda b: (b[0].start, -b[0].end, b[1].span.start if b[1] else 0))
+    ids = [f"a{i + 1}" for i in range(len(built))]
+
+    def inside(pos: int, segs) -> bool:
+        return any(s <= pos < e for s, e in segs)
+
+    out = []
+    for i, (content, cue, quote, source, _segs) in enumerate(built):
+        anchor = cue.span.start if cue else content.start
+        parent, best = None, None
+        for j, (c2, _cue2, _q2, _s2, segs2) in enumerate(built):
+            if j == i or (c2.end - c2.start) <= (content.end - content.start):
+                continue
+            if inside(anchor, segs2) and (best is None or c2.end - c2.start < best):
+                parent, best = ids[j], c2.end - c2.start
+        out.append(Attribution(ids[i], parent, source, cue, content, quote))
+    return out
+
+
+def _innermost(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:
+    """The attribution with the smallest content holding [start, end)."""
+    best = None
+    for a in attributions:
+        segs = a.content.segments or ((a.content.start, a.content.end),)
+        if any(s <= start and end <= e for s, e in segs) and (
+                best is None or a.content.end - a.content.start
+                < best.content.end - best.content.start):
+            best = a
+    return best
+
+
+def _attach_hedges(attributions: list[Attribution], hedges: list[Hedge]) -> list[Attribution]:
+    by_id: dict[str, list[Hedge]] = {}
+    for h in hedges:
+        owner = _innermost(attributions, h.span.start, h.span.end)
+        if owner is None:  # a hedge on the cue ("reportedly said") belongs to that link
+            owner = next((a for a in attributions if a.cue and abs(
+                a.cue.span.start - h.span.end) <= 2), None)
+        if owner is not None:
+            by_id.setdefault(owner.id, []).append(h)
+    return [Attribution(a.id, a.parent, a.source, a.cue, a.content, a.quote,
+                        tuple(by_id.get(a.id, ()))) for a in attributions]
+
+
+def _figures(text: str, raw: list[tuple[OffsetMap, FigureMatch]], span,
+             attributions: Sequence[Attribution]) -> list[Figure]:
+    out = []
+    raw = sorted(raw, key=lambda r: r[0].span(r[1].start, r[1].end))
+    for i, (om, f) in enumerate(raw):
+        sp = span(om, f.start, f.end)
+        owner = _innermost(attributions, sp.start, sp.end)
+        out.append(Figure(
+            id=f"f{i + 1}", span=sp, value=f.value, low=f.low, high=f.high, bound=f.bound,
+            change=f.change, unit=f.unit, counted=f.counted, measure=f.measure, actor=f.actor,
+            time=span(om, *f.time) if f.time else None, as_of=f.as_of,
+            attribution=owner.id if owner else None, warnings=tuple(f.warnings)))
+    return out
+
+
+def _cover_unparsed(masked: str, parsed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parsed sentences plus cheap-split sentences of every paragraph the pre-pass skipped."""
+    out = list(parsed)
+    starts = sorted(parsed)
+    for ps, pe in paragraphs(masked):
+        if any(s < pe and ps < e for s, e in starts):
+            continue
+        out += split_sentences(masked, ps, pe)
+    return sorted(out)
+
+
+__all__ = ["DocMatches", "doc_matches", "build_analysis", "not_analysed", "split_sentences",
+           "message"]
