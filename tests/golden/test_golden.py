@@ -1,0 +1,67 @@
+"""Golden tests: real articles read from ../shared (never copied), reviewed expected JSON.
+
+The expected files keep offsets, resolved names, kinds, classes, values and chains in full, but
+only the first words of each span text (so they do not reproduce the articles). Regenerate with
+``pytest tests/golden --update-golden`` and review the diff line by line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_path
+
+EXPECTED = Path(__file__).parent / "expected"
+CLIP = 32
+
+# name -> (path under ../shared, metadata overrides)
+CASES = {
+    "tank-mutiny": (("examples", "tank-mutiny.txt"),
+                    {"outlet": "Express", "published": dt.date(2022, 3, 21)}),
+}
+
+
+def _clip_spans(obj):
+    """Shorten every span text to CLIP chars; drop the article text itself."""
+    if isinstance(obj, dict):
+        out = {}
+        for k, v in obj.items():
+            if k == "text" and isinstance(v, str) and "start" in obj:
+                out[k] = v if len(v) <= CLIP else v[:CLIP] + "…"
+            elif k == "text":
+                continue  # the article text
+            else:
+                out[k] = _clip_spans(v)
+        return out
+    if isinstance(obj, list):
+        return [_clip_spans(x) for x in obj]
+    return obj
+
+
+def golden_view(analysis) -> dict:
+    return _clip_spans(analysis.to_dict())
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name, analyzer, request):
+    rel, meta = CASES[name]
+    path = shared_path(*rel)
+    import dataclasses
+
+    from allegedly.ingest import article_from_text
+
+    article = dataclasses.replace(article_from_text(path.read_text(encoding="utf-8"),
+                                                    origin=str(path)), **meta, origin=name)
+    got = golden_view(analyzer.analyze(article))
+    expected_file = EXPECTED / f"{name}.json"
+    if request.config.getoption("--update-golden"):
+        expected_file.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
+    if not expected_file.exists():
+        pytest.fail(f"no golden file {expected_file}: run pytest tests/golden --update-golden")
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    assert got == expected
