@@ -73,7 +73,7 @@ def not_analysed(article: Article, error: AllegedlyError) -> ArticleAnalysis:
 
 # ---- step 2 ---------------------------------------------------------------------------------
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENT_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,82 @@
+"""Records from plain matches: nesting by containment, figure/hedge ownership, claims."""
+
+from __future__ import annotations
+
+from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
+from allegedly.model import Article
+from allegedly.nlp.convert import DocMatches, build_analysis, split_sentences
+from allegedly.nlp.prepass import OffsetMap
+
+TEXT = ("However, Ukrainian journalist Roman Tsimbalyuk has alleged that his injuries were "
+        "caused by a Kremlin soldier, the Sun reported. It is allegedly true that 12 died.")
+
+
+def off(sub: str) -> tuple[int, int]:
+    i = TEXT.index(sub)
+    return i, i + len(sub)
+
+
+def matches() -> DocMatches:
+    inner = AttributionMatch(
+        cue=off("has alleged"), cue_lemma="allege", cue_class="allegation",
+        content=(off("his injuries were caused by a Kremlin soldier"),), quote="indirect",
+        source=SourceMatch(off("Ukrainian journalist Roman Tsimbalyuk"), "Roman Tsimbalyuk",
+                           "person", "Ukrainian journalist"))
+    outer = AttributionMatch(
+        cue=off("reported"), cue_lemma="report", cue_class="report",
+        content=(off("Ukrainian journalist Roman Tsimbalyuk has alleged that his injuries were "
+                     "caused by a Kremlin soldier"),), quote="indirect",
+        source=SourceMatch(off("the Sun"), "The Sun", "media"))
+    s1 = (0, TEXT.index(" It is"))
+    s2 = (TEXT.index("It is"), len(TEXT))
+    return DocMatches(
+        attributions=(inner, outer),
+        hedges=(HedgeMatch(*off("allegedly"), "allegedly", "adverb"),),
+        figures=(FigureMatch(*off("12"), value=12.0, low=12.0, high=12.0, measure="died"),),
+        sentences=(s1, s2))
+
+
+def analysis():
+    article = Article(TEXT, outlet="Express")
+    return build_analysis(article, TEXT, [(OffsetMap(((0, 0, len(TEXT)),)), matches())])
+
+
+def test_outer_link_is_parent_of_inner_link():
+    an = analysis()
+    sun = next(a for a in an.attributions if a.source.name == "The Sun")
+    tsim = next(a for a in an.attributions if a.source.name == "Roman Tsimbalyuk")
+    assert sun.parent is None
+    assert tsim.parent == sun.id
+    assert [a.source.name for a in an.chain(tsim.id)] == ["The Sun", "Roman Tsimbalyuk"]
+
+
+def test_every_span_text_matches_the_article_text():
+    d = analysis().to_dict()
+
+    def walk(o):
+        if isinstance(o, dict):
+            if {"start", "end", "text"} <= o.keys() and o["start"] is not None:
+                assert d["text"][o["start"]:o["end"]] == o["text"]
+            for v in o.values():
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+
+    walk(d)
+
+
+def test_claims_take_the_deepest_chain_and_hedge_stance():
+    an = analysis()
+    first, second = an.claims
+    assert [an.attribution(x).source.name for x in first.chain] == ["The Sun", "Roman Tsimbalyuk"]
+    assert first.stance == "alleged"
+    assert second.chain == () and second.stance == "alleged"  # "allegedly", publisher's own
+    assert second.figures == (an.figures[0].id,)
+
+
+def test_split_sentences_for_unparsed_paragraphs():
+    text = "One sentence here. Another one! “Quoted start.” Last"
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == ["One sentence here.", "Another one!",
+                                             "“Quoted start.”", "Last"]
