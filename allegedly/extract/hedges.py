@@ -96,6 +96,13 @@ _REPORT_VERBS = frozenset({
     "expect", "indicate", "explain", "signal", "reply", "respond", "claim", "argue", "note",
 })
 _VOLITION = frozenset({"like", "love", "prefer", "rather", "welcome", "appreciate"})
+# "X would not comment": a refusal, not a hypothesis
+_REFUSAL = frozenset({"comment", "elaborate", "identify", "divulge", "specify", "give", "talk",
+                      "say", "discuss", "disclose", "reveal", "confirm", "name", "provide", "speak",
+                      "release", "answer", "respond", "detail"})
+# "could be reached / seen / heard": (in)ability of contact or perception, not a hedge
+_ABILITY = frozenset({"reach", "contact", "see", "hear", "watch", "notice", "feel", "smell",
+                      "spot", "find", "locate"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 _RAISING_DEPS = frozenset({"ccomp", "xcomp", "acomp", "attr", "oprd"})
 
@@ -114,17 +121,37 @@ def _rule_modal_epistemic(doc: Doc, start: int, end: int) -> bool:
     if t.tag_ != "MD":
         return False
     nxt = doc[end].lower_ if end < len(doc) else ""
-    return nxt not in _NEG and not any(c.dep_ == "neg" and c.i > t.i for c in t.head.children)
+    if nxt in _NEG or any(c.dep_ == "neg" and c.i > t.i for c in t.head.children):
+        return False
+    head = t.head
+    if head.lower_ in _ABILITY or lemma(head) in _ABILITY:
+        return False
+    # purpose: "so that he could be held"
+    return not any(c.lower_ == "so" for c in head.children if c.i < t.i)
+
+
+def _is_past_clause(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
 
 def _in_if_conditional(t: Token) -> bool:
-    """Is the clause governed by ``t``'s head the main clause of an if/unless conditional?"""
+    """Is the clause governed by ``t``'s head the main clause of a conditional?
+
+    if/unless always; until/once when their clause is not in the past ("will remain until Iraq
+    complies", not "stayed until the crisis ended").
+    """
     head = t.head
     for child in head.children:
-        if child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children
-        ):
-            return True
+        if child.dep_ not in {"advcl", "ccomp"} and child.head.i != head.i:
+            continue
+        for m in child.children:
+            if m.dep_ != "mark":
+                continue
+            if m.lower_ in {"if", "unless"} and child.dep_ == "advcl":
+                return True
+            if m.lower_ in {"until", "once"} and not _is_past_clause(child):
+                return True
     return False
 
 
@@ -140,6 +167,10 @@ def _rule_would(doc: Doc, start: int, end: int) -> bool:
     head = t.head
     if head.lower_ in _VOLITION or lemma(head) in _VOLITION:
         return False
+    negated = any(c.dep_ == "neg" for c in head.children) or (
+        end < len(doc) and doc[end].lower_ in _NEG)
+    if negated and (head.lower_ in _REFUSAL or lemma(head) in _REFUSAL):
+        return False
     if end < len(doc) and doc[end].lower_ == "rather":
         return False
     if _in_if_conditional(t):
@@ -148,6 +179,8 @@ def _rule_would(doc: Doc, start: int, end: int) -> bool:
     clause = head
     while clause.dep_ in {"conj"} and clause.head is not clause:
         clause = clause.head
+    if clause.dep_ == "relcl":  # "a plant that would produce": a description, not a hedge
+        return False
     return not (clause.dep_ in {"ccomp", "xcomp"} and lemma(clause.head) in _REPORT_VERBS)
 
 
@@ -170,13 +203,11 @@ def _rule_not_as_possible(doc: Doc, start: int, end: int) -> bool:
 
 
 def _rule_clausal(doc: Doc, start: int, end: int) -> bool:
-    """A cognition verb with a clause/infinitive complement, or "than expected"/"as expected"."""
+    """A cognition verb with a clause/infinitive complement ("as expected" is not a hedge)."""
     t = doc[start]
-    if not _is_verb(t):
+    if not _is_verb(t) or (start > 0 and doc[start - 1].lower_ in {"than", "as"}):
         return False
-    if any(c.dep_ in _CLAUSE_DEPS for c in t.children):
-        return True
-    return start > 0 and doc[start - 1].lower_ in {"than", "as"} and t.tag_ == "VBN"
+    return any(c.dep_ in _CLAUSE_DEPS for c in t.children)
 
 
 def _rule_raising(doc: Doc, start: int, end: int) -> bool:
@@ -208,11 +239,25 @@ def _rule_seen_as(doc: Doc, start: int, end: int) -> bool:
 
 
 def _rule_mark(doc: Doc, start: int, end: int) -> bool:
-    """A subordinating conjunction, not "as if" / "as though"."""
+    """A subordinating conjunction; not "as if", "even if" (concessive), "dozens if not more"."""
     t = doc[start]
-    if start > 0 and doc[start - 1].lower_ == "as":
+    if start > 0 and doc[start - 1].lower_ in {"as", "even"}:
+        return False
+    if end < len(doc) and doc[end].lower_ == "not" and t.dep_ != "mark":
         return False
     return t.dep_ == "mark" or t.tag_ == "IN" or t.pos_ == "SCONJ"
+
+
+def _rule_future_clause(doc: Doc, start: int, end: int) -> bool:
+    """until/once introducing a clause that is not in the past: a condition still to be met."""
+    t = doc[start]
+    return t.dep_ == "mark" and not _is_past_clause(t.head)
+
+
+def _rule_not_proper(doc: Doc, start: int, end: int) -> bool:
+    """Not part of a name ("the Tomb of the Unknown Soldier")."""
+    t = doc[start]
+    return t.tag_ not in {"NNP", "NNPS"} and not (start > 0 and t.is_title and t.ent_type_)
 
 
 def _rule_subject(doc: Doc, start: int, end: int) -> bool:
@@ -237,6 +282,8 @@ _RULES: dict[str, Callable[[Doc, int, int], bool]] = {
     "seen_as": _rule_seen_as,
     "mark": _rule_mark,
     "subject": _rule_subject,
+    "future_clause": _rule_future_clause,
+    "not_proper": _rule_not_proper,
     "not_for_as": _rule_not_for_as,
 }
 
