@@ -1,0 +1,84 @@
+"""The engine-neutral unit of work: analyse one batch of read items.
+
+A :class:`Batch` holds, in input order, articles to analyse, :class:`~allegedly.store.tables.Copy`
+items (texts already stored) and :class:`~allegedly.store.tables.Failure` items (inputs that
+could not be read). :func:`process_batch` returns the same sequence with every article replaced
+by its ``ArticleAnalysis`` (or a ``Failure``). It is what a local worker process and a Dask
+worker run; only plain, picklable records cross process boundaries, never spaCy Docs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from allegedly.errors import ModelError
+from allegedly.model import Article, ArticleAnalysis
+from allegedly.settings import Settings
+from allegedly.store.tables import Copy, Failure
+
+Item = Article | Copy | Failure
+Result = ArticleAnalysis | Copy | Failure
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Items read by the parent, in order. ``read``/``already_stored`` are progress counts
+    (inputs read, inputs skipped because their origin is already stored) for this batch."""
+
+    seq: int
+    items: tuple[Item, ...]
+    read: int = 0
+    already_stored: int = 0
+
+    @property
+    def n_analyse(self) -> int:
+        """How many items need the model."""
+        return sum(isinstance(i, Article) for i in self.items)
+
+
+class AnalyzerLike(Protocol):
+    def analyze_articles(self, articles: list[Article]) -> object: ...
+
+
+def process_batch(items: Sequence[Item], analyzer: AnalyzerLike) -> list[Result]:
+    """Analyse the articles among ``items`` and return the results in the same order.
+
+    Per-article errors become :class:`Failure` records carrying the article (so it is still
+    stored, as ``not_analysed``); copies and read failures pass through unchanged.
+    """
+    articles = [i for i in items if isinstance(i, Article)]
+    analysed: list[ArticleAnalysis | Failure] = []
+    if articles:
+        try:
+            results = list(analyzer.analyze_articles(articles))  # type: ignore[call-overload]
+        except (ModelError, ImportError):  # no analyser at all: stop the run, say why
+            raise
+        except Exception as exc:  # the whole batch failed: record it per article, go on
+            results = [exc] * len(articles)
+        for art, res in zip(articles, results, strict=True):
+            analysed.append(res if isinstance(res, ArticleAnalysis)
+                            else Failure.from_error(res, art))
+    it = iter(analysed)
+    return [next(it) if isinstance(i, Article) else i for i in items]
+
+
+# ---- the per-process analyzer of worker processes ------------------------------------------
+
+def worker_analyzer(settings: Settings) -> AnalyzerLike:
+    """This process's analyzer for ``settings`` (the model is loaded once per process)."""
+    from allegedly.nlp.pipeline import get_analyzer
+
+    return get_analyzer(settings)
+
+
+def init_worker(settings: Settings) -> None:
+    """Pool initializer: load the model now, so the first batch does not pay for it."""
+    analyzer = worker_analyzer(settings)
+    _ = analyzer.nlp  # type: ignore[attr-defined]
+
+
+def run_batch(batch: Batch, settings: Settings) -> list[Result]:
+    """Worker entry point: :func:`process_batch` with this process's analyzer."""
+    return process_batch(batch.items, worker_analyzer(settings))

@@ -1,0 +1,110 @@
+"""Schema of the SQLite store, built by numbered migrations.
+
+A migration is a function registered with ``@migration(N)``; :func:`migrate` applies, in order,
+every migration above the version recorded in the ``schema_version`` table (the pattern of
+sqlite-utils' and datasette's migration helpers). Opening a store whose version is newer than
+:data:`SCHEMA_VERSION` raises :class:`~allegedly.errors.StoreError` ``E301``.
+
+To change the schema: add ``@migration(N + 1)`` below; never edit a released migration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from allegedly.errors import StoreError
+from allegedly.store.tables import COLUMNS, PKS
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    """Register ``fn`` as the migration that brings a store to ``version``."""
+
+    def register(fn: Migration) -> Migration:
+        if version in MIGRATIONS:
+            raise ValueError(f"migration {version} registered twice")
+        MIGRATIONS[version] = fn
+        return fn
+
+    return register
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    """The store's schema version (0 for a new, empty database)."""
+    if "schema_version" not in db.table_names():
+        return 0
+    row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: sqlite_utils.Database, path: str = "") -> int:
+    """Bring ``db`` up to :data:`SCHEMA_VERSION`; return the version it had before.
+
+    Raises StoreError E301 when the store was written by a newer allegedly.
+    """
+    found = current_version(db)
+    if found > SCHEMA_VERSION:
+        raise StoreError("E301", detail=path or "(database)", found=found,
+                         expected=SCHEMA_VERSION)
+    for version in sorted(v for v in MIGRATIONS if v > found):
+        MIGRATIONS[version](db)
+        db["schema_version"].insert(
+            {"version": version, "applied": datetime.now(UTC).isoformat(timespec="seconds")},
+            pk="version", replace=True)
+    return found
+
+
+def _create(db: sqlite_utils.Database, table: str, **kw: object) -> None:
+    db[table].create(COLUMNS[table], pk=PKS.get(table), if_not_exists=True, **kw)
+
+
+@migration(1)
+def _initial(db: sqlite_utils.Database) -> None:
+    db["schema_version"].create({"version": int, "applied": str}, pk="version",
+                                if_not_exists=True)
+    db["runs"].create({
+        "id": int, "started": str, "finished": str, "status": str, "engine": str, "jobs": int,
+        "inputs": str, "options": str, "version": str, "articles_read": int,
+        "articles_analysed": int, "articles_not_analysed": int, "duplicates": int,
+        "already_stored": int, "errors": int,
+    }, pk="id", if_not_exists=True)
+    _create(db, "articles", foreign_keys=[("run_id", "runs", "id")])
+    _create(db, "article_locations",
+            foreign_keys=[("article_id", "articles", "id"), ("run_id", "runs", "id")])
+    _create(db, "sources")
+    _create(db, "attributions", foreign_keys=[("article_id", "articles", "id"),
+                                              ("source_id", "sources", "id")])
+    _create(db, "figures", foreign_keys=[("article_id", "articles", "id"),
+                                         ("source_id", "sources", "id")])
+    _create(db, "claims", foreign_keys=[("article_id", "articles", "id"),
+                                        ("source_id", "sources", "id")])
+    _create(db, "relations", foreign_keys=[("article_id", "articles", "id")])
+    db["errors"].create({"id": int, **COLUMNS["errors"]}, pk="id", if_not_exists=True,
+                        foreign_keys=[("run_id", "runs", "id")])
+    indexes = [
+        ("articles", ["outlet"]), ("articles", ["published"]), ("articles", ["origin"]),
+        ("articles", ["status"]), ("article_locations", ["origin"]),
+        ("sources", ["name"]), ("sources", ["kind"]),
+        ("attributions", ["source_id"]), ("attributions", ["source_name"]),
+        ("attributions", ["source_kind"]), ("attributions", ["cue_class"]),
+        ("figures", ["measure"]), ("figures", ["figure_key"]), ("figures", ["source_id"]),
+        ("claims", ["source_id"]), ("claims", ["source_name"]), ("claims", ["source_kind"]),
+        ("claims", ["stance"]), ("errors", ["code"]), ("errors", ["origin"]),
+    ]
+    for table, cols in indexes:
+        db[table].create_index(cols, if_not_exists=True)
+    # one row per (run, item, code): re-reading a bad input on --resume records it once
+    db["errors"].create_index(["run_id", "origin", "code"], unique=True, if_not_exists=True)
+    for table, cols in (("claims", ["text", "chain_text", "source_name"]),
+                        ("articles", ["title", "text"])):
+        if f"{table}_fts" not in db.table_names():
+            db[table].enable_fts(cols, create_triggers=True, tokenize="porter")
+
+
+#: The schema version this code writes (the highest registered migration).
+SCHEMA_VERSION = max(MIGRATIONS)
