@@ -1,0 +1,93 @@
+"""Cross-article report queries on a store filled with hand-built analyses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from allegedly.corpus.report import (
+    cited_outlets,
+    copies,
+    corpus_report,
+    errors_by_code,
+    figure_conflicts,
+    top_sources,
+    totals,
+)
+from allegedly.store import Failure, open_store
+from allegedly.store.tables import Copy
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
+from conftest import build_analysis  # noqa: E402
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "c.db")
+    run = s.start_run(inputs=[], options={}, engine="local", jobs=1)
+    a = build_analysis("Express", "The Sun", 750, origin="a.txt", url="https://express.example/a")
+    b = build_analysis("Mirror", "The Sun", 900, origin="b.txt")
+    c = build_analysis("The Sun", "Reuters", 750, origin="c.txt", extra=" More later.")
+    dup = Copy(a.article.__class__(text=a.article.text, origin="a2.txt",
+                                   url="https://copy.example/a", outlet="Daily Copy"))
+    s.write(run, [a, b, c, dup, Failure("E102", "x.bin", "x.bin: E102 binary"),
+                  Failure("E102", "y.bin", "y.bin: E102 binary"),
+                  Failure("E101", "z.txt", "z.txt: E101 empty")])
+    s.finish_run(run)
+    yield s
+    s.close()
+
+
+def test_totals(store):
+    t = totals(store)
+    assert (t["articles"], t["copies"], t["claims"], t["errors"], t["outlets"]) == (3, 1, 3, 3, 3)
+
+
+def test_top_sources_by_claims(store):
+    top = top_sources(store)
+    assert top[0]["name"] == "Ivan Petrenko" and top[0]["claims"] == 3
+
+
+def test_cited_outlets_excludes_self_citation(store):
+    rows = {r["name"]: r for r in cited_outlets(store)}
+    assert rows["The Sun"]["citations"] == 2 and rows["The Sun"]["citing_outlets"] == 2
+    assert rows["Reuters"]["citations"] == 1
+
+
+def test_figure_conflicts_list_every_figure_with_its_evidence(store):
+    conflicts = figure_conflicts(store)
+    # the same source (Ivan Petrenko) gives 750 and 900: one source -> no conflict yet
+    assert conflicts == []
+    s2 = store
+    run = s2.start_run(inputs=[], options={}, engine="local", jobs=1)
+    other = build_analysis("Kyiv Daily", "Ukrinform", 15000, origin="d.txt")
+    # a different direct source for the same key
+    art = other.article
+    att = other.attributions[1]
+    new_src = att.source.__class__(att.source.span, att.source.name, "government", None)
+    other = other.__class__(art, (other.attributions[0], att.__class__(
+        att.id, att.parent, new_src.__class__(new_src.span, "Olena Koval", "government"),
+        att.cue, att.content, att.quote, att.hedges)), other.figures, other.claims)
+    s2.write(run, [other])
+    conflicts = figure_conflicts(s2)
+    assert len(conflicts) == 1
+    g = conflicts[0]
+    assert g["measure"] == "killed" and g["values"] == [750.0, 900.0, 15000.0]
+    assert g["sources"] == 2 and g["articles"] == 4
+    for f in g["figures"]:
+        assert f["text"] in {"750", "900", "15,000"} and f["end"] > f["start"]
+
+
+def test_copies_and_errors(store):
+    (c,) = copies(store)
+    assert c["locations"] == 2
+    assert {x["url"] for x in c["at"]} == {"https://express.example/a", "https://copy.example/a"}
+    assert [(e["code"], e["count"]) for e in errors_by_code(store)] == [("E102", 2), ("E101", 1)]
+
+
+def test_whole_report_is_json_serialisable(store):
+    import json
+
+    json.dumps(corpus_report(store))
