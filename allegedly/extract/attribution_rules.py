@@ -1,0 +1,419 @@
+"""The individual attribution rules used by :func:`allegedly.extract.attribution.find_attributions`.
+
+Each rule takes one candidate token (and the document's quotes) and returns an
+:class:`AttributionMatch` or None. All are pure functions over the parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from allegedly.extract.lemmas import lemma
+from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
+from allegedly.extract.quotes import Quote
+from allegedly.extract.sources import RELATIVE, make_source, vague_source
+from allegedly.lexicons import load
+
+_ROWS = load("reporting_verbs")
+CUES: dict[str, dict[str, str]] = {}
+NOUN_CUES: dict[str, dict[str, str]] = {}
+for _row in _ROWS:
+    if _row["pos"] == "verb":
+        CUES.setdefault(_row["lemma"], _row)
+    elif _row["pos"] == "noun":
+        NOUN_CUES.setdefault(_row["lemma"], _row)
+VERB_FORMS = frozenset(f for r in _ROWS if r["pos"] == "verb" for f in r["forms"].split())
+NOUN_FORMS = frozenset(f for r in _ROWS if r["pos"] == "noun" for f in r["forms"].split())
+DOUBT_FORMS = frozenset(f for r in _ROWS if r["pos"] == "doubt" for f in r["forms"].split())
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+CUE_MODS = {"aux", "auxpass", "neg"}
+CONTENT_DEPS = {"ccomp"}
+NP_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "dative"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
+_PARA_SPLIT = re.compile(r"\n+")
+_MIN_QUOTE_WORDS = 4
+
+
+# ---- helpers --------------------------------------------------------------------------------
+
+
+def _cue_span(v: Token) -> Offsets:
+    """The verb with its auxiliaries and negation when they are contiguous on its left."""
+    doc = v.doc
+    start = v.i
+    mods = {c.i for c in v.lefts if c.dep_ in CUE_MODS}
+    while start - 1 in mods or (start - 1 >= 0 and doc[start - 1].dep_ == "neg"
+                                and doc[start - 1].head == v):
+        start -= 1
+    return doc[start].idx, v.idx + len(v.text)
+
+
+def _trim(doc: Doc, start: int, end: int) -> Offsets | None:
+    """Token range [start, end) as char offsets, with edge punctuation/space tokens removed."""
+    while start < end and (doc[start].is_punct and doc[start].text not in '“"‘' or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in '”"’'
+                           or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _segments(text: str, start: int, end: int) -> tuple[Offsets, ...]:
+    """Split a content range at paragraph breaks (multi-paragraph quotes become segments)."""
+    segs: list[Offsets] = []
+    pos = start
+    for m in _PARA_SPLIT.finditer(text, start, end):
+        if m.start() > pos:
+            segs.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        segs.append((pos, end))
+    out = []
+    for s, e in segs:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return tuple(out)
+
+
+def _snap(doc: Doc, content: Offsets, cue: Offsets | None, quotes: list[Quote]) -> Offsets:
+    """Extend a content range to cover the whole of every quote it overlaps (not the cue's)."""
+    s, e = content
+    for q in quotes:
+        if q.start < e and s < q.end:
+            if cue is not None and q.start <= cue[0] < q.end:
+                continue
+            s, e = min(s, q.start), max(e, q.end)
+    return s, e
+
+
+def _quote_type(content: tuple[Offsets, ...], quotes: list[Quote]) -> str:
+    total = sum(e - s for s, e in content)
+    inside = 0
+    for s, e in content:
+        for q in quotes:
+            a, b = max(s, q.start), min(e, q.end)
+            if b > a:
+                inside += b - a
+    if inside == 0:
+        return "indirect"
+    return "direct" if inside >= total - 2 else "mixed"
+
+
+def _cls(row: dict[str, str], doc: Doc, content: tuple[Offsets, ...]) -> str:
+    cls = row["class"]
+    if cls == "report":
+        words = {w.lower() for s, e in content for w in re.findall(r"\w+", doc.text[s:e])}
+        if words & DOUBT_FORMS:
+            return "dispute"
+    return cls
+
+
+def _match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
+           quotes: list[Quote], source: SourceMatch | None) -> AttributionMatch | None:
+    s, e = _snap(doc, content, cue, quotes)
+    segs = _segments(doc.text, s, e)
+    if not segs:
+        return None
+    if cue is not None and segs[0][0] <= cue[0] < segs[-1][1] and not (
+            source and source.span and segs[0][0] <= source.span[0]):
+        # the cue sits inside its own content (e.g. a snapped quote around it): keep the part
+        # before or after the cue, whichever is longer
+        before = [(a, min(b, cue[0])) for a, b in segs if a < cue[0]]
+        after = [(max(a, cue[1]), b) for a, b in segs if b > cue[1]]
+        pick = before if sum(b - a for a, b in before) >= sum(b - a for a, b in after) else after
+        segs = tuple((a, b) for a, b in pick if b > a)
+        if not segs:
+            return None
+    return AttributionMatch(cue=cue, cue_lemma=row["lemma"], cue_class=_cls(row, doc, segs),
+                            content=segs, quote=_quote_type(segs, quotes), source=source)
+
+
+def _subject(v: Token) -> Token | None:
+    """The verb's own subject, or the subject inherited from the clause it hangs off."""
+    for c in v.children:
+        if c.dep_ in {"nsubj", "csubj"}:
+            return c
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
+        return None  # agentless passive: "it is alleged", "Russia has been accused"
+    h = v
+    for _ in range(3):
+        if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return h.head
+        if h.dep_ == "pcomp" and h.head.dep_ == "prep" and h.head.lower_ == "with":
+            for c in h.children:
+                if c.dep_ in SUBJ:
+                    return c
+        if h.dep_ not in INHERIT_DEPS or h.head is h:
+            break
+        h = h.head
+        for c in h.children:
+            if c.dep_ in SUBJ:
+                return c
+    return None
+
+
+def _source_of(v: Token) -> SourceMatch | None:
+    subj = _subject(v)
+    if subj is not None:
+        text = v.doc.text
+        ps, pe = _paragraph(text, v.idx)
+        if not ps <= subj.idx < pe:
+            subj = _nearest_noun(v, ps)
+    if subj is None:
+        return vague_source()
+    if subj.lower_ in {"it", "there"} and subj.dep_ in {"nsubjpass", "expl"}:
+        return vague_source()
+    if subj.dep_ == "expl":
+        return vague_source()
+    return make_source(subj)
+
+
+def _nearest_noun(v: Token, para_start: int) -> Token | None:
+    """The head of the noun phrase just before ``v`` in its own paragraph, if any."""
+    for t in reversed(v.doc[:v.i]):
+        if t.idx < para_start:
+            return None
+        if t.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return t
+    return None
+
+
+def _quote_after(doc: Doc, pos: int, quotes: list[Quote], limit: int = 3) -> Quote | None:
+    """A quote opening within ``limit`` non-space characters after offset ``pos``."""
+    text = doc.text
+    for q in quotes:
+        if q.start >= pos:
+            gap = text[pos:q.start]
+            if len(gap.strip()) <= limit and "\n\n\n" not in gap:
+                return q
+            return None
+    return None
+
+
+# ---- rules ------------------------------------------------------------------------------------
+
+
+def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """Reporting verb with a clause / quote / object as content; direct, inverted or passive."""
+    if v.lower_ not in VERB_FORMS or v.pos_ not in {"VERB", "AUX"}:
+        return None
+    row = CUES.get(lemma(v))
+    if row is None:
+        return None
+    frame = set(row["frame"].split(","))
+    doc = v.doc
+    cue = _cue_span(v)
+    content: Offsets | None = None
+    comps = [c for c in v.children if c.dep_ in CONTENT_DEPS]
+    if "to" in frame and not comps:
+        comps = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
+    if comps:
+        content = _trim(doc, min(c.left_edge.i for c in comps),
+                        max(c.right_edge.i for c in comps) + 1)
+    if content is None:
+        objs = [c for c in v.rights if c.dep_ in {"dobj", "dative", "iobj"}]
+        after = max([cue[1]] + [o.right_edge.idx + len(o.right_edge.text) for o in objs])
+        q = _quote_after(doc, after, quotes)
+        if q is not None:
+            content = (q.start, q.end)
+    if content is None and "np" in frame:
+        objs = [c for c in v.rights if c.dep_ in NP_DEPS
+                or c.dep_ == "prep" and c.lower_ in {"of", "for", "over", "about", "on"}]
+        if objs:
+            content = _trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+    if content is None:
+        content = _clause_after_object(v)
+    if content is None and v.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and v.head.i < v.i \
+            and v.left_edge.i > 0 and doc[v.left_edge.i - 1].text in {",", "—", "–"} \
+            and lemma(v.head) not in CUES:
+        h = v.head
+        content = _trim(doc, h.left_edge.i, v.left_edge.i)
+        if content is not None and content[1] - content[0] < 8:
+            content = None
+    if content is None and v.dep_ == "ROOT":
+        content = _quote_before(doc, v, quotes)
+    if content is None:
+        return None
+    content = _clip_to_paragraph(doc.text, content, cue, quotes)
+    if content is None:
+        return None
+    source = _source_of(v)
+    if source is not None and source.span is not None and _inside(source.span, content):
+        return None
+    return _match(doc, cue, row, content, quotes, source)
+
+
+def _clause_after_object(v: Token) -> Offsets | None:
+    """"suggesting [up to 17 commanders] may have been lost": the parser hung the object's verb
+    elsewhere; take the object up to the end of the sentence when a finite verb follows it."""
+    obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    sent = v.sent
+    end = sent.end
+    tail = v.doc[obj.right_edge.i + 1:end]
+    if not any(t.tag_ in {"MD", "VBD", "VBZ", "VBP"} for t in tail[:3]):
+        return None
+    return _trim(v.doc, obj.left_edge.i, end)
+
+
+def _paragraph(text: str, pos: int) -> Offsets:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _clip_to_paragraph(text: str, content: Offsets, cue: Offsets, quotes: list[Quote]
+                       ) -> Offsets | None:
+    """Keep the content inside the cue's paragraph (parses can run over unpunctuated lines);
+    multi-paragraph quotes are restored later by :func:`_snap`."""
+    ps, pe = _paragraph(text, cue[0])
+    s, e = max(content[0], ps), min(content[1], pe)
+    return (s, e) if e > s else None
+
+
+def _inside(a: Offsets, b: Offsets) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _quote_before(doc: Doc, v: Token, quotes: list[Quote]) -> Offsets | None:
+    """``"…," he said.`` split over two sentences: the quote ending right before the clause."""
+    sent_start = v.sent.start_char
+    for q in quotes:
+        if 0 <= sent_start - q.end <= 2 and q.words(doc.text) >= _MIN_QUOTE_WORDS:
+            return q.start, q.end
+        if q.start < sent_start <= q.end:
+            return q.start, q.end
+    return None
+
+
+def phrase_attribution(tok: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """"according to X", "X pointed out that ..."."""
+    if tok.lower_ != "according":
+        return None
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    row = {"lemma": "according to", "class": "report"}
+    src = make_source(pobj)
+    cue = (tok.idx, nxt.idx + len(nxt.text))
+    sent = tok.sent
+    pp_start, pp_end = tok.i, max(pobj.right_edge.i, nxt.right_edge.i) + 1
+    before = _trim(doc, sent.start, pp_start)
+    after = _trim(doc, pp_end, sent.end)
+    content = after if after and (not before or after[1] - after[0] > before[1] - before[0]) \
+        else before
+    if content is None:
+        return None
+    return _match(doc, cue, row, content, quotes, src)
+
+
+def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """Noun cues with a that-clause: "there are claims that ...", "Trump's claim that ..."."""
+    if n.lower_ not in NOUN_FORMS or n.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    row = NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_)
+    if row is None:
+        return None
+    doc = n.doc
+    clause = next((c for c in n.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                   and _starts_with_that(c)), None)
+    if clause is None and n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children):
+        clause = next((c for c in n.head.children if c.dep_ == "ccomp" and c.i > n.i), None)
+    if clause is None:
+        return None
+    content = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    poss = next((c for c in n.children if c.dep_ == "poss"), None)
+    source = make_source(poss) if poss is not None else vague_source()
+    cue = (n.idx, n.idx + len(n.text))
+    return _match(doc, cue, row, content, quotes, source)
+
+
+def _starts_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ in {"mark", "nsubj", "dobj"} or any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """``NAME: "…"`` / ``Name said: "…"`` where the parser did not link the quote to a verb."""
+    if colon.text != ":":
+        return None
+    doc = colon.doc
+    q = _quote_after(doc, colon.idx + 1, quotes)
+    if q is None or q.words(doc.text) < 2:
+        return None
+    prev = doc[colon.i - 1] if colon.i > 0 else None
+    if prev is None or prev.lower_ in VERB_FORMS:
+        return None  # handled by verb_attribution
+    head = prev if prev.pos_ in {"PROPN", "NOUN", "PRON"} else None
+    if head is not None and head.dep_ in {"dobj", "dative", "iobj", "pobj"}:
+        return None
+    if head is None or colon.i - head.left_edge.i > 5:
+        return None
+    row = {"lemma": ":", "class": "report"}
+    src = make_source(head)
+    return _match(doc, (colon.idx, colon.idx + 1), row, (q.start, q.end), quotes, src)
+
+
+def bare_quote_attributions(doc: Doc, quotes: list[Quote],
+                            found: list[AttributionMatch]) -> list[AttributionMatch]:
+    """A quote paragraph with no cue right after a paragraph whose attribution names a speaker."""
+    covered = [s for m in found for s in m.content]
+    out: list[AttributionMatch] = []
+    text = doc.text
+    for q in quotes:
+        if q.words(text) < _MIN_QUOTE_WORDS or any(a <= q.inner[0] < b for a, b in covered):
+            continue
+        line_start = text.rfind("\n", 0, q.start) + 1
+        if text[line_start:q.start].strip():
+            continue  # the quote does not open its paragraph
+        line_end = text.find("\n", q.end)
+        rest = text[q.end:line_end if line_end >= 0 else len(text)]
+        if rest.strip() not in {"", "."}:
+            continue
+        prev = [m for m in found if m.content[-1][1] <= q.start and m.source is not None
+                and m.source.span is not None and m.source.kind == "person"]
+        if not prev:
+            continue
+        last = max(prev, key=lambda m: m.content[-1][1])
+        if q.start - last.content[-1][1] > 400 or _paragraphs_between(text, last, q) > 1:
+            continue
+        segs = tuple((s, e) for s, e in q.segments if e > s)
+        out.append(AttributionMatch(cue=None, cue_lemma="", cue_class="report", content=segs,
+                                    quote="direct", source=last.source))
+    return out
+
+
+def _paragraphs_between(text: str, m: AttributionMatch, q: Quote) -> int:
+    return len([p for p in text[m.content[-1][1]:q.start].split("\n") if p.strip()])
+
+
+def sentence_of(doc: Doc, offset: int) -> Span:
+    """The sentence containing character ``offset`` (for error reports)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.sent if span is not None else doc[:]
+
+
+__all__ = ["CUES", "RELATIVE", "bare_quote_attributions", "colon_attribution", "noun_attribution",
+           "phrase_attribution", "sentence_of", "verb_attribution"]
