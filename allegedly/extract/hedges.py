@@ -207,7 +207,41 @@ def _rule_clausal(doc: Doc, start: int, end: int) -> bool:
     t = doc[start]
     if not _is_verb(t) or (start > 0 and doc[start - 1].lower_ in {"than", "as"}):
         return False
-    return any(c.dep_ in _CLAUSE_DEPS for c in t.children)
+    if any(c.dep_ in _CLAUSE_DEPS for c in t.children):
+        return True
+    # parenthetical "..., I think, ..."
+    return t.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in t.children)
+
+
+def _rule_forecast(doc: Doc, start: int, end: int) -> bool:
+    """A forecast verb ("expects margins of 10%", "is expected in May").
+
+    Not "as expected", "lower-than-expected", nor a past passive without complement ("the sale
+    had been expected"), which report that the outcome happened.
+    """
+    t = doc[start]
+    if not _is_verb(t):
+        return False
+    if any(doc[i].lower_ in {"than", "as"} for i in range(max(0, start - 2), start)):
+        return False
+    passive_aux = [c for c in t.children if c.dep_ == "auxpass"]
+    if passive_aux and not any(c.dep_ in _CLAUSE_DEPS for c in t.children):
+        return all(a.tag_ in {"VBZ", "VBP", "VB"} for a in passive_aux) and not any(
+            c.dep_ == "aux" and c.lower_ in {"had", "has", "have"} for c in t.children)
+    return True
+
+
+def _rule_of_charge(doc: Doc, start: int, end: int) -> bool:
+    """suspected/accused of a deed: "two men accused of fraud", "Iraq accused Kuwait of theft"."""
+    t = doc[start]
+    return any(c.lower_ == "of" and c.dep_ == "prep" for c in t.children) or (
+        end < len(doc) and doc[end].lower_ == "of")
+
+
+def _rule_attributive_or_passive(doc: Doc, start: int, end: int) -> bool:
+    t = doc[start]
+    return _rule_attributive(doc, start, end) or (
+        t.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in t.children))
 
 
 def _rule_raising(doc: Doc, start: int, end: int) -> bool:
@@ -284,6 +318,9 @@ _RULES: dict[str, Callable[[Doc, int, int], bool]] = {
     "subject": _rule_subject,
     "future_clause": _rule_future_clause,
     "not_proper": _rule_not_proper,
+    "forecast": _rule_forecast,
+    "of_charge": _rule_of_charge,
+    "attributive_or_passive": _rule_attributive_or_passive,
     "not_for_as": _rule_not_for_as,
 }
 

@@ -296,3 +296,35 @@ def test_every_hedge_holds_a_trigger_word(parse):
     for h in found:
         words = set(re.findall(r"[a-z]+", doc.text[h.start:h.end].lower()))
         assert words & TRIGGER_FORMS, doc.text[h.start:h.end]
+
+
+# ---- accusations, forecasts, doubt -----------------------------------------------------------------
+
+
+def test_suspected_and_accused_of_a_deed(parse):
+    assert cues(parse, "Two men suspected of planting the bomb were freed.") == ["suspected of"]
+    assert cues(parse, "Officers accused of torture were suspended.") == ["accused of"]
+
+
+def test_forecast_verbs_with_an_object(parse):
+    assert cues(parse, "The firm expects losses of $10 million.") == ["expect"]
+
+
+def test_a_past_passive_expected_reports_an_outcome(parse):
+    assert hedges(parse, "The merger had been expected.") == []
+    assert hedges(parse, "Profits were lower than expected.") == []
+    assert cues(parse, "A ruling is expected in December.") == ["expect"]
+
+
+def test_potential_for_but_not_potential_buyers(parse):
+    assert cues(parse, "The dispute has the potential to escalate.") == ["potential"]
+    assert hedges(parse, "The bank met potential buyers.") == []
+
+
+def test_raises_questions_and_cast_doubt(parse):
+    assert cues(parse, "The slowdown raises questions about the figures.") == ["raise questions"]
+    assert cues(parse, "New footage casts doubt on the account.") == ["cast doubt"]
+
+
+def test_parenthetical_i_think(parse):
+    assert cues(parse, "The myth has, I think, been demolished.") == ["think"]
