@@ -18,6 +18,7 @@ from allegedly.extract.attribution_rules import (
     CUES,
     bare_quote_attributions,
     colon_attribution,
+    follow_on_quotes,
     noun_attribution,
     phrase_attribution,
     verb_attribution,
@@ -43,7 +44,7 @@ def find_attributions(doc: Doc) -> list[AttributionMatch]:
     seen_cues: set[tuple[int, int] | None] = set()
     for tok in doc:
         low = tok.lower_
-        if low not in TRIGGER_FORMS and tok.text != ":":
+        if low not in TRIGGER_FORMS and tok.text not in {":", "―", "—"}:
             continue
         for rule in (phrase_attribution, verb_attribution, noun_attribution, colon_attribution):
             try:
@@ -54,6 +55,7 @@ def find_attributions(doc: Doc) -> list[AttributionMatch]:
                 seen_cues.add(match.cue)
                 found.append(match)
                 break
+    found = [follow_on_quotes(doc, m, quotes) for m in found]
     found.extend(bare_quote_attributions(doc, quotes, found))
     return _dedupe(sorted(found, key=lambda m: (m.content[0][0], m.cue or (0, 0))))
 

@@ -118,9 +118,18 @@ def _cls(row: dict[str, str], doc: Doc, content: tuple[Offsets, ...]) -> str:
 
 
 def _match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
-           quotes: list[Quote], source: SourceMatch | None) -> AttributionMatch | None:
+           quotes: list[Quote], source: SourceMatch | None,
+           exclude: Offsets | None = None) -> AttributionMatch | None:
     s, e = _snap(doc, content, cue, quotes)
     segs = _segments(doc.text, s, e)
+    if exclude is not None:  # a parenthetical "X said" inside its content
+        cut: list[Offsets] = []
+        for a, b in segs:
+            if a < exclude[0]:
+                cut.append((a, _rtrim_punct(doc.text, a, min(b, exclude[0]))))
+            if b > exclude[1]:
+                cut.append((_ltrim_punct(doc.text, max(a, exclude[1]), b), b))
+        segs = tuple((a, b) for a, b in cut if b > a)
     if not segs:
         return None
     if cue is not None and segs[0][0] <= cue[0] < segs[-1][1] and not (
@@ -135,6 +144,45 @@ def _match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
             return None
     return AttributionMatch(cue=cue, cue_lemma=row["lemma"], cue_class=_cls(row, doc, segs),
                             content=segs, quote=_quote_type(segs, quotes), source=source)
+
+
+def _rtrim_punct(text: str, a: int, b: int) -> int:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;—–-("):
+        b -= 1
+    return b
+
+
+def _ltrim_punct(text: str, a: int, b: int) -> int:
+    while a < b and (text[a].isspace() or text[a] in ",;—–-)"):
+        a += 1
+    return a
+
+
+def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> AttributionMatch:
+    """``"A," he said. "B." "C."``: quotes that run on right after the cue clause of a direct
+    quote, in the same paragraph, belong to the same content."""
+    if m.cue is None or m.quote == "indirect" or m.cue[0] < m.content[0][0]:
+        return m
+    text = doc.text
+    pos = max(m.cue[1], m.source.span[1] if m.source and m.source.span else 0)
+    if pos < m.content[-1][1]:
+        return m
+    tail = re.match(r"[^\n“\"]{0,60}?[.,:;]", text[pos:])  # the rest of the cue clause
+    if tail is None or "\n" in text[pos:pos + tail.end()]:
+        return m
+    pos += tail.end()
+    segs = list(m.content)
+    for q in quotes:
+        if q.start < pos:
+            continue
+        gap = text[pos:q.start]
+        if gap.strip() or "\n" in gap:
+            break
+        segs.extend(q.segments)
+        pos = q.end
+    if len(segs) == len(m.content):
+        return m
+    return AttributionMatch(m.cue, m.cue_lemma, m.cue_class, tuple(segs), m.quote, m.source)
 
 
 def _subject(v: Token) -> Token | None:
@@ -237,6 +285,13 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             content = _trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
     if content is None:
         content = _clause_after_object(v)
+    exclude = None
+    if content is None and v.dep_ in {"parataxis", "ccomp", "advcl"} and v.head.i > v.i \
+            and v.right_edge.i + 1 < len(doc) and doc[v.right_edge.i + 1].text == "," \
+            and v.left_edge.i > v.head.left_edge.i:
+        h = v.head  # "The museum, Mr. Obama said, would make ..."
+        content = _trim(doc, h.left_edge.i, h.right_edge.i + 1)
+        exclude = (doc[v.left_edge.i].idx, doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
     if content is None and v.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and v.head.i < v.i \
             and v.left_edge.i > 0 and doc[v.left_edge.i - 1].text in {",", "—", "–"} \
             and lemma(v.head) not in CUES:
@@ -252,9 +307,10 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if content is None:
         return None
     source = _source_of(v)
-    if source is not None and source.span is not None and _inside(source.span, content):
+    if exclude is None and source is not None and source.span is not None \
+            and _inside(source.span, content):
         return None
-    return _match(doc, cue, row, content, quotes, source)
+    return _match(doc, cue, row, content, quotes, source, exclude)
 
 
 def _clause_after_object(v: Token) -> Offsets | None:
@@ -356,24 +412,78 @@ def _starts_with_that(clause: Token) -> bool:
 
 
 def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    """``NAME: "…"`` / ``Name said: "…"`` where the parser did not link the quote to a verb."""
+    """``NAME: "…"``, a speaker label opening a paragraph (``PENCE: Well, …``, a headline
+    ``Pat Caddell: Voters Worried …``) or a quote signed with a dash (``“…” ― Sonya Herridge``)."""
+    if colon.text in {"―", "—"}:
+        return _dash_signature(colon, quotes)
     if colon.text != ":":
         return None
     doc = colon.doc
-    q = _quote_after(doc, colon.idx + 1, quotes)
-    if q is None or q.words(doc.text) < 2:
-        return None
     prev = doc[colon.i - 1] if colon.i > 0 else None
     if prev is None or prev.lower_ in VERB_FORMS:
         return None  # handled by verb_attribution
+    row = {"lemma": ":", "class": "report"}
+    label = _speaker_label(colon)
+    if label is not None:
+        ps, pe = _paragraph(doc.text, colon.idx)
+        content = (_ltrim_punct(doc.text, colon.idx + 1, pe), pe)
+        if len(re.findall(r"\w+", doc.text[content[0]:content[1]])) >= 3:
+            src = make_source(label.root)
+            span = (label.start_char, label.end_char)
+            src = SourceMatch(span, src.name, src.kind, src.description, src.antecedent)
+            return _match(doc, (colon.idx, colon.idx + 1), row, content, quotes, src)
+    q = _quote_after(doc, colon.idx + 1, quotes)
+    if q is None or q.words(doc.text) < 2:
+        return None
     head = prev if prev.pos_ in {"PROPN", "NOUN", "PRON"} else None
     if head is not None and head.dep_ in {"dobj", "dative", "iobj", "pobj"}:
         return None
     if head is None or colon.i - head.left_edge.i > 5:
         return None
-    row = {"lemma": ":", "class": "report"}
     src = make_source(head)
     return _match(doc, (colon.idx, colon.idx + 1), row, (q.start, q.end), quotes, src)
+
+
+def _speaker_label(colon: Token) -> Span | None:
+    """1-4 name tokens between the paragraph start (or an opening quote) and ``colon``."""
+    doc = colon.doc
+    ps, _ = _paragraph(doc.text, colon.idx)
+    i = colon.i - 1
+    while i >= 0 and doc[i].idx >= ps and colon.i - i <= 4:
+        i -= 1
+    first = i + 1
+    while first < colon.i and (doc[first].is_space or doc[first].text in '"“'):
+        first += 1
+    if first >= colon.i or doc[first].idx < ps or doc.text[ps:doc[first].idx].strip(' "“') \
+            or colon.i - first > 4:
+        return None
+    toks = doc[first:colon.i]
+    if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text in {".", "-"}
+               for t in toks) or toks[0].lower_ in {"update", "source", "note", "editor",
+                                                    "watch", "read", "photo", "video"}:
+        return None
+    return toks
+
+
+def _dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    doc = dash.doc
+    q = next((q for q in quotes if 0 <= dash.idx - q.end <= 2), None)
+    if q is None or dash.i + 1 >= len(doc):
+        return None
+    name = doc[dash.i + 1]
+    if name.is_space and dash.i + 2 < len(doc):
+        name = doc[dash.i + 2]
+    if name.pos_ != "PROPN":
+        return None
+    end = name.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and "\n" not in doc[end].whitespace_:
+        end += 1
+    span = doc[name.i:end + 1]
+    src = make_source(span.root)
+    src = SourceMatch((span.start_char, span.end_char), src.name, src.kind, src.description,
+                      src.antecedent)
+    row = {"lemma": "―", "class": "report"}
+    return _match(doc, (dash.idx, dash.idx + 1), row, (q.start, q.end), quotes, src)
 
 
 def bare_quote_attributions(doc: Doc, quotes: list[Quote],

@@ -8,7 +8,8 @@ News conventions handled here (all over character offsets of the text, no parse 
   quote mark (the multi-paragraph convention), giving one quote with one segment per paragraph;
 * a quote left open at the end of a paragraph whose next paragraph does not open with a quote
   mark is closed at the paragraph end and flagged ``closed=False`` (never crash; recover);
-* a stray closing mark with no opening one is ignored.
+* a stray closing mark with no opening one is ignored;
+* typewriter pairs (``''…''`` and ````…''``) count as double quotes.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def _is_opening_straight(text: str, i: int) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """All double-quoted stretches of ``text`` in order (see the module docstring)."""
+    text = text.replace("''", '"\'').replace("``", '"`')  # typewriter '' quote pairs (NYT style)
     paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
     quotes: list[Quote] = []
     open_at: int | None = None  # offset of the opening mark of the quote being read

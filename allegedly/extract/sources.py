@@ -26,7 +26,7 @@ TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "we", "us", "you"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "prep"})
+_CUT_DEPS = frozenset({"npadvmod", "advmod", "cc", "conj"})
 
 
 @cache
@@ -61,20 +61,21 @@ def outlet_name(text: str) -> str | None:
 
 
 def mention_span(tok: Token) -> Span:
-    """The noun phrase headed by ``tok`` as written, cut before relative clauses / appositions."""
+    """The noun phrase headed by ``tok`` as written, appositions and relative clauses included
+    ("Ronald R. Fieldstone, a Miami lawyer who ...", as PolNeAR marks sources), time adverbs
+    ("Trump this week said") and paragraph breaks excluded."""
     doc = tok.doc
     if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
         return doc[tok.i:tok.i + 1]
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in _CUT_DEPS or child.dep_ == "appos":
-            if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "from", "in",
-                                                        "close", "on"}:
-                right = child.right_edge.i
-                continue
+        if child.dep_ in _CUT_DEPS:
             break
         right = child.right_edge.i
+    for child in tok.lefts:
+        if child.dep_ in _CUT_DEPS:
+            left = child.right_edge.i + 1
     for i in range(tok.i - 1, left - 1, -1):  # never run over a paragraph break
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             left = i + 1
@@ -87,6 +88,22 @@ def mention_span(tok: Token) -> Span:
         right -= 1
     while left < right and doc[left].is_punct:
         left += 1
+    return doc[left:right + 1]
+
+
+def head_span(tok: Token) -> Span:
+    """The mention without appositions, relative clauses and prepositional tails (for typing)."""
+    doc = tok.doc
+    left, right = tok.i, tok.i
+    for child in tok.lefts:
+        if child.dep_ in {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod"}:
+            left = min(left, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ in {"compound", "case"} or (child.dep_ == "prep" and child.lower_ in {
+                "of", "for", "at", "from", "close"}):
+            right = max(right, child.right_edge.i)
+        else:
+            break
     return doc[left:right + 1]
 
 
@@ -184,7 +201,8 @@ def make_source(tok: Token) -> SourceMatch:
     """A :class:`SourceMatch` for the mention headed by ``tok``, typed and resolved."""
     doc = tok.doc
     span = mention_span(tok)
-    name, description, antecedent = span.text, None, None
+    core = head_span(tok)
+    name, description, antecedent = core.text, None, None
     target: Span | None = None
     low = tok.lower_
     if low in RELATIVE and tok.dep_.startswith("nsubj") and tok.head.dep_ == "relcl":
@@ -200,7 +218,7 @@ def make_source(tok: Token) -> SourceMatch:
             return SourceMatch((span.start_char, span.end_char), base.name, base.kind,
                                base.description, (ent.start_char, ent.end_char))
     else:
-        ent = _entity(span)
+        ent = _entity(core)
         if ent is not None and ent.label_ == "PERSON":
             names = _name_tokens(ent)
             if len(names) >= 2:
@@ -210,14 +228,14 @@ def make_source(tok: Token) -> SourceMatch:
                 target = _earlier_person(doc, ent.start, names[-1].lower_)
         elif tok.pos_ == "PROPN" and (ent is None or ent.label_ != "ORG"):
             target = _earlier_person(doc, span.start, tok.lower_)
-    kind = classify(span)
+    kind = classify(core)
     if target is not None:
         name = " ".join(t.text for t in _name_tokens(target))
         description = description_of(target)
         antecedent = (target.start_char, target.end_char)
         kind = "person"
     elif kind == "media":
-        name = outlet_name(span.text) or name
+        name = outlet_name(core.text) or name
     return SourceMatch((span.start_char, span.end_char), name, kind, description, antecedent)
 
 
