@@ -1,0 +1,271 @@
+"""What a figure counts and measures, read from the dependency parse.
+
+Given a figure's character span in a parsed ``Doc``, :func:`describe` returns
+
+* ``counted`` — the counted (or measured) thing: "Russian soldiers" for "498 Russian soldiers",
+  "comrades" for "thousands of his comrades", "tax" for "a 25% tax", else the clause subject for
+  unit-bearing figures ("Tesla shares" for "Tesla shares were up 57%");
+* ``measure`` — from ``lexicons/measures.tsv`` via the governing verb ("had been killed"),
+  a following adjective ("1,500 wounded") or a governing noun ("the loss of thousands");
+* ``actor`` — the nationality / group words inside the counted phrase ("Russian").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from allegedly.extract.lemmas import lemma
+from allegedly.lexicons import load
+
+_DROP_DEPS = {"det", "poss", "case", "punct", "predet", "nummod", "quantmod", "cc", "preconj"}
+_STOP_CHILD_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+_MEASURE_PRIORITY = ("killed", "dead", "died", "lost", "wounded", "injured")
+
+
+@dataclass(frozen=True)
+class Description:
+    counted: str | None = None
+    counted_span: tuple[int, int] | None = None
+    measure: str | None = None
+    actor: str | None = None
+
+
+@cache
+def measure_words() -> dict[tuple[str, str], str]:
+    """(word, pos) -> measure, from ``measures.tsv``."""
+    return {(r["word"].lower(), r["pos"]): r["measure"] for r in load("measures")}
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+
+
+def _root(toks: list[Token]) -> Token:
+    """The token of ``toks`` whose head lies outside them (the expression's syntactic root)."""
+    ids = {t.i for t in toks}
+    for t in reversed(toks):
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _phrase(noun: Token, after: int | None = None) -> tuple[str, tuple[int, int]] | None:
+    """Text of the noun phrase headed by ``noun``: its left modifiers (minus determiners,
+    possessives and numbers) and "of"/"in" attachments are kept, clauses are cut."""
+    keep: list[Token] = []
+    for t in noun.lefts:
+        if t.dep_ in _DROP_DEPS or t.like_num or (after is not None and t.idx < after):
+            continue
+        keep.extend(t.subtree)
+    keep.append(noun)
+    for t in noun.rights:
+        if t.dep_ == "prep" and t.lower_ in {"of"} and t.i == noun.i + 1:
+            keep.extend(t.subtree)
+        elif t.dep_ in {"compound", "amod"} and t.i == noun.i + 1:
+            keep.append(t)
+        else:
+            break
+    keep = [t for t in keep if t.dep_ not in _DROP_DEPS or t.i == noun.i]
+    keep = [t for t in keep if not (t.dep_ == "prep" and t.i == keep[0].i)]
+    if not keep:
+        return None
+    keep.sort(key=lambda t: t.i)
+    first, last = keep[0], keep[-1]
+    span = noun.doc[first.i:last.i + 1]
+    return span.text, (span.start_char, span.end_char)
+
+
+def _subject_phrase(tok: Token) -> tuple[str, tuple[int, int]] | None:
+    """The subject of the clause that governs ``tok`` (for unit-bearing figures)."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
+            break
+        cur = cur.head
+    for child in cur.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and not child.like_num:
+            if child.pos_ == "PRON":
+                return None
+            return _subject_np(child)
+    return None
+
+
+def _subject_np(head: Token) -> tuple[str, tuple[int, int]] | None:
+    toks: list[Token] = []
+    for t in head.subtree:
+        if t.i > head.i and any(a.dep_ in _STOP_CHILD_DEPS for a in _path(t, head)):
+            continue
+        if t.dep_ in {"det", "punct", "case"} or t.like_num or t.head.like_num:
+            continue
+        toks.append(t)
+    if not toks:
+        return None
+    span = head.doc[toks[0].i:toks[-1].i + 1]
+    return span.text, (span.start_char, span.end_char)
+
+
+def _path(t: Token, top: Token) -> list[Token]:
+    out = []
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
+
+
+def _verb_measure(tok: Token) -> str | None:
+    """Measure of the verb governing a counted noun ("had been killed" -> killed)."""
+    if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj", "attr"}:
+        return None
+    verb = tok.head
+    if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBD"}:
+        return None
+    conjs = [c for c in verb.children if c.dep_ == "conj"
+             and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+    found = [m for m in (_lemma_measure(v) for v in [verb, *conjs]) if m]
+    if not found:
+        return None
+    if len(set(found)) > 1 and {"killed", "died", "dead"} & set(found) and {"wounded", "injured"} & set(found):
+        return "casualties"
+    return found[0]
+
+
+def _lemma_measure(verb: Token) -> str | None:
+    return measure_words().get((lemma(verb), "verb"))
+
+
+def describe(doc: Doc, start: int, end: int, has_unit: bool,
+             figure_end: int | None = None) -> Description:
+    """Counted thing, measure and actor of the number at ``doc.text[start:end]`` (the figure,
+    with its unit, may extend to ``figure_end``)."""
+    toks = _tokens(doc, start, end)
+    figure_end = end if figure_end is None else figure_end
+    if not toks:
+        return Description()
+    root = _root(toks)
+    counted: tuple[str, tuple[int, int]] | None = None
+    noun: Token | None = None
+    after = root.i + 1 < len(doc) and doc[root.i + 1]
+    # 1. the number modifies a noun that follows it: "498 Russian soldiers", "a 25% tax"
+    if root.dep_ in {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"} and \
+            root.head.i > root.i and root.head.pos_ in {"NOUN", "PROPN"} and root.head.idx >= end:
+        noun = root.head
+    # 2. "thousands of his comrades", "750 out of 1,500 soldiers", "64GB of storage"
+    elif after is not None and after and after.lower_ in {"of", "out"}:
+        pobj = _of_object(after)
+        if pobj is not None:
+            noun = pobj
+    if noun is not None and not (has_unit and _is_unit_noun(noun, figure_end)):
+        counted = _phrase(noun, after=figure_end)
+    elif has_unit:
+        counted = _subject_phrase(root)
+    measure = None
+    if not has_unit:
+        measure = _measure(doc, root, noun, end)
+    actor = None
+    if noun is not None and counted is not None:
+        actor = _actor(noun, counted[1])
+    return Description(counted[0] if counted else None, counted[1] if counted else None,
+                       measure, actor)
+
+
+def _is_unit_noun(noun: Token, end: int) -> bool:
+    """The head noun is part of the unit itself ("27-kilometer ring" -> ring is fine)."""
+    return noun.idx < end
+
+
+def _of_object(prep: Token) -> Token | None:
+    if prep.lower_ == "out":
+        nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+        prep = nxt if nxt is not None and nxt.lower_ == "of" else prep
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            if c.like_num:
+                nouns = [h for h in [c.head] if h.pos_ == "NOUN"]
+                return nouns[0] if nouns else _noun_after(c)
+            return c
+    return _noun_after(prep)
+
+
+def _noun_after(tok: Token) -> Token | None:
+    for t in tok.doc[tok.i + 1:tok.i + 6]:
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj"}:
+            return t
+        if t.is_punct or t.pos_ == "VERB":
+            return None
+    return None
+
+
+def _measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:
+    words = measure_words()
+    # "1,500 wounded", "20 dead", "12 missing": an adjective / participle right after the number
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    if nxt is not None and nxt.idx >= end and (nxt.lower_, "adj") in words and noun is None:
+        return words[(nxt.lower_, "adj")]
+    head = noun if noun is not None else root
+    # "300 deaths", "50 casualties"
+    if noun is not None:
+        m = words.get((lemma(noun), "noun")) or words.get((noun.lower_, "noun"))
+        if m:
+            return m
+    m = _verb_measure(head)
+    if m:
+        return m
+    if head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}:
+        m = _verb_measure(head.head)
+        if m:
+            return m
+    # "the loss of thousands of comrades", "a death toll of 300"
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        gov = head.head.head
+        m = words.get((lemma(gov), "noun")) or words.get((gov.lower_, "noun"))
+        if m:
+            return m
+    # "the loss of thousands of comrades": the number is the object of "of"
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        gov = root.head.head
+        m = words.get((lemma(gov), "noun")) or words.get((gov.lower_, "noun"))
+        if m:
+            return m
+    # "498 were killed": the number itself is the subject
+    if root is not head:
+        m = _verb_measure(root)
+        if m:
+            return m
+    return _following_verb_measure(head)
+
+
+_AUX_WORDS = {"may", "might", "could", "would", "will", "have", "has", "had", "been", "be", "were",
+              "was", "are", "is", "also", "reportedly", "allegedly", "already", "now", "all",
+              "probably", "likely", "since", "not", "being"}
+
+
+def _following_verb_measure(noun: Token) -> str | None:
+    """Parse-error fallback: "17 commanders may have been lost" read left to right."""
+    doc = noun.doc
+    for t in doc[noun.i + 1:noun.i + 7]:
+        if t.lower_ in _AUX_WORDS:
+            continue
+        if t.tag_ in {"VBN", "VBD"}:
+            return _lemma_measure(t)
+        return None
+    return None
+
+
+def _actor(noun: Token, span: tuple[int, int]) -> str | None:
+    doc = noun.doc
+    words = [t for t in doc if span[0] <= t.idx < span[1]
+             and (t.ent_type_ == "NORP" or (t.tag_ == "JJ" and t.text[:1].isupper()))]
+    if not words:
+        return None
+    return " ".join(t.text for t in words)
+
+
+def sentence_of(doc: Doc, start: int) -> Span:
+    """The sentence holding character ``start``."""
+    for sent in doc.sents:
+        if sent.start_char <= start < sent.end_char:
+            return sent
+    return doc[:]
