@@ -68,14 +68,12 @@ def find_clutter(text: str) -> list[Removed]:
             continue
         line = text[start:end]
         for rule in rules():
-            if len(line) > rule.max_chars:
-                continue
             if rule.mode == "line":
-                if rule.regex.fullmatch(line):
+                if len(line) <= rule.max_chars and rule.regex.fullmatch(line):
                     found.append(Removed(start, end, line, rule.reason))
                     break
             else:
-                hit = rule.regex.search(line)
+                hit = rule.regex.search(line, max(0, len(line) - rule.max_chars))
                 if hit and hit.start() > 0:  # a tail rule never eats the whole line
                     s, e = _strip_bounds(text, start + hit.start(), start + hit.end())
                     found.append(Removed(s, e, text[s:e], rule.reason))

@@ -24,6 +24,9 @@ EXTRACT_OPTIONS: dict[str, object] = {
     "include_tables": True,
 }
 
+# A page whose extracted text has no line this long is a menu / link list, not an article.
+MIN_LINE_CHARS = 40
+
 _LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?",
                    re.IGNORECASE)
 _META_LANG = re.compile(
@@ -58,7 +61,9 @@ def page_language(html: str) -> str | None:
     """The language the page declares (``<html lang>``, content-language, og:locale), lower-cased."""
     head = html[:20000]
     m = _LANG.search(head) or _META_LANG.search(head)
-    return m.group(1).lower() if m else None
+    if not m or m.group(1).lower() in ("utf", "und", "xx"):
+        return None
+    return m.group(1).lower()
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -88,6 +93,9 @@ def extract(html: str, *, url: str | None = None, origin: str | None = None) -> 
             doc, text = doc2, doc2.text
     if doc is None or not text.strip():
         raise InputError("E105", origin, detail="no main text block found")
+    if max(len(line.strip()) for line in text.splitlines()) < MIN_LINE_CHARS:
+        raise InputError("E105", origin, detail=f"only short lines (no line of "
+                         f"{MIN_LINE_CHARS}+ characters), such as menus and link lists")
     published = _parse_date(doc.date)
     if published is None:
         try:
