@@ -61,8 +61,9 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
                  figures: Sequence[Figure]) -> list[Claim]:
     """One claim per sentence, attributed to the deepest attribution whose content covers it.
 
-    A content "covers" a sentence when it overlaps at least a quarter of it (or 40 chars), so a
-    stray quote mark across a boundary does not attribute the next sentence.
+    A content "covers" a sentence when it overlaps at least a quarter of it (or 40 chars), or
+    overlaps it at all when the link's cue is in the sentence ("asking him: “How are you?"), so
+    a stray quote mark across a boundary does not attribute the next sentence.
     """
     by_id = {a.id: a for a in attributions}
     claims = []
@@ -72,7 +73,8 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
         best_depth = 0
         for a in attributions:
             ov = sum(_overlap((s, e), seg) for seg in _segments(a))
-            if ov < min(40, length * 0.25):
+            cue_here = a.cue is not None and s <= a.cue.span.start < e
+            if ov < min(40, length * 0.25) and not (cue_here and ov > 0):
                 continue
             depth = len(chain_of(a.id, by_id))
             if depth > best_depth or (depth == best_depth and best is not None and

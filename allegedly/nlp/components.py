@@ -5,6 +5,7 @@ Each component calls one pure function and stores its plain result on a ``Doc._`
 =========================  ==================================  ==============================
 component                  calls                               sets
 =========================  ==================================  ==============================
+``allegedly_paragraphs``    (before the parser)                 sentence starts at blank lines
 ``allegedly_attributions``  ``extract.attribution.find_attributions``  ``doc._.allegedly_attributions``
 ``allegedly_hedges``        ``extract.hedges.find_hedges``      ``doc._.allegedly_hedges``
 ``allegedly_figures``       ``extract.figures.find_figures``    ``doc._.allegedly_figures``
@@ -48,6 +49,18 @@ class _Adapter:
             result = []
         setattr(doc._, self.attr, result)
         return doc
+
+
+@Language.component("allegedly_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence (titles, bylines and list items have no full stop).
+
+    Runs before the parser, which keeps preset boundaries.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory("allegedly_attributions", requires=["token.dep", "token.tag", "doc.ents"],

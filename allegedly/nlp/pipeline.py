@@ -38,6 +38,7 @@ def load_nlp(settings: Settings | None = None) -> Language:
     except OSError as exc:
         raise ModelError("E201", detail=settings.model) from exc
     register_lemmatizer(nlp.vocab, nlp.get_pipe("lemmatizer"))
+    nlp.add_pipe("allegedly_paragraphs", before="parser")
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)
     nlp.max_length = max(nlp.max_length, settings.max_chars_per_doc + 1)

@@ -98,7 +98,7 @@ def select(text: str, triggers: frozenset[str] | None, max_chars: int = 200_000)
         for i in range(1, len(paras)):
             if keep[i] and not keep[i - 1] and _PRONOUN.search(text[paras[i][0]:paras[i][1]]):
                 keep[i - 1] = True
-    return _pack([p for p, k in zip(paras, keep) if k], text, max_chars)
+    return _pack([p for p, k in zip(paras, keep, strict=True) if k], text, max_chars)
 
 
 def _split_long(s: int, e: int, text: str, max_chars: int) -> list[tuple[int, int]]:
