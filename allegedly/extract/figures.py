@@ -165,10 +165,14 @@ def _candidate(doc: Doc, text: str, n: Number) -> _Cand | None:
     before = text[max(0, start - 40):start]
     after = text[end:end + 40]
     lit = text[start:end]
+    sub = False
     if not n.words:
         if start > 0 and text[start] in "-−" and text[start - 1].isalpha():
             if not re.search(r"(?i)\b(?:minus|sub)$", before):
                 return None  # "TA-35", "COVID-19", "s-1": part of a name or symbol
+            if before.lower().endswith("sub") and n.value is not None:
+                n = replace(n, start=start - 3, value=-n.value)
+                sub = True
         elif start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/@#_\\"):
             run = re.search(r"[A-Za-z]+$", before)
             if not run or run.group() not in _currency_prefix_words() or (
@@ -196,18 +200,22 @@ def _candidate(doc: Doc, text: str, n: Number) -> _Cand | None:
               warnings=list(n.warnings), core=(start, end))
     if n.vague:
         c.bound = "approx"
+    if sub:
+        c.bound, c.start = "less_than", n.start
     if n.scaled and n.value is not None:
         c.scale = _scale_of(lit)
-    if not n.words and re.fullmatch(r"(?:1[0-9]|20)\d\d", lit) and 1000 <= (n.value or 0) <= 2100:
+    if not n.words and re.fullmatch(r"(?:1[5-9]|2[01])\d\d", lit) and not _counts_plural(doc, text, start, end):
         c.yearlike = True
     if n.words and text[start:end].lower() == "one" and not _one_is_number(doc, text, start, end):
         return None
     _attach_unit(text, c)
     if c.unit is None and after[:1].isalpha() and not n.words and not n.scaled:
         return None  # glued letters that are no unit: "06F6", "5G"
-    if c.unit is None and not n.words:
+    if c.unit is None and ("," not in lit or n.words) and (
+            not n.words or lit[:1].isupper()):
         tok = _token_at(doc, start)
-        if tok is not None and _is_label_or_name(doc, tok, start, end):
+        if tok is not None and not (n.words and tok.is_sent_start) and \
+                _is_label_or_name(doc, tok, start, end):
             return None
     if c.yearlike and c.unit is None:
         return None
@@ -215,6 +223,16 @@ def _candidate(doc: Doc, text: str, n: Number) -> _Cand | None:
             re.match(r"^\s*ago\b", text[c.end:c.end + 8]):
         return None  # "two weeks ago" is a date, not a quantity
     return c
+
+
+def _counts_plural(doc: Doc, text: str, start: int, end: int) -> bool:
+    """ "more than 1000 customers": a 4-digit number directly counting a plural noun."""
+    if re.search(r"(?i)\b(?:in|since|by|from|until|of|between|and|to|during|before|after|"
+                 r"around|early|late|mid)\s+$", text[max(0, start - 12):start]):
+        return False
+    tok = _token_at(doc, end - 1)
+    nxt = doc[tok.i + 1] if tok is not None and tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.tag_ == "NNS"
 
 
 def _scale_of(lit: str) -> float:
@@ -241,7 +259,8 @@ def _is_label_or_name(doc: Doc, tok: Token, start: int, end: int) -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in _labels() and prev.idx + len(prev) <= start:
         return True
-    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
+    if prev is not None and (prev.pos_ == "PROPN" or prev.pos_ == "ADJ" and prev.text[:1].isupper()) \
+            and any(ch.isupper() for ch in prev.text) and \
             prev.ent_type_ not in {"NORP", "DATE", "MONEY"} and not prev.is_sent_start and \
             prev.idx + len(prev) <= start and not re.match(rf"{_MONTH}$", prev.text):
         return True
@@ -306,7 +325,7 @@ def _attach_unit(text: str, c: _Cand) -> None:
         c.unit, c.unit_kind, c.end = s.unit, s.kind, p + len(s.text)
         break
     if c.unit:
-        m = re.match(r"\s*(?:per|an?|/)\s*", text[c.end:c.end + 6])
+        m = re.match(r"\s*(?:per\b|an?\b|/)\s*", text[c.end:c.end + 6])
         if m:
             s2 = _surface_at(text, c.end + m.end(), post)
             if s2 is not None and s2.unit != c.unit and s2.kind == "unit":
@@ -329,16 +348,18 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
             before = text[max(0, a.start - 12):a.start]
             if _SCORE_GAP.match(gap) and a.unit is None and b.unit is None and \
                     float(a.value).is_integer() and float(b.value).is_integer() and \
-                    b.value <= a.value <= 30 and not a.words:
+                    b.value <= a.value and a.value < 1000 and not a.words:
                 i += 2  # a score: "2-0", "2-2"
                 continue
             between = re.search(r"(?i)\bbetween\s+$", before)
             frm = re.search(r"(?i)\bfrom\s+$", before)
             word = gap.strip().lower().lstrip("-").strip()
-            ok = _RANGE_GAP.match(gap) and _compatible(a, b) and "\n" not in gap
+            ok = _RANGE_GAP.match(gap) and (_compatible(a, b) or (between or frm) and b.unit is None) \
+                and "\n" not in gap
             if ok and word == "and" and not between:
                 ok = False
-            if ok and word == "to" and not frm and a.unit and b.unit and a.unit != b.unit:
+            if ok and word == "to" and not frm and (a.unit and b.unit and a.unit != b.unit or re.search(
+                    r"(?i)\b(?:by|up|down|rose|fell|increased|decreased|jumped|dropped)\s+$", before)):
                 ok = False
             if ok and word == "or" and (a.unit or b.unit is None and not a.words):
                 ok = False

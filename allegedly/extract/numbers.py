@@ -74,7 +74,7 @@ _SUFFIX_RE = re.compile(r"(?P<suf>bn|mln|mn|tn|[kKMmBbTt])(?![A-Za-z0-9])")
 _MONEY_ONLY_SUFFIXES = {"m", "b", "B", "t", "T"}  # metre / bit / tonne unless money precedes
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₽₴]|\b[A-Z]{1,3}\$?|Y=)\s?-?$")
 _MINUS_WORD_RE = re.compile(r"\bminus[ -]$", re.I)
-_SCALE_WORD_RE = re.compile(r"[ -](?P<w>thousand|million|billion|trillion)(?![a-z])", re.I)
+_SCALE_WORD_RE = re.compile(r"[ -](?P<w>(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred)(?![a-z])", re.I)
 
 
 def parse_digits(literal: str) -> tuple[float, tuple[str, ...]]:
@@ -135,7 +135,10 @@ def _digit_numbers(text: str) -> list[Number]:
         else:
             word = _SCALE_WORD_RE.match(text, end)
             if word:
-                value, end, scaled = value * _value(word["w"]), word.end(), True
+                factor = 1.0
+                for w in word["w"].split():
+                    factor *= _value(w)
+                value, end, scaled = value * factor, word.end(), True
         minus = _MINUS_WORD_RE.search(text, max(0, start - 6), start)
         if m["sign"]:
             value = -value
@@ -224,9 +227,12 @@ def _word_run(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int,
         if i + 1 >= len(toks) or not _joined(text, toks[i], toks[i + 1]):
             return None
         k1 = _kind(toks[i + 1][2])
+        if k1 in {"fraction", "half"} and i + 2 < len(toks) and toks[i + 2][2].lower() == "of":
+            v = _value(toks[i + 1][2])
+            return i + 2, Number(toks[i][0], toks[i + 1][1], v if k1 == "half" else 1 / v, words=True)
         if k1 not in {"hundred", "scale", "dozen"}:
             return None
-    elif k0 not in {"unit", "tens", "half", "dozen"}:
+    elif k0 not in {"unit", "tens", "half"}:
         return None
     if k0 == "half":  # only "half a million" / "half of" / "half the"
         nxt = [t[2].lower() for t in toks[i + 1:i + 3]]
