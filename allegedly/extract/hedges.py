@@ -69,14 +69,32 @@ def _lexicon() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, tuple[_Entry, .
 
 
 def _trigger_forms() -> frozenset[str]:
-    """Words of which any hedge contains one: per entry, the most telling fixed position."""
+    """Words of which any hedge contains one: per entry, the most telling fixed position.
+
+    Words are as a plain-text scan sees them (letters, inner apostrophes and hyphens, lower
+    case), so contractions and hyphenated cues are listed whole: "wouldn't", "he'd", "so-called".
+    """
     forms: set[str] = set()
     for entries in (*_lexicon()[0].values(), *_lexicon()[1].values()):
         for entry in entries:
             required = [alts for alts, optional in entry.positions if not optional]
             telling = [alts for alts in required if not alts & _FUNCTION_WORDS]
             forms.update(a for a in (telling or required[:1])[-1] if a.isalpha())
+            texts = [sorted(alts)[0] for alts, _ in entry.positions]
+            if "-" in texts:  # "so - called" is written "so-called"
+                forms.add("".join(texts).replace(" ", ""))
+            if entry.positions[0][0] & _MODALS:
+                for form in entry.positions[0][0]:
+                    if form == "'d":
+                        forms.update(p + "'d" for p in _PRONOUNS)
+                    elif form.isalpha() and not form.endswith("not"):
+                        forms.add(_NEGATED.get(form, form + "n't"))
     return frozenset(forms)
+
+
+_MODALS = frozenset({"may", "might", "could", "would", "will", "wo", "must", "ca", "can", "'d"})
+_NEGATED = {"wo": "won't", "ca": "can't", "will": "won't", "can": "can't"}
+_PRONOUNS = ("i", "you", "he", "she", "it", "we", "they", "that", "who", "there")
 
 
 # words too common to make a useful pre-pass trigger when a pattern offers a better position

@@ -284,18 +284,30 @@ def test_lexicon_rows_are_valid():
 def test_trigger_forms_are_words_and_skip_function_words():
     assert {"allegedly", "reportedly", "may", "known", "unclear", "seen"} <= TRIGGER_FORMS
     assert not {"it", "is", "as", "be", "not", "some"} & TRIGGER_FORMS
-    assert all(re.fullmatch(r"[a-z]+", w) for w in TRIGGER_FORMS)
+    assert all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in TRIGGER_FORMS)
+    assert {"wouldn't", "won't", "he'd", "so-called", "would-be"} <= TRIGGER_FORMS
 
 
-def test_every_hedge_holds_a_trigger_word(parse):
-    text = ("It is not known what happened. What is seen as a blow may have been lost. "
-            "There are claims that some say the town is unlikely to hold, if it could.")
+# how a plain-text pre-pass sees words: letters with inner apostrophes and hyphens
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@pytest.mark.parametrize("text", [
+    "It is not known what happened. What is seen as a blow may have been lost.",
+    "There are claims that some say the town is unlikely to hold, if it could.",
+    "A withdrawal wouldn't be a disaster; the so-called referendum won't be held if it rains.",
+    "He'd be ruined if it leaked. The claims couldn't be independently verified.",
+])
+def test_every_hedge_sits_in_a_word_the_prepass_triggers_on(parse, text):
     doc = parse(text)
     found = find_hedges(doc)
-    assert len(found) >= 6
+    assert len(found) >= 2
+    # the sentence holding each hedge contains a trigger word (what the pre-pass looks at)
+    words = {w.lower() for w in _WORD.findall(text)}
     for h in found:
-        words = set(re.findall(r"[a-z]+", doc.text[h.start:h.end].lower()))
-        assert words & TRIGGER_FORMS, doc.text[h.start:h.end]
+        sent = doc.char_span(h.start, h.end, alignment_mode="expand").sent.text
+        assert {w.lower() for w in _WORD.findall(sent)} & TRIGGER_FORMS, sent
+    assert words & TRIGGER_FORMS
 
 
 # ---- accusations, forecasts, doubt -----------------------------------------------------------------
