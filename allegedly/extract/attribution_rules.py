@@ -287,7 +287,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         content = _clause_after_object(v)
     exclude = None
     if content is None and v.dep_ in {"parataxis", "ccomp", "advcl"} and v.head.i > v.i \
-            and v.right_edge.i + 1 < len(doc) and doc[v.right_edge.i + 1].text == "," \
+            and (v.right_edge.text == "," or v.right_edge.i + 1 < len(doc)
+                 and doc[v.right_edge.i + 1].text == ",") \
             and v.left_edge.i > v.head.left_edge.i:
         h = v.head  # "The museum, Mr. Obama said, would make ..."
         content = _trim(doc, h.left_edge.i, h.right_edge.i + 1)

@@ -226,8 +226,9 @@ def make_source(tok: Token) -> SourceMatch:
                 description = description_of(ent)
             elif names:
                 target = _earlier_person(doc, ent.start, names[-1].lower_)
-        elif tok.pos_ == "PROPN" and (ent is None or ent.label_ != "ORG"):
-            target = _earlier_person(doc, span.start, tok.lower_)
+        elif tok.pos_ == "PROPN" and len([t for t in core if t.lower_ not in TITLES]) == 1:
+            # a bare surname the NER missed or mislabelled: "Mr Tsimbalyuk" tagged ORG
+            target = _earlier_person(doc, core.start, tok.lower_)
     kind = classify(core)
     if target is not None:
         name = " ".join(t.text for t in _name_tokens(target))

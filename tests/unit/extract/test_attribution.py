@@ -1,0 +1,241 @@
+"""Attribution rules: one test per rule on sentences written for the purpose, and the seed
+article (/work/shared/examples/tank-mutiny.txt) whose chains must come out right."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from allegedly.extract.attribution import TRIGGER_FORMS, find_attributions
+from allegedly.extract.matches import AttributionMatch
+from allegedly.lexicons import load
+from allegedly.model import CUE_CLASSES, SOURCE_KINDS
+
+SHARED = Path(os.environ.get("ALLEGEDLY_SHARED",
+                             Path(__file__).resolve().parents[3].parent / "shared"))
+
+
+def _by_cue(text: str, matches: list[AttributionMatch], cue: str) -> AttributionMatch:
+    hits = [m for m in matches if m.cue and text[m.cue[0]:m.cue[1]] == cue]
+    assert hits, f"no attribution with cue {cue!r}: {[_show(text, m) for m in matches]}"
+    return hits[0]
+
+
+def _content(text: str, m: AttributionMatch) -> str:
+    return " | ".join(text[s:e] for s, e in m.content)
+
+
+def _source(text: str, m: AttributionMatch) -> str | None:
+    return text[m.source.span[0]:m.source.span[1]] if m.source and m.source.span else None
+
+
+def _show(text: str, m: AttributionMatch) -> str:
+    cue = text[m.cue[0]:m.cue[1]] if m.cue else None
+    return f"{_source(text, m)} / {cue} / {_content(text, m)[:60]}"
+
+
+def run(nlp, text: str) -> tuple[str, list[AttributionMatch]]:
+    doc = nlp(text)
+    return doc.text, find_attributions(doc)
+
+
+# ---- lexicon ---------------------------------------------------------------------------------
+
+
+def test_trigger_forms_come_from_the_lexicon_and_include_inflections():
+    for form in ("said", "says", "claimed", "alleging", "according", "statement", "told"):
+        assert form in TRIGGER_FORMS
+    rows = load("reporting_verbs")
+    assert {r["class"] for r in rows} <= set(CUE_CLASSES)
+    assert all(r["lemma"].split()[0] in r["forms"].split() or r["pos"] != "verb" for r in rows)
+
+
+# ---- rules -----------------------------------------------------------------------------------
+
+
+def test_indirect_speech_with_that(nlp):
+    text, ms = run(nlp, "The minister said that the bridge would reopen in May.")
+    m = _by_cue(text, ms, "said")
+    assert _source(text, m) == "The minister"
+    assert _content(text, m) == "that the bridge would reopen in May"
+    assert (m.quote, m.cue_class) == ("indirect", "report")
+
+
+def test_inverted_said_x_and_x_said(nlp):
+    text, ms = run(nlp, "The bridge will reopen in May, officials said.")
+    m = _by_cue(text, ms, "said")
+    assert _source(text, m) == "officials"
+    assert m.source.kind == "anonymous"
+    assert _content(text, m) == "The bridge will reopen in May"
+    text, ms = run(nlp, '"We are ready," said Anna Berg, a spokeswoman for the port.')
+    m = _by_cue(text, ms, "said")
+    assert _source(text, m).startswith("Anna Berg")
+    assert m.quote == "direct"
+    assert m.source.name == "Anna Berg"
+
+
+def test_direct_quote_runs_on_after_the_cue(nlp):
+    text, ms = run(nlp, '"We are ready," she said. "The ships can dock tomorrow."')
+    m = _by_cue(text, ms, "said")
+    assert [text[s:e] for s, e in m.content] == ['“We are ready,”'.replace("“", '"').replace(
+        "”", '"'), '"The ships can dock tomorrow."'] or len(m.content) == 2
+
+
+def test_colon_introduced_quote_over_two_paragraphs(nlp):
+    text = ('Mr Berg said: "The port is closed.\n\n"It will stay closed until the storm passes."\n\n'
+            "Ships waited outside.")
+    text, ms = run(nlp, text)
+    m = _by_cue(text, ms, "said")
+    assert len(m.content) == 2
+    assert "storm passes" in _content(text, m)
+    assert m.quote == "direct"
+
+
+def test_according_to(nlp):
+    text, ms = run(nlp, "Twelve people were killed, according to the local health ministry.")
+    m = _by_cue(text, ms, "according to")
+    assert _source(text, m) == "the local health ministry"
+    assert m.source.kind == "government"
+    assert _content(text, m) == "Twelve people were killed"
+
+
+def test_agentless_passive_and_it_is_alleged(nlp):
+    text, ms = run(nlp, "It is alleged that the mayor took bribes.")
+    m = _by_cue(text, ms, "is alleged")
+    assert m.source is not None and m.source.span is None and m.source.kind == "vague"
+    assert m.cue_class == "allegation"
+    assert "the mayor took bribes" in _content(text, m)
+
+
+def test_vague_noun_cue_there_are_claims(nlp):
+    text, ms = run(nlp, "There are claims that the video was staged.")
+    m = _by_cue(text, ms, "claims")
+    assert m.source.kind == "vague" and m.source.span is None
+    assert _content(text, m) == "that the video was staged"
+
+
+def test_evidence_source_footage_shows(nlp):
+    text, ms = run(nlp, "Footage shows the convoy crossing the river.")
+    m = _by_cue(text, ms, "shows")
+    assert m.source.kind == "evidence" and m.cue_class == "evidence"
+
+
+def test_nested_chain_outer_content_contains_inner_cue(nlp):
+    text, ms = run(nlp, "The mayor has admitted that he lied, the newspaper reported.")
+    outer = _by_cue(text, ms, "reported")
+    inner = _by_cue(text, ms, "has admitted")
+    assert outer.content[0][0] <= inner.cue[0] < outer.content[-1][1]
+    assert inner.cue_class == "admission"
+    assert _content(text, inner) == "that he lied"
+
+
+def test_parenthetical_cue_splits_the_content(nlp):
+    text, ms = run(nlp, "The museum, the president said, would make visitors face hard truths.")
+    m = _by_cue(text, ms, "said")
+    assert len(m.content) == 2
+    assert _content(text, m) == "The museum | would make visitors face hard truths"
+
+
+def test_subject_inherited_by_participle(nlp):
+    text, ms = run(nlp, "The agency raised its estimate, saying that 40 people had died.")
+    m = _by_cue(text, ms, "saying")
+    assert _source(text, m) == "The agency"
+
+
+def test_speaker_label_and_dash_signature(nlp):
+    text, ms = run(nlp, "WALLACE: Let us start with the debate story tonight.\n")
+    m = _by_cue(text, ms, ":")
+    assert _source(text, m) == "WALLACE"
+    text, ms = run(nlp, "“The decision is a disgrace to all of us.” ― Maria Lopez\n")
+    m = _by_cue(text, ms, "―")
+    assert _source(text, m) == "Maria Lopez"
+
+
+def test_unbalanced_quotes_never_crash(nlp):
+    text, ms = run(nlp, 'He said "this is open\nand "this" is "strange.\n"')
+    assert isinstance(ms, list)
+    for m in ms:
+        assert all(0 <= s < e <= len(text) for s, e in m.content)
+
+
+def test_every_match_uses_known_vocabularies(nlp):
+    text, ms = run(nlp, "Officials said the plant was safe. Critics denied it, and a report "
+                        "warned that leaks were likely. Reports suggest more were hurt.")
+    assert len(ms) >= 3
+    for m in ms:
+        assert m.cue_class in CUE_CLASSES
+        assert m.quote in {"direct", "indirect", "mixed"}
+        assert m.source is None or m.source.kind in SOURCE_KINDS
+
+
+# ---- the seed article ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    path = SHARED / "examples" / "tank-mutiny.txt"
+    if not path.exists():
+        pytest.skip(f"seed article not available: {path}")
+    doc = nlp(path.read_text(encoding="utf-8"))
+    return doc.text, find_attributions(doc)
+
+
+def test_seed_sun_chain(seed):
+    text, ms = seed
+    sun = _by_cue(text, ms, "reported")
+    assert _source(text, sun) == "the Sun" and sun.source.kind == "media"
+    alleged = _by_cue(text, ms, "has alleged")
+    assert alleged.source.name == "Roman Tsimbalyuk"
+    assert alleged.source.description == "Ukrainian journalist"
+    assert alleged.cue_class == "allegation"
+    assert _content(text, alleged) == "that his injuries were caused by a Kremlin soldier"
+    assert sun.content[0][0] <= alleged.cue[0] and alleged.content[-1][1] <= sun.content[-1][1]
+
+
+def test_seed_pronoun_and_short_name_resolved(seed):
+    text, ms = seed
+    he = next(m for m in ms if _source(text, m) == "He")
+    assert he.source.name == "Roman Tsimbalyuk" and he.source.antecedent is not None
+    assert "the soldier was furious" in _content(text, he)
+    run_over = next(m for m in ms if "run over" in _content(text, m))
+    assert run_over.source.name == "Roman Tsimbalyuk"
+
+
+def test_seed_two_paragraph_quote(seed):
+    text, ms = seed
+    quote = next(m for m in ms if _source(text, m) == "Mr Tsimbalyuk" and m.quote == "direct")
+    assert len(quote.content) == 2
+    assert "A military officer" in _content(text, quote)
+    assert "injuring both his legs" in _content(text, quote)
+
+
+def test_seed_kinds_and_classes(seed):
+    text, ms = seed
+    claims = _by_cue(text, ms, "claims")
+    assert claims.source.kind == "vague"
+    admitted = _by_cue(text, ms, "admitted")
+    assert (admitted.cue_class, admitted.source.kind) == ("admission", "government")
+    us = _by_cue(text, ms, "has said")
+    assert _source(text, us) == "The United States" and us.source.kind == "government"
+    assert us.cue_class == "dispute"
+    est = _by_cue(text, ms, "estimated")
+    assert (est.cue_class, est.source.kind) == ("estimate", "government")
+    figures = _by_cue(text, ms, "claim")
+    assert figures.source.kind in {"government", "evidence"}
+    assert figures.cue_class in {"allegation", "estimate"}
+    suggesting = [m for m in ms if m.cue and text[m.cue[0]:m.cue[1]] == "suggesting"]
+    assert any(m.source.kind == "vague" and "17" in _content(text, m) for m in suggesting)
+    assert any("15,000" in _content(text, m) for m in suggesting)
+    pentagon = next(m for m in ms if "parking their military vehicles" in _content(text, m))
+    assert _source(text, pentagon) == "Pentagon officials"
+    assert pentagon.source.kind == "government"
+    sinister = next(m for m in ms if "execution squads" in _content(text, m))
+    assert sinister.source.kind == "vague"
+    asking = _by_cue(text, ms, "asking")
+    assert asking.cue_class == "question" and asking.quote == "direct"
+    accused = _by_cue(text, ms, "has been accused")
+    assert accused.cue_class == "allegation" and accused.source.span is None
+    some = _by_cue(text, ms, "claiming")
+    assert _source(text, some) == "some" and some.source.kind == "anonymous"
