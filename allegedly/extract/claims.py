@@ -113,8 +113,11 @@ def figure_key(fig: Figure) -> tuple[str, str, str] | None:
     return ((fig.actor or "").lower(), group, family)
 
 
-def _subscope(fig: Figure) -> bool:
-    words = set(re.findall(r"[a-z]+", (fig.counted or "").lower()))
+def _subscope(fig: Figure, text: str) -> bool:
+    """Does the figure count only a part ("750 soldiers in his unit")? Looks at the counted
+    phrase and the words right after the figure, up to the next clause break."""
+    after = re.split(r"[.;:!?]\s|,\s", text[fig.span.end:fig.span.end + 80], maxsplit=1)[0]
+    words = set(re.findall(r"[a-z]+", f"{fig.counted or ''} {after}".lower()))
     return bool(words & set(_key_table("subscope")))
 
 
@@ -132,18 +135,23 @@ def build_relations(text: str, claims: Sequence[Claim], attributions: Sequence[A
     out: list[Relation] = []
     keyed = [(f, figure_key(f)) for f in figures]
     keyed = [(f, k) for f, k in keyed if k is not None]
+    claim_of = {fid: c.id for c in claims for fid in c.figures}
     for i, (f1, k1) in enumerate(keyed):
         for f2, k2 in keyed[i + 1:]:
             if k1[1:] != k2[1:] or (k1[0] and k2[0] and k1[0] != k2[0]):
                 continue
+            if claim_of.get(f1.id) == claim_of.get(f2.id) and \
+                    _speaker(f1, by_id) == _speaker(f2, by_id):
+                continue  # "750 out of 1,500", "498 killed and 1,500 wounded": one statement
             key = "|".join(x for x in (k1[0] or k2[0], k1[1], k1[2]))
             same_value = (f1.value, f1.low, f1.high) == (f2.value, f2.low, f2.high)
             speakers = (_speaker(f1, by_id), _speaker(f2, by_id))
             if same_value and f1.bound == f2.bound:
                 continue
-            if _subscope(f1) != _subscope(f2) or f1.measure != f2.measure:
-                kind, note = "scope", f"{f1.measure} vs {f2.measure}" if f1.measure != f2.measure \
-                    else "one figure counts only a part (unit, town …)"
+            if _subscope(f1, text) != _subscope(f2, text):
+                kind, note = "scope", "one figure counts only a part (unit, town …)"
+            elif f1.measure != f2.measure:
+                kind, note = "scope", f"{f1.measure} vs {f2.measure}"
             elif speakers[0] == speakers[1]:
                 kind, note = "update", f"both from {speakers[0]}"
             else:
