@@ -43,10 +43,9 @@ _SCORE_GAP = re.compile(r"^[-–]$")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|-?\s*to|–\s*to|and|or)\s*$", re.I)
 _CHANGE_SKIP = {"by", "just", "only", "a", "further", "another", "from", "some", "is", "was",
                 "were", "are", "be", "been", "has", "have", "had", "still", "sharply", "nearly",
-                "almost", "slightly", "about", "around", "roughly", "more", "than", "over", "up",
-                "to"}
+                "almost", "slightly", "about", "around", "roughly", "more", "than", "over", "up"}
 _PRONOUN_ONE_BEFORE = {"the", "this", "that", "each", "any", "every", "no", "which", "same",
-                       "another", "a", "an", "last", "only", "no-one", "someone", "anyone",
+                       "another", "a", "an", "last", "no-one", "someone", "anyone",
                        "everyone", "little", "big", "new", "old", "right", "wrong", "other"}
 _STRONG_CHANGE = {"up", "down", "+"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -261,7 +260,8 @@ def _is_label_or_name(doc: Doc, tok: Token, start: int, end: int) -> bool:
         return True
     if prev is not None and (prev.pos_ == "PROPN" or prev.pos_ == "ADJ" and prev.text[:1].isupper()) \
             and any(ch.isupper() for ch in prev.text) and \
-            prev.ent_type_ not in {"NORP", "DATE", "MONEY"} and not prev.is_sent_start and \
+            prev.ent_type_ not in {"NORP", "DATE", "MONEY"} and \
+            (not prev.is_sent_start or prev.pos_ == "PROPN") and \
             prev.idx + len(prev) <= start and not re.match(rf"{_MONTH}$", prev.text):
         return True
     last = _token_at(doc, end - 1) or tok
@@ -417,7 +417,7 @@ def _pre_bounds(text: str, c: _Cand) -> None:
         c.change = "increase"
         c.start -= 1
         return
-    words = re.findall(r"[A-Za-z+]+", lead)[-4:]
+    words = re.findall(r"[A-Za-z+]+|\d[\d.,%]*", lead)[-4:]
     for w in reversed(words):
         lw = w.lower()
         kind = _change_word(lw)

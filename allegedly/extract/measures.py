@@ -167,6 +167,13 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
     actor = None
     if noun is not None and counted is not None:
         actor = _actor(noun, counted[1])
+    target = noun if noun is not None else root
+    if actor is None and not has_unit and target.dep_ in {"dobj", "attr"} and \
+            any(c.dep_ == "nsubj" for c in target.head.children):
+        subj = _subject_phrase(target)
+        if subj is not None and not (counted and subj[1][0] <= counted[1][0] < subj[1][1]) and \
+                not (subj[1][0] <= start < subj[1][1]):
+            actor = subj[0]  # whose: "Ford has 13000 workers" -> Ford
     return Description(counted[0] if counted else None, counted[1] if counted else None,
                        measure, actor)
 

@@ -1,0 +1,238 @@
+"""Figure extraction on sentences written for these tests and on the seed article.
+
+Uses the session ``nlp`` fixture of ``tests/unit/extract/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from allegedly.extract.figures import TRIGGER_FORMS, find_figures
+
+PUBLISHED = date(2022, 3, 20)
+
+
+def _shared() -> Path:
+    env = os.environ.get("ALLEGEDLY_SHARED")
+    return Path(env) if env else Path(__file__).parents[3] / "../shared"
+
+
+def figs(nlp, text, published=PUBLISHED):
+    doc = nlp(text)
+    return [(text[f.start:f.end], f) for f in find_figures(doc, published=published)]
+
+
+def one(nlp, text, published=PUBLISHED):
+    got = figs(nlp, text, published)
+    assert len(got) == 1, [s for s, _ in got]
+    return got[0]
+
+
+# ---- values, bounds, units, changes ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, surface, bound, value", [
+    ("Officials said over 300 people were evacuated.", "over 300", "more_than", 300),
+    ("At least 12 villagers were arrested.", "At least 12", "at_least", 12),
+    ("Up to 40 trucks were seen.", "Up to 40", "at_most", 40),
+    ("About 60 fishermen work there.", "About 60", "approx", 60),
+    ("Fewer than 20 buses arrived.", "Fewer than 20", "less_than", 20),
+    ("The town has 5,000 residents.", "5,000", "exact", 5000),
+])
+def test_bounds(nlp, text, surface, bound, value):
+    s, f = one(nlp, text)
+    assert (s, f.bound, f.value, f.low, f.high) == (surface, bound, value, value, value)
+
+
+def test_range_between_has_no_point_value(nlp):
+    s, f = one(nlp, "The fire destroyed between 30 and 50 houses.")
+    assert s == "between 30 and 50"
+    assert (f.bound, f.value, f.low, f.high) == ("range", None, 30, 50)
+    assert f.counted == "houses"
+
+
+def test_range_shares_unit_and_scale(nlp):
+    s, f = one(nlp, "The deal is worth 33-35 billion euros.")
+    assert (f.low, f.high, f.unit, f.bound) == (33e9, 35e9, "EUR", "range")
+    s, f = one(nlp, "The pond is 3 to 4 L deep.")
+    assert (f.low, f.high, f.unit) == (3, 4, "litre")
+
+
+@pytest.mark.parametrize("text, surface, unit, value", [
+    ("The bridge cost $1.5 billion.", "$1.5 billion", "USD", 1.5e9),
+    ("Rents rose by 12%.", "12%", "percent", 12),
+    ("The lorry carried 278,000 t of grain.", "278,000 t", "tonne", 278000),
+    ("The road is 27 kilometres long.", "27 kilometres", "kilometre", 27),
+    ("Petrol cost £1.20 a litre.", "£1.20 a litre", "GBP per litre", 1.2),
+    ("The ticket costs 150 euros.", "150 euros", "EUR", 150),
+])
+def test_units(nlp, text, surface, unit, value):
+    got = [(s, f) for s, f in figs(nlp, text) if f.unit == unit]
+    assert got, figs(nlp, text)
+    s, f = got[0]
+    assert s.endswith(surface) and f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Shares in the bank fell 3% on Monday.", "decrease"),
+    ("The stock was up 19 cents.", "increase"),
+    ("The index rose by 2.5 per cent.", "increase"),
+    ("Profits dropped 7% to $2.3 billion.", "decrease"),
+])
+def test_changes(nlp, text, change):
+    first = figs(nlp, text)[0][1]
+    assert first.change == change
+
+
+def test_level_after_change_is_not_a_change(nlp):
+    got = figs(nlp, "Profits dropped 7% to $2.3 billion.")
+    assert [f.change for _, f in got] == ["decrease", None]
+    assert got[1][1].unit == "USD"
+
+
+def test_spelled_numbers_and_vague_plurals(nlp):
+    s, f = one(nlp, "A dozen soldiers surrendered.")
+    assert (f.value, f.counted) == (12, "soldiers")
+    s, f = one(nlp, "Thousands of civilians have been displaced.")
+    assert (s, f.bound, f.value, f.low, f.high) == ("Thousands of", "approx", None, 1000, 10000)
+    assert f.measure == "displaced"
+    s, f = one(nlp, "Half a million people fled the city.")
+    assert f.value == 500_000
+
+
+# ---- not quantities --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The invasion began on 24 February.",
+    "It was signed on March 29 in Brussels.",
+    "The talks began in 2019 and ended badly.",
+    "The meeting starts at 10 am sharp.",
+    "He came second in the race.",
+    "She finished 1st in the 1990s.",
+    "Voyager 2 passed the planet.",
+    "The category 4 hurricane made landfall.",
+    "Call 0161 496 0000 for details.",
+    "The match ended 2-0 after extra time.",
+    "John Smith, 45, was questioned.",
+])
+def test_not_quantities(nlp, text):
+    assert figs(nlp, text) == []
+
+
+def test_pronoun_one_is_not_a_count(nlp):
+    assert figs(nlp, "They lost the old car and bought a new one.") == []
+    s, f = one(nlp, "Only one soldier came back.")
+    assert f.value == 1
+
+
+# ---- counted, measure, actor, elision, consistency ------------------------------------------
+
+
+def test_measure_from_active_verb(nlp):
+    s, f = one(nlp, "The strike killed 20 civilians.")
+    assert (f.counted, f.measure) == ("civilians", "killed")
+
+
+def test_measure_from_noun(nlp):
+    s, f = one(nlp, "The death toll of 300 was confirmed by the mayor.")
+    assert f.measure == "dead"
+
+
+def test_elided_verb_carries_counted_thing(nlp):
+    got = figs(nlp, "Police said 40 protesters had been arrested and 12 injured.")
+    assert [(f.value, f.counted, f.measure) for _, f in got] == [
+        (40, "protesters", "arrested"), (12, "protesters", "injured")]
+
+
+def test_part_larger_than_whole_is_flagged(nlp):
+    got = figs(nlp, "He said 750 out of 500 soldiers in the unit were hurt.")
+    assert any(w.startswith("W102") for w in got[0][1].warnings)
+    got = figs(nlp, "He said 250 out of 500 soldiers in the unit were hurt.")
+    assert not any(w.startswith("W102") for _, f in got for w in f.warnings)
+    assert got[0][1].counted == "soldiers"
+
+
+def test_time_unresolved_without_publication_date(nlp):
+    s, f = one(nlp, "Last week 300 soldiers were killed.", published=None)
+    assert f.time is not None and f.as_of is None
+    assert any(w.startswith("W103") for w in f.warnings)
+
+
+def test_trigger_forms():
+    assert {"five", "dozen", "thousands", "hundreds", "million", "half"} <= TRIGGER_FORMS
+
+
+# ---- the seed article ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    path = _shared() / "examples" / "tank-mutiny.txt"
+    if not path.exists():
+        pytest.skip(f"seed article not found at {path} (set ALLEGEDLY_SHARED)")
+    text = path.read_text(encoding="utf-8")
+    found = {text[f.start:f.end]: f for f in find_figures(nlp(text), published=PUBLISHED)}
+    return text, found
+
+
+def test_seed_malformed_grouping(seed):
+    text, found = seed
+    f = found["1,5000"]
+    assert any(w.startswith("W101") for w in f.warnings)
+    assert f.counted == "soldiers"
+    assert found["750"].counted == "soldiers"
+
+
+def test_seed_498_killed_in_early_march(seed):
+    text, found = seed
+    f = found["498"]
+    assert (f.bound, f.value, f.measure, f.counted, f.actor) == (
+        "exact", 498, "killed", "Russian soldiers", "Russian")
+    assert text[f.time[0]:f.time[1]] == "In early March"
+    assert f.as_of == "2022-03-01/2022-03-10"
+
+
+def test_seed_1500_wounded_elided(seed):
+    text, found = seed
+    f = found["1,500"]
+    assert (f.value, f.measure, f.counted) == (1500, "wounded", "Russian soldiers")
+
+
+def test_seed_over_7000_last_week(seed):
+    text, found = seed
+    f = found["over 7,000"]
+    assert (f.bound, f.value, f.measure, f.counted) == ("more_than", 7000, "killed", "troops")
+    assert text[f.time[0]:f.time[1]] == "last week"
+    assert f.as_of == "2022-03-07/2022-03-13"
+
+
+def test_seed_over_15000_lost(seed):
+    text, found = seed
+    f = found["over 15,000"]
+    assert (f.bound, f.value, f.measure, f.actor) == ("more_than", 15000, "lost", "Russian")
+    assert text[f.time[0]:f.time[1]] == "in less than four weeks of fighting"
+
+
+def test_seed_generals_and_commanders(seed):
+    text, found = seed
+    f = found["At least five"]
+    assert (f.bound, f.value, f.measure, f.counted, f.actor) == (
+        "at_least", 5, "killed", "Russian generals", "Russian")
+    f = found["up to 17"]
+    assert (f.bound, f.value, f.measure, f.counted) == ("at_most", 17, "lost", "top Russian commanders")
+
+
+def test_seed_thousands_of_comrades(seed):
+    text, found = seed
+    f = found["thousands of"]
+    assert (f.bound, f.low, f.high, f.measure, f.counted) == ("approx", 1000, 10000, "lost", "comrades")
+
+
+def test_seed_has_no_dates_as_figures(seed):
+    text, found = seed
+    assert not any("February" in s or "January" in s for s in found)
