@@ -171,7 +171,7 @@ class Reader:
 
         if data[:2] == GZIP_MAGIC:
             data = gunzip(data, origin=origin, limit=self.settings.max_bytes)
-        if fmt is None or fmt in ("text", "html") and not meta:
+        if self.fmt is None and (fmt is None or fmt in ("text", "html") and not meta):
             sniffed = sniff_format(data)
             if fmt is None or sniffed in ("warc", "feed"):
                 fmt = None if sniffed == "auto" else sniffed
@@ -201,15 +201,16 @@ class Reader:
                                             delimiter="\t" if fmt == "tsv" else None)
         else:
             kw = dict(meta or {})
-            if fmt in ("text", "html"):
+            if fmt in ("text", "html"):  # forced: no HTML/text sniffing
+                from allegedly.ingest import article_from_html, article_from_text
+
+                text, _ = bytes_to_text(data, origin=origin, max_bytes=self.settings.max_bytes,
+                                        declared=kw.pop("encoding", None))
                 kw.setdefault("input_format", fmt)
-            art = article_from_bytes(data, origin=origin, settings=self.settings, **kw)
-            if fmt == "text" and art.input_format == "html":
-                from allegedly.ingest import article_from_text
-                art = article_from_text(bytes_to_text(data, origin=origin,
-                                                      max_bytes=self.settings.max_bytes)[0],
-                                        origin=origin, settings=self.settings)
-            yield art
+                reader = article_from_text if fmt == "text" else article_from_html
+                yield reader(text, origin=origin, settings=self.settings, **kw)
+            else:
+                yield article_from_bytes(data, origin=origin, settings=self.settings, **kw)
 
     def _warc_bytes(self, data: bytes, origin: str) -> Iterator[Article | InputError]:
         import tempfile

@@ -97,11 +97,11 @@ def _read_from(f: BinaryIO, path: str, base: int, settings: Settings,
     from allegedly.ingest import article_from_bytes
 
     it = ArchiveIterator(f, arc2warc=True, ensure_http_headers=False)
-    offset = base
+    next_offset = base  # where the record after the last good one starts
     try:
         for record in it:
             if record.rec_type not in _READ_TYPES:
-                offset = base + it.get_record_offset()
+                next_offset = base + it.get_record_offset() + it.get_record_length()
                 continue
             mime, charset = _payload_type(record)
             uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -119,6 +119,7 @@ def _read_from(f: BinaryIO, path: str, base: int, settings: Settings,
                     skip = f"unreadable payload ({uri}): {exc}"
             # the offset is known only once the record has been read to its end
             offset = base + it.get_record_offset()
+            next_offset = offset + it.get_record_length()
             origin = f"{path}::{offset}"
             if skip is not None:
                 code = "E107" if skip.startswith("unreadable") else "E110"
@@ -130,9 +131,9 @@ def _read_from(f: BinaryIO, path: str, base: int, settings: Settings,
             except AllegedlyError as exc:
                 yield exc if isinstance(exc, InputError) else InputError(
                     exc.code, origin, **exc.details)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except Exception as exc:  # warcio raises assorted errors on malformed input
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-        return (max(offset, base), reason)
+        return (next_offset, reason)
     return None
 
 
