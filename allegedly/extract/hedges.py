@@ -395,6 +395,18 @@ def _candidates(doc: Doc) -> list[tuple[int, int, _Entry]]:
     return found
 
 
+def _kind(doc: Doc, start: int, entry: _Entry) -> str:
+    """The entry's kind, except an "if" opening an embedded question ("asked if it was true")
+    is an open question (``unknown``) like "whether", not a condition."""
+    t = doc[start]
+    if entry.kind == "conditional" and t.lower_ == "if" and t.head.dep_ in _QUESTION_DEPS:
+        return "unknown"
+    return entry.kind
+
+
+_QUESTION_DEPS = frozenset({"ccomp", "dobj", "csubj", "pcomp"})
+
+
 def _evidence_end(doc: Doc, start: int, end: int) -> int:
     """Token end of the evidence span: a modal runs on to the verb it governs."""
     t = doc[start]
@@ -425,7 +437,8 @@ def find_hedge_cues(doc: Doc) -> list[HedgeCue]:
     for start, end, entry in sorted(chosen, key=lambda c: c[0]):
         ev_end = _evidence_end(doc, start, end)
         first, last, ev_last = doc[start], doc[end - 1], doc[ev_end - 1]
-        match = HedgeMatch(first.idx, ev_last.idx + len(ev_last), entry.cue, entry.kind)
+        match = HedgeMatch(first.idx, ev_last.idx + len(ev_last), entry.cue,
+                           _kind(doc, start, entry))
         out.append(HedgeCue(match, first.idx, last.idx + len(last)))
     return out
 

@@ -252,6 +252,11 @@ def test_if_and_the_will_of_its_main_clause(parse):
         ("If", "if", "conditional"), ("will be cut", "will", "conditional")]
 
 
+def test_if_opening_an_embedded_question_is_an_open_question(parse):
+    assert hedges(parse, "Reporters asked if the figures were accurate.") == [
+        ("if", "if", "unknown")]
+
+
 def test_plain_future_will_is_not_a_hedge(parse):
     assert hedges(parse, "The summit will open on Monday.") == []
 
