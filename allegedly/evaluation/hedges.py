@@ -34,7 +34,7 @@ from allegedly.extract.hedges import HEDGE_KINDS, HedgeCue, find_hedge_cues
 
 @dataclass
 class PRF:
-    """Counts and precision/recall/F1 (counts may be fractional never: plain ints)."""
+    """True/false positive and false negative counts with precision, recall and F1."""
 
     tp: int = 0
     fp: int = 0
