@@ -85,7 +85,7 @@ def _outlet(title: str | None) -> str | None:
 
 def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
+        t = dict.get(entry, key)  # plain lookup: no feedparser key-mapping deprecation warning
         if t:
             return date(t.tm_year, t.tm_mon, t.tm_mday)
     return None

@@ -9,7 +9,8 @@
   after it, so one bad record never hides the rest of the file. A whole-file (non-chunked) gzip,
   which warcio refuses, is decompressed and read in memory when under ``settings.max_bytes``.
 
-Origins are ``path::<record offset>`` (offset into the file as stored, as warcio reports it).
+Origins are ``path::<record offset>`` (offset into the file as stored, as warcio reports it; for a
+whole-file gzip, into the decompressed stream).
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def _read_whole_gzip(f: BinaryIO, path: str, settings: Settings
         yield InputError("E104", path, detail="a WARC compressed as one gzip stream (decompressed "
                          "in memory)", limit=str(settings.max_bytes))
         return
-    inner = f"{path}[gunzipped]"
+    inner = path  # offsets are into the decompressed stream here
     err = yield from _read_from(io.BytesIO(data), inner, 0, settings)
     if err is not None:
         yield InputError("E107", f"{inner}::{err[0]}", detail=f"broken WARC record ({err[1]})")
