@@ -68,6 +68,30 @@ def predict(texts: Iterable[str], nlp: Any | None = None,
     return out
 
 
+def predict_analyzed(texts: Iterable[str]) -> list[list[Record]]:
+    """Top-level records (``parent is None``) from the real analysis output, as users get it."""
+    from allegedly.model import Article
+    from allegedly.nlp.pipeline import get_analyzer
+
+    analyzer = get_analyzer()
+    out = []
+    articles = [Article(text=t, origin=f"eval#{i}") for i, t in enumerate(texts)]
+    for result in analyzer.analyze_articles(articles):
+        recs = []
+        if result is not None and hasattr(result, "attributions"):
+            for a in result.attributions:
+                if a.parent is not None:
+                    continue
+                src = a.source.span if a.source is not None else None
+                content = list(a.content.segments or [(a.content.start, a.content.end)])
+                recs.append({"source": [(src.start, src.end)] if src else [],
+                             "cue": [(a.cue.span.start, a.cue.span.end)] if a.cue else [],
+                             "content": content, "quote": a.quote,
+                             "cue_class": a.cue.cls if a.cue else "none"})
+        out.append(recs)
+    return out
+
+
 def gold_quote_type(text: str, rec: Record) -> str:
     """direct / mixed / indirect from the quote marks inside a gold content span."""
     body = " ".join(text[s:e] for s, e in rec["content"]).strip()
@@ -151,8 +175,11 @@ def print_table(r: dict[str, Any], title: str) -> None:
               help="Write every FP / FN / wrong-source link with its sentence (JSONL).")
 @click.option("--by-kind", is_flag=True, help="Break results down by quote type and cue class.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--direct", is_flag=True,
+              help="Score find_attributions() on bare spaCy Docs instead of the full analysis "
+                   "(no pre-pass, no clutter removal): isolates the extractor.")
 def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bool,
-            as_json: bool) -> None:
+            as_json: bool, direct: bool) -> None:
     """Score attribution extraction against gold attributions at PATH.
 
     PATH is a PolNeAR split folder (``<split>/text/*.txt`` + ``<split>/attributions/*.ann``,
@@ -164,12 +191,15 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
 
     (character offsets into "text"; "source" may be [] for sourceless attributions). Only the
     outermost predicted links are compared, with sources as written (PolNeAR's convention).
+    By default the full analysis (``allegedly.analyze``: pre-pass, clutter removal, conversion)
+    is scored, top-level = attributions without a parent; --direct scores the extractor alone.
     Metrics: per-field exact/overlap P/R/F, content-linked F1 (token Jaccard >= 0.5),
     source|content and cue|content accuracy, lenient and strict triple F1.
     """
     gold = read_gold(path, limit)
     t0 = time.perf_counter()
-    preds = predict([d["text"] for d in gold])
+    texts = [d["text"] for d in gold]
+    preds = predict(texts) if direct else predict_analyzed(texts)
     elapsed = time.perf_counter() - t0
     pred_docs = [{"doc": d["doc"], "text": d["text"], "attributions": p}
                  for d, p in zip(gold, preds, strict=True)]
@@ -178,7 +208,8 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
     if as_json:
         click.echo(json.dumps({"metrics": result, "docs": len(gold), "docs_per_s": speed}))
     else:
-        print_table(result, f"allegedly attribution on {path} ({len(gold)} docs, "
+        mode = "find_attributions on Docs" if direct else "full analysis"
+        print_table(result, f"allegedly attribution ({mode}) on {path} ({len(gold)} docs, "
                             f"{speed:.1f} docs/s)")
     if by_kind:
         click.echo("== breakdown (gold recall by quote type; precision by predicted kind)")
@@ -200,4 +231,5 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
         click.echo(f"wrote {n} errors to {errors_file}")
 
 
-__all__ = ["as_record", "breakdown", "command", "errors", "predict", "prf", "score", "top_level"]
+__all__ = ["as_record", "breakdown", "command", "errors", "predict", "predict_analyzed", "prf",
+           "score", "top_level"]
