@@ -33,8 +33,15 @@ def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def _key_table(table: str) -> dict[str, str]:
-    return {r["word"]: r["group"] for r in load("figure_keys") if r["table"] == table}
+def _key_table(table: str, column: str = "group") -> dict[str, str]:
+    return {r["word"]: r[column] for r in load("figure_keys") if r["table"] == table}
+
+
+def measure_scope(measure: str | None) -> str | None:
+    """What a measure really counts: killed, died, dead -> deaths; lost -> losses."""
+    if not measure:
+        return None
+    return _key_table("measure", "scope").get(measure.lower(), measure.lower())
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -150,7 +157,7 @@ def build_relations(text: str, claims: Sequence[Claim], attributions: Sequence[A
                 continue
             if _subscope(f1, text) != _subscope(f2, text):
                 kind, note = "scope", "one figure counts only a part (unit, town …)"
-            elif f1.measure != f2.measure:
+            elif measure_scope(f1.measure) != measure_scope(f2.measure):
                 kind, note = "scope", f"{f1.measure} vs {f2.measure}"
             elif speakers[0] == speakers[1]:
                 kind, note = "update", f"both from {speakers[0]}"
