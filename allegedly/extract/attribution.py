@@ -21,6 +21,7 @@ from allegedly.extract.attribution_rules import (
     follow_on_quotes,
     noun_attribution,
     phrase_attribution,
+    text_of,
     verb_attribution,
 )
 from allegedly.extract.matches import AttributionMatch
@@ -39,7 +40,7 @@ TRIGGER_FORMS: frozenset[str] = frozenset(
 
 def find_attributions(doc: Doc) -> list[AttributionMatch]:
     """All attribution links in ``doc`` (outer and inner links of chains), in text order."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     found: list[AttributionMatch] = []
     seen_cues: set[tuple[int, int] | None] = set()
     for tok in doc:

@@ -40,6 +40,15 @@ _MIN_QUOTE_WORDS = 4
 # ---- helpers --------------------------------------------------------------------------------
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    cached = doc.user_data.get("allegedly.text")
+    if cached is None:  # a Doc's text never changes
+        cached = doc.text
+        doc.user_data["allegedly.text"] = cached
+    return cached
+
+
 def _cue_span(v: Token) -> Offsets:
     """The verb with its auxiliaries and negation when they are contiguous on its left."""
     doc = v.doc
@@ -111,7 +120,7 @@ def _quote_type(content: tuple[Offsets, ...], quotes: list[Quote]) -> str:
 def _cls(row: dict[str, str], doc: Doc, content: tuple[Offsets, ...]) -> str:
     cls = row["class"]
     if cls == "report":
-        words = {w.lower() for s, e in content for w in re.findall(r"\w+", doc.text[s:e])}
+        words = {w.lower() for s, e in content for w in re.findall(r"\w+", text_of(doc)[s:e])}
         if words & DOUBT_FORMS:
             return "dispute"
     return cls
@@ -121,14 +130,14 @@ def _match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
            quotes: list[Quote], source: SourceMatch | None,
            exclude: Offsets | None = None) -> AttributionMatch | None:
     s, e = _snap(doc, content, cue, quotes)
-    segs = _segments(doc.text, s, e)
+    segs = _segments(text_of(doc), s, e)
     if exclude is not None:  # a parenthetical "X said" inside its content
         cut: list[Offsets] = []
         for a, b in segs:
             if a < exclude[0]:
-                cut.append((a, _rtrim_punct(doc.text, a, min(b, exclude[0]))))
+                cut.append((a, _rtrim_punct(text_of(doc), a, min(b, exclude[0]))))
             if b > exclude[1]:
-                cut.append((_ltrim_punct(doc.text, max(a, exclude[1]), b), b))
+                cut.append((_ltrim_punct(text_of(doc), max(a, exclude[1]), b), b))
         segs = tuple((a, b) for a, b in cut if b > a)
     if not segs:
         return None
@@ -163,7 +172,7 @@ def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attr
     quote, in the same paragraph, belong to the same content."""
     if m.cue is None or m.quote == "indirect" or m.cue[0] < m.content[0][0]:
         return m
-    text = doc.text
+    text = text_of(doc)
     pos = max(m.cue[1], m.source.span[1] if m.source and m.source.span else 0)
     if pos < m.content[-1][1]:
         return m
@@ -217,7 +226,7 @@ def _subject(v: Token) -> Token | None:
 def _source_of(v: Token) -> SourceMatch | None:
     subj = _subject(v)
     if subj is not None:
-        text = v.doc.text
+        text = text_of(v.doc)
         ps, pe = _paragraph(text, v.idx)
         if not ps <= subj.idx < pe:
             subj = _nearest_noun(v, ps)
@@ -242,7 +251,7 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
 
 def _quote_after(doc: Doc, pos: int, quotes: list[Quote], limit: int = 3) -> Quote | None:
     """A quote opening within ``limit`` non-space characters after offset ``pos``."""
-    text = doc.text
+    text = text_of(doc)
     for q in quotes:
         if q.start >= pos:
             gap = text[pos:q.start]
@@ -304,7 +313,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         content = _quote_before(doc, v, quotes)
     if content is None:
         return None
-    content = _clip_to_paragraph(doc.text, content, cue, quotes)
+    content = _clip_to_paragraph(text_of(doc), content, cue, quotes)
     if content is None:
         return None
     source = _source_of(v)
@@ -351,7 +360,7 @@ def _quote_before(doc: Doc, v: Token, quotes: list[Quote]) -> Offsets | None:
     """``"…," he said.`` split over two sentences: the quote ending right before the clause."""
     sent_start = v.sent.start_char
     for q in quotes:
-        if 0 <= sent_start - q.end <= 2 and q.words(doc.text) >= _MIN_QUOTE_WORDS:
+        if 0 <= sent_start - q.end <= 2 and q.words(text_of(doc)) >= _MIN_QUOTE_WORDS:
             return q.start, q.end
         if q.start < sent_start <= q.end:
             return q.start, q.end
@@ -426,15 +435,15 @@ def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | N
     row = {"lemma": ":", "class": "report"}
     label = _speaker_label(colon)
     if label is not None:
-        ps, pe = _paragraph(doc.text, colon.idx)
-        content = (_ltrim_punct(doc.text, colon.idx + 1, pe), pe)
-        if len(re.findall(r"\w+", doc.text[content[0]:content[1]])) >= 3:
+        ps, pe = _paragraph(text_of(doc), colon.idx)
+        content = (_ltrim_punct(text_of(doc), colon.idx + 1, pe), pe)
+        if len(re.findall(r"\w+", text_of(doc)[content[0]:content[1]])) >= 3:
             src = make_source(label.root)
             span = (label.start_char, label.end_char)
             src = SourceMatch(span, src.name, src.kind, src.description, src.antecedent)
             return _match(doc, (colon.idx, colon.idx + 1), row, content, quotes, src)
     q = _quote_after(doc, colon.idx + 1, quotes)
-    if q is None or q.words(doc.text) < 2:
+    if q is None or q.words(text_of(doc)) < 2:
         return None
     head = prev if prev.pos_ in {"PROPN", "NOUN", "PRON"} else None
     if head is not None and head.dep_ in {"dobj", "dative", "iobj", "pobj"}:
@@ -448,14 +457,14 @@ def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | N
 def _speaker_label(colon: Token) -> Span | None:
     """1-4 name tokens between the paragraph start (or an opening quote) and ``colon``."""
     doc = colon.doc
-    ps, _ = _paragraph(doc.text, colon.idx)
+    ps, _ = _paragraph(text_of(doc), colon.idx)
     i = colon.i - 1
     while i >= 0 and doc[i].idx >= ps and colon.i - i <= 4:
         i -= 1
     first = i + 1
     while first < colon.i and (doc[first].is_space or doc[first].text in '"“'):
         first += 1
-    if first >= colon.i or doc[first].idx < ps or doc.text[ps:doc[first].idx].strip(' "“') \
+    if first >= colon.i or doc[first].idx < ps or text_of(doc)[ps:doc[first].idx].strip(' "“') \
             or colon.i - first > 4:
         return None
     toks = doc[first:colon.i]
@@ -492,7 +501,7 @@ def bare_quote_attributions(doc: Doc, quotes: list[Quote],
     """A quote paragraph with no cue right after a paragraph whose attribution names a speaker."""
     covered = [s for m in found for s in m.content]
     out: list[AttributionMatch] = []
-    text = doc.text
+    text = text_of(doc)
     for q in quotes:
         if q.words(text) < _MIN_QUOTE_WORDS or any(a <= q.inner[0] < b for a, b in covered):
             continue

@@ -108,10 +108,18 @@ def head_span(tok: Token) -> Span:
 
 
 def _entity(span: Span) -> Span | None:
-    for ent in span.doc.ents:
-        if ent.start <= span.root.i < ent.end:
-            return ent
-    return None
+    """The named entity containing the mention's head token (walks the IOB tags: cheap)."""
+    root = span.root
+    if not root.ent_type_:
+        return None
+    doc = span.doc
+    start = root.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = root.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=root.ent_type_)
 
 
 def _name_tokens(ent: Span) -> list[Token]:
