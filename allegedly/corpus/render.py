@@ -46,7 +46,7 @@ def render_report(report: dict[str, Any], console: Console) -> None:
         for i, f in enumerate(g["figures"]):
             tab.add_row(g["key"] if i == 0 else "", _fmt(f["value"] if f["value"] is not None
                                                          else f["low"]),
-                        f"{f['source'] or '?'} ({f['source_kind'] or 'publisher'})",
+                        f"{f['source'] or '(unnamed)'} ({f['source_kind'] or 'publisher'})",
                         f"{f['outlet'] or '?'} {f['published'] or ''}",
                         f"{f['text']!r} @{f['start']}-{f['end']} in {f['article_id']}")
     console.print(tab)

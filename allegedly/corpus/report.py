@@ -35,13 +35,25 @@ def totals(store: Store) -> dict[str, int]:
     }
 
 
+# Source names that say nothing about who speaks when the extractor left them unresolved.
+UNRESOLVED = ("i", "me", "we", "us", "you", "he", "she", "it", "they", "them", "this", "that",
+              "who", "one", "someone")
+
+
 def top_sources(store: Store, limit: int = 15) -> list[dict[str, Any]]:
-    """Sources by the number of claims they are the direct source of."""
+    """Named sources by the number of claims they are the direct source of.
+
+    Vague sources ("there are claims") and unresolved pronouns ("I", "they") are left out:
+    they are not somebody one could check.
+    """
+    marks = ", ".join("?" for _ in UNRESOLVED)
     return store.query(
         "SELECT source_name AS name, source_kind AS kind, COUNT(*) AS claims, "
         "COUNT(DISTINCT article_id) AS articles FROM claims WHERE source_id IS NOT NULL "
-        "GROUP BY source_id ORDER BY claims DESC, articles DESC, name LIMIT :limit",
-        {"limit": limit})
+        "AND source_kind != 'vague' AND length(trim(source_name)) > 1 "
+        f"AND lower(trim(source_name)) NOT IN ({marks}) "
+        "GROUP BY source_id ORDER BY claims DESC, articles DESC, name LIMIT ?",
+        (*UNRESOLVED, limit))
 
 
 def cited_outlets(store: Store, limit: int = 15) -> list[dict[str, Any]]:
@@ -62,7 +74,11 @@ def cited_outlets(store: Store, limit: int = 15) -> list[dict[str, Any]]:
 def figure_conflicts(store: Store, limit: int = 20) -> list[dict[str, Any]]:
     """Figures with the same key (measure | counted | actor | as-of) stated with different
     values by different sources, across articles; each with the article, outlet and source
-    of every figure (evidence, never a verdict)."""
+    of every figure (evidence, never a verdict).
+
+    Only keys that pin the figure down (an actor or an as-of date besides the measure) are
+    compared: "killed | people" alone would pair unrelated events.
+    """
     rows = store.query(
         "SELECT f.figure_key AS key, f.article_id, f.id AS figure_id, f.text, f.start, f.end, "
         "f.value, f.low, f.high, f.bound, f.unit, "
@@ -71,7 +87,9 @@ def figure_conflicts(store: Store, limit: int = 20) -> list[dict[str, Any]]:
         "FROM figures f JOIN articles a ON a.id = f.article_id "
         "WHERE f.figure_key IS NOT NULL AND f.figure_key IN ("
         "  SELECT g.figure_key FROM figures g JOIN articles b ON b.id = g.article_id "
-        "  WHERE g.figure_key IS NOT NULL GROUP BY g.figure_key "
+        "  WHERE g.figure_key IS NOT NULL "
+        "  AND (coalesce(g.actor, '') != '' OR coalesce(g.as_of, '') != '') "
+        "  GROUP BY g.figure_key "
         "  HAVING COUNT(DISTINCT coalesce(g.value, g.low || '-' || g.high)) > 1 "
         "  AND COUNT(DISTINCT coalesce(g.source_id, b.outlet)) > 1 "
         "  AND COUNT(DISTINCT g.article_id) > 1) "
