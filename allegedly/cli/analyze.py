@@ -40,13 +40,15 @@ def echo_error(err: AllegedlyError | Exception, origin: str | None = None) -> No
               help="Force the input format instead of sniffing it.")
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching URLs on private/loopback addresses.")
+@click.option("--no-fetch-links", is_flag=True,
+              help="Feeds: use only the text inside items; do not fetch item links.")
 @click.option("--no-prepass", is_flag=True,
               help="Parse every paragraph (slower; the pre-pass only skips paragraphs with no "
                    "cue, quote, number or hedge).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of stdout.")
-def analyze(inputs, fmt, published, outlet, url, title, input_format, allow_private, no_prepass,
-            output) -> None:
+def analyze(inputs, fmt, published, outlet, url, title, input_format, allow_private,
+            no_fetch_links, no_prepass, output) -> None:
     """Analyse articles: files, globs, directories, URLs or - (stdin); text or HTML.
 
     Every claim is reported with its attribution chain (publisher ← … ← source), stance,
@@ -66,7 +68,7 @@ def analyze(inputs, fmt, published, outlet, url, title, input_format, allow_priv
 
     def articles() -> Iterator[Article]:
         for item in iter_articles(inputs, settings=settings, fmt=input_format,
-                                  allow_private=allow_private):
+                                  allow_private=allow_private, fetch_links=not no_fetch_links):
             if isinstance(item, AllegedlyError):
                 echo_error(item)
                 continue
