@@ -188,7 +188,8 @@ def test_kill_9_then_resume_equals_a_clean_run(tmp_path):
     partial = snapshot(killed)
     assert 9 <= len(partial["articles"]) < len(pages)
 
-    res = run_cli("ingest", str(corpus), "--db", str(killed), "--resume", "--quiet", env=env)
+    # --resume without INPUT continues the interrupted run on its own inputs
+    res = run_cli("ingest", "--db", str(killed), "--resume", "--quiet", env=env)
     assert res.returncode == 0, res.stderr
     assert snapshot(killed) == snapshot(clean)
     conn = sqlite3.connect(killed)
@@ -196,3 +197,16 @@ def test_kill_9_then_resume_equals_a_clean_run(tmp_path):
     seen = [Path(o).name for (o,) in conn.execute(
         "SELECT origin FROM article_locations UNION ALL SELECT origin FROM errors")]
     assert sorted(seen) == sorted(p.name for p in corpus.iterdir())  # each input exactly once
+
+
+@pytest.mark.slow
+def test_dask_engine_from_the_command_line(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus")
+    local, dask = tmp_path / "local.db", tmp_path / "dask.db"
+    assert run_cli("ingest", str(corpus), "--db", str(local), "--quiet").returncode == 0
+    res = run_cli("ingest", str(corpus), "--db", str(dask), "--engine", "dask", "--jobs", "2",
+                  "--parquet", str(tmp_path / "pq"))
+    assert res.returncode == 0, res.stderr
+    assert "analysed 3" in res.stderr
+    assert snapshot(dask) == snapshot(local)
+    assert len(list((tmp_path / "pq" / "claims").glob("part-*.parquet"))) == 1

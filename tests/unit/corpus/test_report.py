@@ -50,6 +50,22 @@ def test_top_sources_by_claims(store):
     assert top[0]["name"] == "Ivan Petrenko" and top[0]["claims"] == 3
 
 
+def test_top_sources_leave_out_vague_and_unresolved_pronouns(store):
+    run = store.start_run(inputs=[], options={}, engine="local", jobs=1)
+    an = build_analysis("Express", "The Sun", 750, origin="p.txt", extra=" Again.")
+    att = an.attributions[1]
+    for i, (name, kind) in enumerate((("they", "anonymous"), ("", "vague"))):
+        src = att.source.__class__(att.source.span, name, kind)
+        other = an.__class__(an.article.__class__(text=an.article.text + str(i),
+                                                  origin=f"p{i}.txt"),
+                             (an.attributions[0], att.__class__(att.id, att.parent, src, att.cue,
+                                                                att.content, att.quote)),
+                             an.figures, an.claims)
+        store.write(run, [other] * 3)
+    names = [r["name"] for r in top_sources(store)]
+    assert "they" not in names and "" not in names and names[0] == "Ivan Petrenko"
+
+
 def test_cited_outlets_excludes_self_citation(store):
     rows = {r["name"]: r for r in cited_outlets(store)}
     assert rows["The Sun"]["citations"] == 2 and rows["The Sun"]["citing_outlets"] == 2
