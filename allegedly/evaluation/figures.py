@@ -184,8 +184,22 @@ def token_f1(a: str | None, b: str | None) -> float:
     return 2 * p * r / (p + r)
 
 
+def concept_parts(concept: str | None) -> list[str]:
+    """NewsQuant's ``referred_concepts`` is a comma-separated list of the things the quantity
+    is about ("fine, crime", "stock prices companies, Blackmores"); each part is one concept."""
+    return [c.strip() for c in (concept or "").split(",") if c.strip()]
+
+
 def concept_match(g: GoldQuantity, p: Pred) -> bool:
-    return any(token_f1(c, g.concept) >= 0.5 for c in (p.counted, p.actor) if c)
+    """Some gold concept part has token F1 >= 0.5 with the predicted counted thing or actor."""
+    return any(token_f1(c, part) >= 0.5 for c in (p.counted, p.actor) if c
+               for part in concept_parts(g.concept))
+
+
+def concept_partial(g: GoldQuantity, p: Pred) -> bool:
+    """CQE's lenient "partial" concept match: any word shared with the gold concepts."""
+    gold = set(_tokens(g.concept))
+    return bool(gold & set(_tokens(f"{p.counted or ''} {p.actor or ''}")))
 
 
 def align(gold: Sequence[GoldQuantity], preds: Sequence[Pred]) -> list[tuple[int, int]]:
@@ -216,7 +230,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 def score(sentences: Sequence[GoldSentence], predictions: Sequence[Sequence[Pred]],
           errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Value / value+bound / unit P-R-F1 and counted-concept accuracy."""
-    n_gold = n_pred = tp = tp_bound = tp_unit = c_total = c_ok = 0
+    n_gold = n_pred = tp = tp_bound = tp_unit = c_total = c_ok = c_partial = 0
     for s, preds in zip(sentences, predictions, strict=True):
         pairs = align(s.quantities, preds)
         n_gold += len(s.quantities)
@@ -235,6 +249,7 @@ def score(sentences: Sequence[GoldSentence], predictions: Sequence[Sequence[Pred
                 issues.append(f"unit: gold {g.unit} vs {p.unit} on {p.surface!r}")
             if g.concept is not None:
                 c_total += 1
+                c_partial += concept_partial(g, p)
                 if concept_match(g, p):
                     c_ok += 1
                 else:
@@ -256,7 +271,8 @@ def score(sentences: Sequence[GoldSentence], predictions: Sequence[Sequence[Pred
         "value": _prf(tp, n_pred, n_gold),
         "value_bound": _prf(tp_bound, n_pred, n_gold),
         "unit": _prf(tp_unit, n_pred, n_gold),
-        "concept": {"accuracy": c_ok / c_total if c_total else 0.0, "n": c_total},
+        "concept": {"accuracy": c_ok / c_total if c_total else 0.0, "n": c_total,
+                    "partial": c_partial / c_total if c_total else 0.0},
     }
 
 
@@ -316,6 +332,7 @@ def format_row(name: str, r: dict[str, Any]) -> str:
             f"pred={r['predicted']:<4} value P/R/F1 {r['value']['p']:.3f}/{r['value']['r']:.3f}/"
             f"{r['value']['f1']:.3f}  value+bound F1 {r['value_bound']['f1']:.3f}  "
             f"unit F1 {r['unit']['f1']:.3f}  concept {r['concept']['accuracy']:.3f} "
+            f"(partial {r['concept']['partial']:.3f}) "
             f"(n={r['concept']['n']})  {r['sentences_per_s']} sent/s")
 
 

@@ -174,8 +174,10 @@ def _candidate(doc: Doc, text: str, n: Number) -> _Cand | None:
                 sub = True
         elif start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/@#_\\"):
             run = re.search(r"[A-Za-z]+$", before)
-            if not run or run.group() not in _currency_prefix_words() or (
-                    start - len(run.group()) > 0 and text[start - len(run.group()) - 1].isalnum()):
+            glued = run and any(before.endswith(s.text) and not s.text[:1].isalnum()
+                                for s in _units()[0])  # "$US55,931,000", "$A82,615,680"
+            if not glued and (not run or run.group() not in _currency_prefix_words() or (
+                    start - len(run.group()) > 0 and text[start - len(run.group()) - 1].isalnum())):
                 return None  # "M21", "iPhone11", "J1149"
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after.lstrip(" ")):
             return None  # "24 February", "March 29", "July 4, 2016"
@@ -358,9 +360,11 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
                 and "\n" not in gap
             if ok and word == "and" and not between:
                 ok = False
+            unitless_lead = a.unit is None and b.unit is not None and a.value < b.value
             if ok and word == "to" and not frm and (a.unit and b.unit and a.unit != b.unit or re.search(
-                    r"(?i)\b(?:by|up|down|rose|fell|increased|decreased|jumped|dropped)\s+$", before)):
-                ok = False
+                    r"(?i)\b(?:by|up|down|rose|fell|increased|decreased|jumped|dropped)\s+$", before)
+                    and not unitless_lead):
+                ok = False  # "up 19 cents to $58.24" is a change and a level, "by 1 to 1.5 degrees" a range
             if ok and word == "or" and (a.unit or b.unit is None and not a.words):
                 ok = False
             if ok:
@@ -418,15 +422,17 @@ def _pre_bounds(text: str, c: _Cand) -> None:
         c.start -= 1
         return
     words = re.findall(r"[A-Za-z+]+|\d[\d.,%]*", lead)[-4:]
+    by = False
     for w in reversed(words):
         lw = w.lower()
         kind = _change_word(lw)
         if kind and (lw in _STRONG_CHANGE or c.unit_kind in {"percent", "currency"} or
-                     c.unit in {"point", "basis point"}):
-            c.change = kind
+                     c.unit in {"point", "basis point"} or by and c.unit is not None):
+            c.change = kind  # "fell 3%", "dropped by 1.5 degrees"; not "killed 30 people"
             return
         if lw not in _CHANGE_SKIP:
             return
+        by = by or lw == "by"
 
 
 @cache

@@ -52,9 +52,11 @@ def _root(toks: list[Token]) -> Token:
     return toks[-1]
 
 
-def _phrase(noun: Token, after: int | None = None) -> tuple[str, tuple[int, int]] | None:
+def _phrase(noun: Token, after: int | None = None,
+            before: int | None = None) -> tuple[str, tuple[int, int]] | None:
     """Text of the noun phrase headed by ``noun``: its left modifiers (minus determiners,
-    possessives and numbers) and "of"/"in" attachments are kept, clauses are cut."""
+    possessives and numbers) and "of"/"in" attachments are kept, clauses are cut; tokens
+    from character ``before`` on (the figure itself, for "a fine of $3m") are left out."""
     keep: list[Token] = []
     for t in noun.lefts:
         if t.dep_ in _DROP_DEPS or t.like_num or (after is not None and t.idx < after):
@@ -70,6 +72,10 @@ def _phrase(noun: Token, after: int | None = None) -> tuple[str, tuple[int, int]
             break
     keep = [t for t in keep if t.dep_ not in _DROP_DEPS or t.i == noun.i]
     keep = [t for t in keep if not (t.dep_ == "prep" and t.i == keep[0].i)]
+    if before is not None:
+        keep = sorted((t for t in keep if t.idx < before), key=lambda t: t.i)
+        while keep and keep[-1].i > noun.i and keep[-1].dep_ in {"prep", "det", "quantmod", "punct"}:
+            keep.pop()
     if not keep:
         return None
     keep.sort(key=lambda t: t.i)
@@ -157,30 +163,104 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
         pobj = _of_object(after)
         if pobj is not None:
             noun = pobj
-    if noun is not None and not (has_unit and _is_unit_noun(noun, figure_end)):
+    if has_unit:
+        counted = _about(doc, start, figure_end)
+        noun = None
+    elif noun is not None:
         counted = _phrase(noun, after=figure_end)
-    elif has_unit:
-        counted = _subject_phrase(root)
     measure = None
     if not has_unit:
         measure = _measure(doc, root, noun, end)
     actor = None
     if noun is not None and counted is not None:
         actor = _actor(noun, counted[1])
-    target = noun if noun is not None else root
-    if actor is None and not has_unit and target.dep_ in {"dobj", "attr"} and \
-            any(c.dep_ == "nsubj" for c in target.head.children):
-        subj = _subject_phrase(target)
-        if subj is not None and not (counted and subj[1][0] <= counted[1][0] < subj[1][1]) and \
-                not (subj[1][0] <= start < subj[1][1]):
-            actor = subj[0]  # whose: "Ford has 13000 workers" -> Ford
+    target = noun if noun is not None else _root(_tokens(doc, start, figure_end))
+    if actor is None:
+        owner = _owner(target, has_unit)
+        if owner is not None and not (counted and _overlaps(owner[1], counted[1])) and \
+                not (owner[1][0] <= start < owner[1][1]):
+            actor = owner[0]  # whose: "Ford has 13000 workers" -> Ford
     return Description(counted[0] if counted else None, counted[1] if counted else None,
                        measure, actor)
 
 
-def _is_unit_noun(noun: Token, end: int) -> bool:
-    """The head noun is part of the unit itself ("27-kilometer ring" -> ring is fine)."""
-    return noun.idx < end
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+_REL_PRONOUNS = {"which", "that", "who", "whose", "where"}
+_CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pcomp"}
+
+
+def _clause_subject(verb: Token) -> tuple[str, tuple[int, int]] | None:
+    """The subject of ``verb``'s clause: a relative pronoun is replaced by its antecedent
+    ("Ford, which has ..."), an infinitive borrows its governor's ("Pension Credit was set to
+    rise"), a conjunct verb without a subject its first conjunct's."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+        if subj is not None:
+            if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                return _subject_np(verb.head)
+            if subj.pos_ == "PRON" or subj.like_num or subj.dep_ == "expl" or \
+                    subj.ent_type_ in {"DATE", "TIME"}:
+                return None
+            return _subject_np(subj)
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i and \
+                verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head  # "set to rise", "creating 400 jobs" borrow the governing subject
+            continue
+        if verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "pobj"} and \
+                verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "Dell announced plans to lay off 6,650 employees"
+            continue
+        if verb.dep_ == "relcl":
+            return _subject_np(verb.head)
+        return None
+    return None
+
+
+def _about(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """What a unit-bearing figure at ``doc.text[start:end]`` measures: the noun it modifies
+    ("a 750 meter swim"), its "of" complement ("8 miles of new tunnels", "13% of the economy"),
+    the noun governing it ("a speed of 15-22 mph", "Unite Group, down 68p"), else the subject
+    of its clause ("Tesla shares were up 57%", "bank stocks, which were up 2.8%")."""
+    toks = _tokens(doc, start, end)
+    if not toks:
+        return None
+    anchor = _root(toks)
+    last = toks[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if anchor.dep_ in {"compound", "nmod", "amod", "nummod"} and anchor.head.i > last.i and \
+            anchor.head.pos_ in {"NOUN", "PROPN"}:
+        return _phrase(anchor.head, after=end)
+    if nxt is not None and nxt.lower_ == "of":
+        obj = next((c for c in nxt.children if c.dep_ == "pobj" and not c.like_num), None)
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(obj)
+    cur = anchor
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if head.pos_ in {"NOUN", "PROPN"} and not head.like_num and head.idx + len(head) <= start \
+                and cur.dep_ not in {"conj", "appos"}:
+            return _phrase(head, before=start)  # "a fine of $3m", "Unite Group, down 68p"
+        if head.pos_ in {"VERB", "AUX"}:
+            return _clause_subject(head)
+        cur = head
+    return None
+
+
+def _owner(target: Token, has_unit: bool) -> tuple[str, tuple[int, int]] | None:
+    """Whose is a counted thing: the subject of the clause it is the object or complement of
+    ("Ford, which has 13000 workers" -> Ford; "OHSU has performed 700 transplants")."""
+    if has_unit:
+        return None
+    if target.dep_ in {"dobj", "attr", "oprd"}:
+        return _clause_subject(target.head)
+    if target.dep_ == "pobj" and target.head.dep_ == "prep" and target.head.head.pos_ in {"VERB", "AUX"}:
+        return _clause_subject(target.head.head)
+    return None
 
 
 def _of_object(prep: Token) -> Token | None:

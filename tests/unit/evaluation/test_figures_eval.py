@@ -16,6 +16,9 @@ from allegedly.evaluation.figures import (
     bound_match,
     canonical_unit,
     command,
+    concept_match,
+    concept_partial,
+    concept_parts,
     load_gold,
     score,
     token_f1,
@@ -62,6 +65,14 @@ def test_concept_overlap():
     assert token_f1("workers", "Ford (F)") == 0
 
 
+def test_concept_parts_each_count():
+    gold = g(84.0, concept="stock prices companies, Blackmores")
+    assert concept_parts(gold.concept) == ["stock prices companies", "Blackmores"]
+    assert concept_match(gold, Pred(84.0, 84.0, 84.0, actor="Blackmores"))
+    assert not concept_match(gold, Pred(84.0, 84.0, 84.0, counted="dividend"))
+    assert concept_partial(gold, Pred(84.0, 84.0, 84.0, counted="share prices"))
+
+
 def test_score_counts_one_to_one():
     sentences = [GoldSentence("x", (g(5.0, change=">", unit="percent", concept="revenue"), g(7.0)))]
     preds = [[Pred(5.0, 5.0, 5.0, "more_than", unit="percent", counted="revenue"),
@@ -71,7 +82,7 @@ def test_score_counts_one_to_one():
     assert (r["gold"], r["predicted"], r["matched"]) == (2, 3, 1)
     assert r["value"]["p"] == pytest.approx(1 / 3) and r["value"]["r"] == pytest.approx(1 / 2)
     assert r["value_bound"]["f1"] == r["value"]["f1"]
-    assert r["concept"] == {"accuracy": 1.0, "n": 1}
+    assert r["concept"] == {"accuracy": 1.0, "n": 1, "partial": 1.0}
     assert errors and len(errors[0]["missed"]) == 1 and len(errors[0]["spurious"]) == 2
 
 
