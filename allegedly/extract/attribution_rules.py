@@ -49,15 +49,38 @@ def text_of(doc: Doc) -> str:
     return cached
 
 
+_CUE_ADVS = frozenset({"also", "now", "then", "even", "often", "again", "later", "just",
+                       "repeatedly", "previously", "once", "already", "still", "further",
+                       "publicly", "privately", "recently", "earlier"})
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday", "today", "yesterday", "tonight", "then", "later", "earlier"})
+_CUE_PREPS = frozenset({"for", "on", "of", "to", "about", "at", "against"})
+
+
 def _cue_span(v: Token) -> Offsets:
-    """The verb with its auxiliaries and negation when they are contiguous on its left."""
+    """The verb with its contiguous auxiliaries, negation and adverbs ("has also said"), particle
+    or cue preposition ("called for") and an adjacent day word ("said Friday")."""
     doc = v.doc
     start = v.i
-    mods = {c.i for c in v.lefts if c.dep_ in CUE_MODS}
-    while start - 1 in mods or (start - 1 >= 0 and doc[start - 1].dep_ == "neg"
-                                and doc[start - 1].head == v):
+    left = {c.i for c in v.lefts if c.dep_ in CUE_MODS
+            or c.dep_ == "advmod" and c.lower_ in _CUE_ADVS}
+    while start - 1 in left:
         start -= 1
-    return doc[start].idx, v.idx + len(v.text)
+    end = v.i
+    for c in v.rights:
+        if c.i != end + 1:
+            break
+        particle = c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _CUE_PREPS
+                                       and lemma(v) in _PREP_VERBS)
+        day = c.dep_ in {"npadvmod", "advmod"} and c.lower_ in _TIME_WORDS
+        if not (particle or day):
+            break
+        end = c.i
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+_PREP_VERBS = frozenset({"call", "point", "refer", "accuse", "blame", "rail", "warn", "comment",
+                         "criticize", "criticise", "insist", "speak", "talk"})
 
 
 def _trim(doc: Doc, start: int, end: int) -> Offsets | None:
@@ -236,7 +259,14 @@ def _source_of(v: Token) -> SourceMatch | None:
         return vague_source()
     if subj.dep_ == "expl":
         return vague_source()
-    return make_source(subj)
+    return make_source(subj, stop=_cue_start(v))
+
+
+def _cue_start(v: Token) -> int:
+    i = v.i
+    while i > 0 and v.doc[i - 1].head == v and v.doc[i - 1].dep_ in CUE_MODS | {"advmod"}:
+        i -= 1
+    return i
 
 
 def _nearest_noun(v: Token, para_start: int) -> Token | None:
@@ -271,6 +301,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     row = CUES.get(lemma(v))
     if row is None:
         return None
+    if row["lemma"] == "know" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children):
+        return None  # "it is not known what happened": uncertainty, not attribution
     frame = set(row["frame"].split(","))
     doc = v.doc
     cue = _cue_span(v)
@@ -281,17 +313,24 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if comps:
         content = _trim(doc, min(c.left_edge.i for c in comps),
                         max(c.right_edge.i for c in comps) + 1)
+    from_quote = False
     if content is None:
         objs = [c for c in v.rights if c.dep_ in {"dobj", "dative", "iobj"}]
         after = max([cue[1]] + [o.right_edge.idx + len(o.right_edge.text) for o in objs])
         q = _quote_after(doc, after, quotes)
         if q is not None:
-            content = (q.start, q.end)
+            content, from_quote = (q.start, q.end), True
+        elif text_of(doc)[after:after + 1] == ":":
+            content, from_quote = _after_colon(text_of(doc), after + 1), True
     if content is None and "np" in frame:
         objs = [c for c in v.rights if c.dep_ in NP_DEPS
                 or c.dep_ == "prep" and c.lower_ in {"of", "for", "over", "about", "on"}]
         if objs:
-            content = _trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+            first = objs[0].left_edge.i
+            if doc[first].dep_ == "prep" and doc.char_span(*cue) is not None \
+                    and doc[first].idx < cue[1]:
+                first += 1  # "called for [more information]": the preposition is in the cue
+            content = _trim(doc, first, objs[-1].right_edge.i + 1)
     if content is None:
         content = _clause_after_object(v)
     exclude = None
@@ -313,7 +352,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         content = _quote_before(doc, v, quotes)
     if content is None:
         return None
-    content = _clip_to_paragraph(text_of(doc), content, cue, quotes)
+    if not from_quote:
+        content = _clip_to_paragraph(text_of(doc), content, cue, quotes)
     if content is None:
         return None
     source = _source_of(v)
@@ -356,8 +396,22 @@ def _inside(a: Offsets, b: Offsets) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
 
 
+def _after_colon(text: str, pos: int) -> Offsets | None:
+    """``The governor added: It's typical ...``: the rest of the paragraph, or the next one."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if text[pos:end].strip():
+        return _ltrim_punct(text, pos, end), end
+    m = re.search(r"\S[^\n]*", text[end:])
+    return (end + m.start(), end + m.end()) if m else None
+
+
 def _quote_before(doc: Doc, v: Token, quotes: list[Quote]) -> Offsets | None:
     """``"…," he said.`` split over two sentences: the quote ending right before the clause."""
+    clause_start = doc[v.left_edge.i].idx
+    for q in quotes:
+        if q.end <= clause_start and not text_of(doc)[q.end:clause_start].strip(" ,—–"):
+            return q.start, q.end
     sent_start = v.sent.start_char
     for q in quotes:
         if 0 <= sent_start - q.end <= 2 and q.words(text_of(doc)) >= _MIN_QUOTE_WORDS:
@@ -472,6 +526,8 @@ def _speaker_label(colon: Token) -> Span | None:
                for t in toks) or toks[0].lower_ in {"update", "source", "note", "editor",
                                                     "watch", "read", "photo", "video"}:
         return None
+    if toks.root.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "TIME", "EVENT"}:
+        return None  # "Ukraine: Counter-attack close to ..." is a headline topic, not a speaker
     return toks
 
 

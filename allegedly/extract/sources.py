@@ -60,7 +60,7 @@ def outlet_name(text: str) -> str | None:
     return _outlets().get(key.rstrip("'’s").strip() if key.endswith(("'s", "’s")) else key)
 
 
-def mention_span(tok: Token) -> Span:
+def mention_span(tok: Token, stop: int | None = None) -> Span:
     """The noun phrase headed by ``tok`` as written, appositions and relative clauses included
     ("Ronald R. Fieldstone, a Miami lawyer who ...", as PolNeAR marks sources), time adverbs
     ("Trump this week said") and paragraph breaks excluded."""
@@ -84,6 +84,8 @@ def mention_span(tok: Token) -> Span:
         if "\n" in doc[i].whitespace_ or (i > tok.i and "\n" in doc[i].text):
             right = i if "\n" in doc[i].whitespace_ else i - 1
             break
+    if stop is not None and tok.i < stop <= right:  # "reports [suggesting ...]": not the cue
+        right = stop - 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     while left < right and doc[left].is_punct:
@@ -205,10 +207,11 @@ def classify(span: Span) -> str:
     return "anonymous" if root.pos_ in {"NOUN", "PRON"} else "person"
 
 
-def make_source(tok: Token) -> SourceMatch:
-    """A :class:`SourceMatch` for the mention headed by ``tok``, typed and resolved."""
+def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
+    """A :class:`SourceMatch` for the mention headed by ``tok``, typed and resolved; the mention
+    ends before token ``stop`` (the cue) when the cue hangs off the mention itself."""
     doc = tok.doc
-    span = mention_span(tok)
+    span = mention_span(tok, stop)
     core = head_span(tok)
     name, description, antecedent = core.text, None, None
     target: Span | None = None

@@ -222,11 +222,15 @@ def test_seed_kinds_and_classes(seed):
     assert us.cue_class == "dispute"
     est = _by_cue(text, ms, "estimated")
     assert (est.cue_class, est.source.kind) == ("estimate", "government")
+    assert _source(text, est) == "US military intelligence"
     figures = _by_cue(text, ms, "claim")
     assert figures.source.kind in {"government", "evidence"}
     assert figures.cue_class in {"allegation", "estimate"}
     suggesting = [m for m in ms if m.cue and text[m.cue[0]:m.cue[1]] == "suggesting"]
-    assert any(m.source.kind == "vague" and "17" in _content(text, m) for m in suggesting)
+    assert any(m.source.kind == "vague" and "17" in _content(text, m)
+               and _source(text, m) == "reports" for m in suggesting)
+    assert not any(m.cue and text[m.cue[0]:m.cue[1]] == ":" and "Counter-attack" in
+                   _content(text, m) for m in ms)
     assert any("15,000" in _content(text, m) for m in suggesting)
     pentagon = next(m for m in ms if "parking their military vehicles" in _content(text, m))
     assert _source(text, pentagon) == "Pentagon officials"
@@ -235,7 +239,7 @@ def test_seed_kinds_and_classes(seed):
     assert sinister.source.kind == "vague"
     asking = _by_cue(text, ms, "asking")
     assert asking.cue_class == "question" and asking.quote == "direct"
-    accused = _by_cue(text, ms, "has been accused")
+    accused = _by_cue(text, ms, "has been accused of")
     assert accused.cue_class == "allegation" and accused.source.span is None
     some = _by_cue(text, ms, "claiming")
     assert _source(text, some) == "some" and some.source.kind == "anonymous"
