@@ -32,7 +32,7 @@ SUBJ = {"nsubj", "nsubjpass", "csubj"}
 CUE_MODS = {"aux", "auxpass", "neg"}
 CONTENT_DEPS = {"ccomp"}
 NP_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "dative"}
-INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 _PARA_SPLIT = re.compile(r"\n+")
 _MIN_QUOTE_WORDS = 4
 
@@ -230,7 +230,7 @@ def _subject(v: Token) -> Token | None:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
         return None  # agentless passive: "it is alleged", "Russia has been accused"
     h = v
-    for _ in range(3):
+    for _ in range(4):
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return h.head
         if h.dep_ == "pcomp" and h.head.dep_ == "prep" and h.head.lower_ == "with":

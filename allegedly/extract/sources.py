@@ -26,7 +26,7 @@ TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "we", "us", "you"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-_CUT_DEPS = frozenset({"npadvmod", "advmod", "cc", "conj"})
+_CUT_DEPS = frozenset({"npadvmod", "advmod"})
 
 
 @cache
@@ -72,6 +72,9 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     for child in tok.rights:
         if child.dep_ in _CUT_DEPS:
             break
+        if child.dep_ == "relcl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text \
+                == ",":
+            break  # "Mr. Obama, who understood ...": a non-restrictive clause is not the mention
         right = child.right_edge.i
     for child in tok.lefts:
         if child.dep_ in _CUT_DEPS:
@@ -218,6 +221,8 @@ def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
     low = tok.lower_
     if low in RELATIVE and tok.dep_.startswith("nsubj") and tok.head.dep_ == "relcl":
         noun = tok.head.head
+        if low in {"that", "which"}:  # "A visa program that allows ...": the noun is the source
+            return make_source(noun, stop=tok.head.left_edge.i)
         ref = mention_span(noun)
         return _resolved(span, make_source(noun), ref)
     if low in THIRD_PERSON:
