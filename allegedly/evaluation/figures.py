@@ -148,10 +148,11 @@ def _close(a: float | None, b: float | None) -> bool:
 
 
 def value_match(g: GoldQuantity, p: Pred) -> bool:
-    """Equal values; a gold range equals a prediction with the same two ends."""
+    """Equal values; a gold range equals a prediction with the same two ends (a range, or a
+    point value with a stated uncertainty)."""
     if g.value is not None:
         return _close(g.value, p.value)
-    if g.low is None or g.high is None or p.value is not None:
+    if g.low is None or g.high is None:
         return False
     return (_close(g.low, p.low) and _close(g.high, p.high)) or (
         _close(g.low, p.high) and _close(g.high, p.low))

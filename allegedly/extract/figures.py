@@ -67,6 +67,8 @@ class _Cand:
     vague: bool = False
     yearlike: bool = False
     namey: bool = False
+    weak_one: bool = False
+    spread: bool = False  # low/high are a stated uncertainty ("9.83 +/- 0.01")
     core: tuple[int, int] = (0, 0)
     warnings: list[str] = field(default_factory=list)
 
@@ -142,6 +144,7 @@ def find_figures(doc: Doc, published: dt.date | None = None) -> list[FigureMatch
         c = _candidate(doc, text, n)
         if c is not None:
             cands.append(c)
+    cands = sorted(cands + _single_units(text, cands), key=lambda c: c.start)
     cands = _merge_ranges(text, cands)
     for c in cands:
         _post_bounds(text, c)
@@ -172,6 +175,13 @@ def _candidate(doc: Doc, text: str, n: Number) -> _Cand | None:
             if before.lower().endswith("sub") and n.value is not None:
                 n = replace(n, start=start - 3, value=-n.value)
                 sub = True
+        elif start > 1 and text[start - 1] == "+" and text[start - 2].isalnum():
+            return None  # "MACS J1149.5+6663": part of a designation
+        elif start > 0 and text[start - 1] == "^":
+            return None  # "km^2", "2^10": an exponent
+        elif start > 1 and text[start] == "-" and text[start - 1] == " " and \
+                re.search(r"\b[A-Z]{3,}$", before[:-1]):
+            return None  # "COVID -19"
         elif start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/@#_\\"):
             run = re.search(r"[A-Za-z]+$", before)
             glued = run and any(before.endswith(s.text) and not s.text[:1].isalnum()
@@ -207,8 +217,10 @@ def _candidate(doc: Doc, text: str, n: Number) -> _Cand | None:
         c.scale = _scale_of(lit)
     if not n.words and re.fullmatch(r"(?:1[5-9]|2[01])\d\d", lit) and not _counts_plural(doc, text, start, end):
         c.yearlike = True
-    if n.words and text[start:end].lower() == "one" and not _one_is_number(doc, text, start, end):
-        return None
+    if n.words and text[start:end].lower() == "one":
+        if not _one_is_number(doc, text, start, end):
+            return None
+        c.weak_one = True  # kept only with a unit, a measure or as a ratio ("one in five")
     _attach_unit(text, c)
     if c.unit is None and after[:1].isalpha() and not n.words and not n.scaled:
         return None  # glued letters that are no unit: "06F6", "5G"
@@ -223,7 +235,31 @@ def _candidate(doc: Doc, text: str, n: Number) -> _Cand | None:
     if c.unit in {"year", "month", "week", "day", "hour", "minute", "decade"} and \
             re.match(r"^\s*ago\b", text[c.end:c.end + 8]):
         return None  # "two weeks ago" is a date, not a quantity
+    if n.words and c.unit in _TIME_UNITS and re.fullmatch(r"[A-Za-z]+-[A-Za-z]+", text[c.start:c.end]) \
+            and re.match(r"^ (?:[$£€]|[A-Za-z])", text[c.end:c.end + 3]):
+        return None  # "a two-month contract", "its three-year forecast": a kind, not a figure
     return c
+
+
+_A_UNIT = re.compile(r"(?<![\w.])(?:[Aa]n?|[Oo]ne)\s+(?=[a-z])")
+
+
+def _single_units(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """ "a gallon of beer", "a penny": one unit of measure stated with the article (value 1).
+    Not time units ("an hour") and not the "per" of a rate ("$4 a gallon", "20 cents a mile")."""
+    out: list[_Cand] = []
+    taken = [(c.start, c.end) for c in cands]
+    for m in _A_UNIT.finditer(text):
+        s = _surface_at(text, m.end(), _units()[1])
+        if s is None or s.unit in _TIME_UNITS or s.kind == "percent" or not s.text.isalpha() \
+                or len(s.text) < 4 or any(a <= m.start() < b for a, b in taken):
+            continue
+        if re.search(r"(?:\d|[%$£€])\s*[A-Za-z.]*\s*$", text[max(0, m.start() - 20):m.start()]):
+            continue
+        end = m.end() + len(s.text)
+        out.append(_Cand(m.start(), end, 1.0, words=True, unit=s.unit, unit_kind=s.kind,
+                         core=(m.start(), m.end() - 1)))
+    return out
 
 
 def _counts_plural(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -249,8 +285,8 @@ def _one_is_number(doc: Doc, text: str, start: int, end: int) -> bool:
     if prev and prev.group(1).lower() in _PRONOUN_ONE_BEFORE:
         return False
     nxt = text[end:end + 12].lower()
-    if re.match(r"^\s*(?:another|day|way|thing|by one|or (?:the )?other)", nxt):
-        return False
+    if re.match(r"^\s*(?:another|day|way|thing|by one|or (?:the )?other|\d)", nxt):
+        return False  # "one 52,000 barrel-a-day refinery": the other number is the figure
     tok = _token_at(doc, start)
     return tok is None or tok.pos_ in {"NUM", "DET", "ADJ"} or tok.tag_ == "CD" or "of" in nxt[:5]
 
@@ -335,8 +371,10 @@ def _attach_unit(text: str, c: _Cand) -> None:
 
 
 def _compatible(a: _Cand, b: _Cand) -> bool:
-    return a.unit == b.unit or (a.unit is None and b.unit is not None) or (
-        b.unit is None and a.unit_kind == "percent" and False)
+    """Same unit, a bare first end ("5 to 10%"), or the same currency where one end carries
+    the full rate ("from $75 per barrel to $45.88")."""
+    return a.unit == b.unit or (a.unit is None and b.unit is not None) or bool(
+        a.unit and b.unit and (a.unit.startswith(b.unit + " per ") or b.unit.startswith(a.unit + " per ")))
 
 
 def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -373,11 +411,27 @@ def _merge_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
                     lo_v = lo_v * b.scale
                 low, high = min(lo_v, hi_v), max(lo_v, hi_v)
                 start = between.start() + a.start - len(before) if between else a.start
+                unit = max((a.unit, b.unit), key=lambda u: len(u or ""))
                 merged = _Cand(start, b.end, None, low, high, bound="range",
-                               unit=b.unit or a.unit, unit_kind=b.unit_kind or a.unit_kind,
+                               unit=unit, unit_kind=b.unit_kind or a.unit_kind,
                                core=(a.core[0], b.core[1]),
                                warnings=a.warnings + b.warnings)
                 out.append(merged)
+                i += 2
+                continue
+            if re.fullmatch(r"\s+(?:out of|in)\s+", gap, re.I) and a.unit is None and b.unit is None \
+                    and 0 < a.value < b.value <= 100 and float(a.value).is_integer() and \
+                    float(b.value).is_integer() and not a.vague and not b.vague:
+                ratio = a.value / b.value  # "one in five", "nine out of 10": a proportion
+                out.append(_Cand(a.start, b.end, ratio, ratio, ratio, core=(a.core[0], b.core[1]),
+                                 warnings=a.warnings + b.warnings))
+                i += 2
+                continue
+            if re.fullmatch(r"\s*(?:\+/-|±|\+-)\s*", gap) and b.value >= 0:
+                unit = a.unit or b.unit  # "9.83e-3 +/- 1e-5 km/s2": a measurement uncertainty
+                out.append(_Cand(a.start, b.end, a.value, a.value - b.value, a.value + b.value,
+                                 bound="approx", unit=unit, unit_kind=a.unit_kind or b.unit_kind,
+                                 core=a.core, warnings=a.warnings + b.warnings, spread=True))
                 i += 2
                 continue
             if re.fullmatch(r"\s+out of\s+", gap) and b.value < a.value:
@@ -468,7 +522,10 @@ def _describe(doc: Doc, text: str, cands: list[_Cand], published: dt.date | None
         if times is None:
             times = timex.find_times(text, sent.start_char, sent.end_char)
             times_by_sent[sent.start] = times
-        t = _pick_time(times, c)
+        if c.weak_one and c.unit is None and measure is None and c.bound == "exact" and not \
+                re.search(r"(?i)\b(?:only|just|exactly|merely|not even|but)\s+$", text[max(0, c.start - 12):c.start]):
+            continue  # "one of his own men", "one soldier who ...": not a figure; "only one" is
+        t = _pick_time(doc, times, c)
         as_of = None
         warnings = list(c.warnings)
         if t is not None:
@@ -477,7 +534,7 @@ def _describe(doc: Doc, text: str, cands: list[_Cand], published: dt.date | None
                 warnings.append("W103 " + message("W103", detail=repr(t.text)))
         value = c.value
         low, high = c.low, c.high
-        if c.bound != "range" and not c.vague:
+        if c.bound != "range" and not c.vague and not c.spread:
             low = high = value
         fm = FigureMatch(
             start=c.start, end=c.end, value=value, low=low, high=high, bound=c.bound,
@@ -486,7 +543,15 @@ def _describe(doc: Doc, text: str, cands: list[_Cand], published: dt.date | None
         out.append(fm)
         prev = (sent.start, fm)
     _carry_out_of(text, out)
-    return out
+    return _drop_durations_that_are_times(out)
+
+
+def _drop_durations_that_are_times(figs: list[FigureMatch]) -> list[FigureMatch]:
+    """ "15,000 troops lost in less than four weeks of fighting": the duration is the other
+    figure's time expression, not a figure of its own."""
+    times = [f.time for f in figs if f.time is not None]
+    return [f for f in figs if not (f.unit in _TIME_UNITS and f.counted is None and any(
+        t[0] <= f.start and f.end <= t[1] for t in times))]
 
 
 def _carry_out_of(text: str, figs: list[FigureMatch]) -> None:
@@ -496,13 +561,14 @@ def _carry_out_of(text: str, figs: list[FigureMatch]) -> None:
         if re.fullmatch(r"\s+out of\s+", text[a.end:b.start]):
             figs[i] = replace(a, counted=a.counted or b.counted, actor=a.actor or b.actor,
                               measure=a.measure or b.measure)
-            figs[i + 1] = replace(b, measure=b.measure or figs[i].measure)
+            figs[i + 1] = replace(b, measure=None)  # the whole was not all killed
 
 
-def _pick_time(times: list[timex.TimeExpr], c: _Cand) -> timex.TimeExpr | None:
+def _pick_time(doc: Doc, times: list[timex.TimeExpr], c: _Cand) -> timex.TimeExpr | None:
     """The time expression of the sentence a figure is tied to: as-of points before spans,
     nearest first; an expression containing the figure itself is its own, not its time."""
-    usable = [t for t in times if not (t.start <= c.core[0] and c.core[1] <= t.end)]
+    usable = [t for t in times if not (t.start <= c.core[0] and c.core[1] <= t.end)
+              and timex.in_scope(doc, t, c.core[0])]
     if not usable:
         return None
 

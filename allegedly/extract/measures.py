@@ -84,21 +84,6 @@ def _phrase(noun: Token, after: int | None = None,
     return span.text, (span.start_char, span.end_char)
 
 
-def _subject_phrase(tok: Token) -> tuple[str, tuple[int, int]] | None:
-    """The subject of the clause that governs ``tok`` (for unit-bearing figures)."""
-    cur = tok
-    for _ in range(6):
-        if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
-            break
-        cur = cur.head
-    for child in cur.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and not child.like_num:
-            if child.pos_ == "PRON":
-                return None
-            return _subject_np(child)
-    return None
-
-
 def _subject_np(head: Token) -> tuple[str, tuple[int, int]] | None:
     toks: list[Token] = []
     for t in head.subtree:
@@ -189,7 +174,6 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 _REL_PRONOUNS = {"which", "that", "who", "whose", "where"}
-_CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pcomp"}
 
 
 def _clause_subject(verb: Token) -> tuple[str, tuple[int, int]] | None:

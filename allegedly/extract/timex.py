@@ -4,7 +4,8 @@
 "since Putin launched his invasion on 24 February", "in less than four weeks of fighting",
 "on Monday", "in 2022" (character offsets of the text given). :func:`resolve` turns one into an
 ISO date ("2022-03-06") or an ISO window ("2022-03-01/2022-03-10") relative to the article's
-publication date; absolute day-month dates are parsed with ``dateparser``.
+publication date; absolute day-month dates are parsed with ``dateparser``. :func:`in_scope`
+tells whether an expression belongs to a figure's clause (or a clause above it).
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.tokens import Doc, Token
+
 from allegedly.extract.numbers import words_to_number
+
+CLAUSE_DEPS = frozenset({"ROOT", "relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pcomp",
+                         "parataxis"})
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -228,3 +234,34 @@ def _midnight(d: date):  # noqa: ANN202 - datetime
     from datetime import datetime
 
     return datetime(d.year, d.month, d.day)
+
+
+# ---- scope: which figure a time expression belongs to ------------------------------------------
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + len(tok):
+            return tok
+    return None
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` belongs to (the sentence root at the top)."""
+    cur = tok
+    for _ in range(40):
+        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def in_scope(doc: Doc, t: TimeExpr, start: int) -> bool:
+    """A time expression applies to the figure at character ``start`` when it sits in the
+    figure's own clause or in a clause above it ("In early March, the ministry admitted that 498 ... had been killed"), not
+    in a relative or side clause ("Tsimbalyuk, who reported in January, ...")."""
+    ft, tt = _token_at(doc, start), _token_at(doc, t.start)
+    if ft is None or tt is None:
+        return True
+    head = _clause_head(tt)
+    return head.i == ft.i or head in ft.ancestors
