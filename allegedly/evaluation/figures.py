@@ -165,7 +165,15 @@ def bound_match(g: GoldQuantity, p: Pred) -> bool:
         return p.change == "increase"
     if g.change == "down":
         return p.change == "decrease"
+    if g.change == "=" and _vague(p):
+        return True  # NewsQuant writes "thousands of" as "=" with a range value
     return p.bound in BOUND_OF_CHANGE.get(g.change, set())
+
+
+def _vague(p: Pred) -> bool:
+    """allegedly's vague plural ("thousands of"): approx, no point value, high = 10 x low."""
+    return p.bound == "approx" and p.value is None and p.low is not None and p.high is not None \
+        and _close(p.high, 10 * p.low)
 
 
 def _tokens(text: str | None) -> list[str]:
@@ -313,6 +321,63 @@ def predict_allegedly(texts: Iterable[str], nlp: Any = None) -> list[list[Pred]]
             for doc in nlp.pipe(texts, disable=disable)]
 
 
+# ---- the news view: gold items allegedly deliberately does not report ----------------------------
+
+_PARTITIVE_ONE = re.compile(r"(?i)(?<![\w-])one(?![\w-])(?!\s+(?:hundred|thousand|million|billion))")
+_FOCUS_ONE = re.compile(r"(?i)\b(?:only|just|exactly|merely)\s+one\b")
+
+
+def not_a_news_figure(sentence: GoldSentence, g: GoldQuantity) -> str | None:
+    """Why a gold quantity is outside what allegedly reports as a figure, or None.
+
+    Three documented rules, applied only to gold items without a unit of measure (a counted
+    noun such as "workers" is not a unit): ``year`` - an integer 1800..2100 written as a
+    4-digit token ("in 1979", "the 1960s"), a date, never a count in our product; ``name`` -
+    a number that is part of a name or designation, directly after a capitalised or
+    letter-digit word other than the first of the sentence ("Voyager 2", "English 101",
+    "South 32 Ltd", "i7 860"); ``one`` - value 1 from the word "one" used as a pronoun or
+    determiner ("one of the best speakers", "One proposal asks") when the sentence has no
+    digit "1" and no focus word ("only/just one"), since a bare "one" is not a figure for us.
+    """
+    if g.unit is not None or g.value is None or not float(g.value).is_integer():
+        return None
+    text, n = sentence.text, int(g.value)
+    if 1800 <= n <= 2100 and re.search(rf"(?<![\d,.]){n}(?:s\b|\b)(?![,.]\d)", text):
+        return "year"
+    m = re.search(rf"(?<![\d,.])(?:\S*?[—–\"'(])?(\w+)\s+{n}(?![\d,.%])", text)
+    if m and m.start(1) > 0 and re.fullmatch(r"[A-Z][A-Za-z]+|[A-Za-z]+\d+", m.group(1)) and \
+            re.search(r"(?i)\b(?:January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                      r"Dec)$", m.group(1)) is None:
+        return "name"
+    if n == 1 and _PARTITIVE_ONE.search(text) and not re.search(r"(?<![\d.,])1(?![\d.,])", text) \
+            and not _FOCUS_ONE.search(text):
+        return "one"
+    return None
+
+
+def news_view(sentences: Sequence[GoldSentence], predictions: Sequence[Sequence[Pred]]
+              ) -> tuple[list[GoldSentence], list[list[Pred]], dict[str, int]]:
+    """Gold without the items :func:`not_a_news_figure` excludes, and predictions without those
+    that value-match an excluded item (so neither side is scored on them)."""
+    out_s: list[GoldSentence] = []
+    out_p: list[list[Pred]] = []
+    excluded: dict[str, int] = {}
+    for s, preds in zip(sentences, predictions, strict=True):
+        keep, drop = [], []
+        for g in s.quantities:
+            why = not_a_news_figure(s, g)
+            if why:
+                excluded[why] = excluded.get(why, 0) + 1
+                drop.append(g)
+            else:
+                keep.append(g)
+        matched = {pi for _, pi in align(drop, preds)}
+        out_s.append(GoldSentence(s.text, tuple(keep)))
+        out_p.append([p for i, p in enumerate(preds) if i not in matched])
+    return out_s, out_p, excluded
+
+
 def run(path: Path, predictor: Callable[[list[str]], list[list[Pred]]],
         errors: list[dict[str, Any]] | None = None, limit: int | None = None) -> dict[str, Any]:
     """Score ``predictor`` on the gold file; adds format, seconds and sentences/s."""
@@ -325,10 +390,25 @@ def run(path: Path, predictor: Callable[[list[str]], list[list[Pred]]],
     result = score(sentences, preds, errors)
     result.update(format=fmt, seconds=round(secs, 3),
                   sentences_per_s=round(len(sentences) / secs, 1) if secs else None)
+    ns, np_, excluded = news_view(sentences, preds)
+    result["news_view"] = score(ns, np_)
+    result["news_view"].update(excluded=excluded)
     return result
 
 
 def format_row(name: str, r: dict[str, Any]) -> str:
+    """One line of scores (plus a second line for the news view when present)."""
+    row = _row(name, r)
+    nv = r.get("news_view")
+    if nv:
+        nv = dict(nv, format=r["format"], sentences_per_s=r["sentences_per_s"])
+        why = ", ".join(f"{k} {v}" for k, v in sorted(nv["excluded"].items())) or "none"
+        row += "\n" + _row(f"  news view (excluded gold: {why})", nv).split("  ", 1)[1].replace(
+            f"{r['format']:<11} ", "", 1)
+    return row
+
+
+def _row(name: str, r: dict[str, Any]) -> str:
     return (f"{name:<12} {r['format']:<11} n={r['sentences']:<4} gold={r['gold']:<4} "
             f"pred={r['predicted']:<4} value P/R/F1 {r['value']['p']:.3f}/{r['value']['r']:.3f}/"
             f"{r['value']['f1']:.3f}  value+bound F1 {r['value_bound']['f1']:.3f}  "

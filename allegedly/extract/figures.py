@@ -460,10 +460,10 @@ def _post_bounds(text: str, c: _Cand) -> None:
 
 def _pre_bounds(text: str, c: _Cand) -> None:
     lead = text[max(0, c.start - 40):c.start]
-    if c.bound in {"exact", "approx"}:
+    if c.bound in {"exact", "approx", "range"}:
         for phrase, position, kind, value in _approximators():
-            if position != "pre" or kind != "bound":
-                continue
+            if position != "pre" or kind != "bound" or c.bound == "range" and value != "approx":
+                continue  # "about 14-18 mpg" is an approximate range (low/high kept)
             glued = phrase[-1] in "-~"
             m = re.search(r"(?<![A-Za-z])" + re.escape(phrase) + ("" if glued else r"\s+") + "$", lead, re.I)
             if m:
@@ -481,8 +481,8 @@ def _pre_bounds(text: str, c: _Cand) -> None:
         lw = w.lower()
         kind = _change_word(lw)
         if kind and (lw in _STRONG_CHANGE or c.unit_kind in {"percent", "currency"} or
-                     c.unit in {"point", "basis point"} or by and c.unit is not None):
-            c.change = kind  # "fell 3%", "dropped by 1.5 degrees"; not "killed 30 people"
+                     c.unit in {"point", "basis point"} or by or c.unit is not None and w is words[-1]):
+            c.change = kind  # "fell 3%", "decrease by 1", "rise 11 feet"; not "killed 30 people"
             return
         if lw not in _CHANGE_SKIP:
             return
@@ -534,7 +534,7 @@ def _describe(doc: Doc, text: str, cands: list[_Cand], published: dt.date | None
                 warnings.append("W103 " + message("W103", detail=repr(t.text)))
         value = c.value
         low, high = c.low, c.high
-        if c.bound != "range" and not c.vague and not c.spread:
+        if c.value is not None and not c.vague and not c.spread:
             low = high = value
         fm = FigureMatch(
             start=c.start, end=c.end, value=value, low=low, high=high, bound=c.bound,
