@@ -26,21 +26,27 @@ from allegedly.errors import AllegedlyError
 
 _READER_OPTIONS = ("fmt", "text_field", "html_field", "url_field", "date_field",
                    "outlet_field", "title_field")
-# one article per file: the total of a run over these is known in advance
-_SINGLE = (".html", ".htm", ".txt", ".text", ".md", ".html.gz", ".htm.gz", ".txt.gz")
 
 
 def estimate_total(inputs: list[str]) -> int | None:
-    """The number of articles to read when every input is a one-article file (else None)."""
+    """The number of articles to read when every input is a one-article file (else None,
+    e.g. for feeds, WARC, JSONL/CSV, URLs or standard input)."""
+    from allegedly.ingest.sources import DIR_EXTENSIONS, format_from_name
+
+    def readable(f: Path) -> bool:
+        low = f.name.lower()
+        base = low[:-3] if low.endswith(".gz") else low
+        return not f.name.startswith(".") and base.endswith(DIR_EXTENSIONS)
+
     n = 0
     for name in inputs:
         p = Path(name)
         if name == "-" or "://" in name or not p.exists():
             return None
-        files = [f for f in p.rglob("*") if f.is_file()] if p.is_dir() else [p]
-        for f in files:
-            if not f.name.lower().endswith(_SINGLE):
-                return None
+        files = [f for f in sorted(p.rglob("*")) if f.is_file() and readable(f)] \
+            if p.is_dir() else [p]
+        if any(format_from_name(str(f)) not in (None, "html", "text") for f in files):
+            return None
         n += len(files)
     return n
 
@@ -88,6 +94,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
            parquet_dir: str | None, resume: bool, quiet: bool) -> None:
     """Read, analyse and store a corpus: files, directories, URLs, feeds, WARC, JSONL/CSV, or -
     for standard input. Re-running is idempotent; --resume continues a killed run."""
+    from allegedly.scale.local import WorkerLost
     from allegedly.scale.run import ingest as run_ingest
     from allegedly.store import open_store
 
@@ -137,7 +144,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
                                 jobs=jobs, scheduler=scheduler, parquet_dir=parquet_dir,
                                 resume=resume, reader_options=reader_options,
                                 on_error=on_error, on_progress=on_progress)
-    except AllegedlyError as exc:
+    except (AllegedlyError, WorkerLost) as exc:
         err.print(str(exc), markup=False)
         ctx.exit(1)
     except KeyboardInterrupt:

@@ -1,9 +1,11 @@
 """Run batches in this process (``--jobs 1``) or in a pool of worker processes (``--jobs N``).
 
-Workers are started with ``spawn`` (fork after loading spaCy or sqlite is unsafe), load the
-model once in their initializer, and return plain ``ArticleAnalysis`` records. Only a bounded
-number of batches is in flight (``2 × jobs``), so memory stays flat on corpora of any size, and
-results come back in input order so the parent's single writer stores them in order.
+Workers are started with ``spawn`` (forking a process that holds sqlite connections or threads
+is unsafe), load the model once in their initializer, and return plain ``ArticleAnalysis``
+records. At most ``IN_FLIGHT × jobs`` batches are in flight, so memory stays flat on
+corpora of any size, and results come back in input order so the parent's single writer stores
+them in order. A worker that dies (killed, out of memory) stops the run (:class:`WorkerLost`); what was
+stored stays, and ``--resume`` continues.
 """
 
 from __future__ import annotations
@@ -11,9 +13,17 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from allegedly.scale.batch import Batch, Result, init_worker, run_batch
 from allegedly.settings import Settings
+
+IN_FLIGHT = 6  # batches in flight per worker: a slow batch at the head does not idle the others
+
+
+class WorkerLost(RuntimeError):
+    """A worker process died (killed, out of memory): the run stops, resumable."""
 
 
 def run_inline(batches: Iterable[Batch], settings: Settings
@@ -27,22 +37,32 @@ def run_pool(batches: Iterable[Batch], settings: Settings, jobs: int
              ) -> Iterator[tuple[Batch, list[Result]]]:
     """Analyse batches on ``jobs`` worker processes; yield ``(batch, results)`` in order."""
     ctx = mp.get_context("spawn")
-    with ctx.Pool(jobs, initializer=init_worker, initargs=(settings,)) as pool:
-        window: deque = deque()
-        for batch in batches:
-            if not batch.n_analyse:  # nothing for the model: skip the round trip
-                window.append((batch, None))
-            else:
-                window.append((batch, pool.apply_async(run_batch, (batch, settings))))
-            while len(window) > 2 * jobs or (window and window[0][1] is None):
+    window: deque[tuple[Batch, Future | None]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init_worker,
+                             initargs=(settings,)) as pool:
+        try:
+            for batch in batches:
+                if not batch.n_analyse:  # nothing for the model: no round trip
+                    window.append((batch, None))
+                else:
+                    window.append((batch, pool.submit(run_batch, batch, settings)))
+                while len(window) > IN_FLIGHT * jobs or (window and window[0][1] is None):
+                    yield _take(window)
+            while window:
                 yield _take(window)
-        while window:
-            yield _take(window)
+        except BrokenProcessPool as exc:
+            raise WorkerLost(f"A worker process died ({exc}). Finished batches are stored: "
+                             "continue with --resume (use fewer --jobs if memory is short)."
+                             ) from exc
+        finally:
+            for _, fut in window:
+                if fut is not None:
+                    fut.cancel()
 
 
-def _take(window: deque) -> tuple[Batch, list[Result]]:
+def _take(window: deque[tuple[Batch, Future | None]]) -> tuple[Batch, list[Result]]:
     batch, pending = window.popleft()
-    return batch, list(batch.items) if pending is None else pending.get()
+    return batch, list(batch.items) if pending is None else pending.result()
 
 
 def run_local(batches: Iterable[Batch], settings: Settings, jobs: int = 1
