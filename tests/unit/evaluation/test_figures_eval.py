@@ -20,6 +20,8 @@ from allegedly.evaluation.figures import (
     concept_partial,
     concept_parts,
     load_gold,
+    news_view,
+    not_a_news_figure,
     score,
     token_f1,
     value_match,
@@ -119,3 +121,32 @@ def test_real_gold_end_to_end(tmp_path, rel, floor):
     # a regression floor well below the measured score (see docs/accuracy.md), not the target
     assert result["value"]["f1"] >= floor
     assert errors.exists()
+
+
+def test_vague_plural_counts_as_newsquant_exact():
+    vague = Pred(None, 1000.0, 10000.0, "approx")
+    assert bound_match(g(low=1000.0, high=10000.0, change="="), vague)
+    assert not bound_match(g(low=1000.0, high=10000.0, change="="), Pred(None, 1000.0, 2000.0, "approx"))
+
+
+def test_uncertainty_point_matches_gold_range():
+    assert value_match(g(low=9.6, high=10.0), Pred(9.8, 9.6, 10.0, "approx"))
+
+
+@pytest.mark.parametrize("text, gold, why", [
+    ("It was sharper than any taken since Voyager 2 passed in 1979.", g(1979.0), "year"),
+    ("It was sharper than any taken since Voyager 2 passed in 1979.", g(2.0), "name"),
+    ("It is one of the best speakers around.", g(1.0), "one"),
+    ("Only one soldier came back.", g(1.0), None),
+    ("It cost 2022 dollars.", g(2022.0, unit="USD"), None),
+    ("Some 1,979 people came.", g(1979.0), None),
+])
+def test_news_view_rules(text, gold, why):
+    assert not_a_news_figure(GoldSentence(text, (gold,)), gold) == why
+
+
+def test_news_view_drops_gold_and_matching_predictions():
+    s = GoldSentence("In 1979, 40 people came.", (g(1979.0), g(40.0)))
+    sents, preds, excluded = news_view([s], [[Pred(1979.0, 1979.0, 1979.0), Pred(40.0, 40.0, 40.0)]])
+    assert excluded == {"year": 1}
+    assert [q.value for q in sents[0].quantities] == [40.0] and [p.value for p in preds[0]] == [40.0]

@@ -167,6 +167,102 @@ def test_trigger_forms():
     assert {"five", "dozen", "thousands", "hundreds", "million", "half"} <= TRIGGER_FORMS
 
 
+# ---- "one", ratios, durations, clause scope of times -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The colonel was run over by one of his own men.",
+    "Several Russians surrendered, including one soldier who drove up to the lines.",
+    "The city has one 52,000 barrel-a-day refinery.",
+])
+def test_pronoun_like_one_is_no_figure(nlp, text):
+    assert [s for s, _ in figs(nlp, text)] == [s for s in ["52,000"] if s in text]
+
+
+@pytest.mark.parametrize("text, counted, measure", [
+    ("One soldier was killed in the blast.", "soldier", "killed"),
+    ("The problem lies in just one area.", "area", None),
+])
+def test_one_that_counts_is_a_figure(nlp, text, counted, measure):
+    s, f = one(nlp, text)
+    assert (f.value, f.counted, f.measure) == (1, counted, measure)
+
+
+def test_ratio_is_one_proportion(nlp):
+    s, f = one(nlp, "One in five Ukrainians has left the country.")
+    assert (s, f.value, f.counted) == ("One in five", pytest.approx(0.2), "Ukrainians")
+
+
+def test_duration_that_times_another_figure_is_no_figure(nlp):
+    got = figs(nlp, "Officials said 900 soldiers were lost in less than three weeks of fighting.")
+    assert [s for s, _ in got] == ["900"]
+    f = got[0][1]
+    assert f.time is not None and f.time[1] - f.time[0] > len("three weeks")
+
+
+def test_time_of_a_relative_clause_does_not_apply(nlp):
+    text = "The reporter, who visited Kyiv in January, said 20 soldiers were killed."
+    s, f = one(nlp, text)
+    assert (s, f.time, f.as_of) == ("20", None, None)
+
+
+def test_time_of_the_governing_clause_applies(nlp):
+    text = "Last week the ministry admitted that 40 soldiers had died."
+    s, f = one(nlp, text)
+    assert text[f.time[0]:f.time[1]] == "Last week"
+
+
+def test_attributive_duration_is_a_kind_not_a_figure(nlp):
+    got = figs(nlp, "They signed a two-month contract worth $5 million.")
+    assert [s for s, _ in got] == ["$5 million"]
+
+
+# ---- units, ranges and changes added for NewsQuant-style text --------------------------------
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("The flat was worth $US55,931,000 last year.", "$US55,931,000", 55931000, "USD"),
+    ("I want a gallon of beer.", "a gallon", 1, "gallon"),
+    ("Petrol costs $4 a gallon.", "$4 a gallon", 4, "USD per gallon"),
+])
+def test_currency_prefix_and_single_units(nlp, text, surface, value, unit):
+    s, f = one(nlp, text)
+    assert (s, f.value, f.unit) == (surface, value, unit)
+
+
+def test_range_after_by_with_change(nlp):
+    s, f = one(nlp, "Temperatures dropped by 1 to 1.5 degrees Celsius.")
+    assert (f.bound, f.low, f.high, f.change) == ("range", 1, 1.5, "decrease")
+    assert f.unit == "degree Celsius"
+
+
+def test_approximate_range_and_uncertainty(nlp):
+    s, f = one(nlp, "SUVs managed about 14-18 mpg.")
+    assert (f.bound, f.low, f.high) == ("approx", 14, 18)
+    s, f = one(nlp, "It measured 9.8 +/- 0.2 km.")
+    assert (f.bound, f.value, f.unit) == ("approx", 9.8, "kilometre")
+    assert (f.low, f.high) == (pytest.approx(9.6), pytest.approx(10.0))
+
+
+@pytest.mark.parametrize("text, values", [
+    ("An area of 4km^2 and 2^10 bits.", [4, 2]),
+    ("The COVID -19 tests arrived.", []),
+    ("Galaxy cluster MACS J1149.5+6663.", []),
+])
+def test_exponents_and_designations_are_no_figures(nlp, text, values):
+    assert [f.value for _, f in figs(nlp, text)] == values
+
+
+@pytest.mark.parametrize("text, surface, counted, actor", [
+    ("The agency imposed a fine of $3 million on the firm.", "$3 million", "fine", None),
+    ("Ford, which has 13,000 workers in Britain, warned of job cuts.", "13,000", "workers", "Ford"),
+    ("Bank stocks, which were up 2.8%, led the rally.", "2.8%", "Bank stocks", None),
+])
+def test_counted_and_owner(nlp, text, surface, counted, actor):
+    s, f = one(nlp, text)
+    assert (s, f.counted, f.actor) == (surface, counted, actor)
+
+
 # ---- the seed article ------------------------------------------------------------------------
 
 
@@ -185,7 +281,13 @@ def test_seed_malformed_grouping(seed):
     f = found["1,5000"]
     assert any(w.startswith("W101") for w in f.warnings)
     assert f.counted == "soldiers"
-    assert found["750"].counted == "soldiers"
+    assert f.measure is None  # the whole was not all injured or killed
+    assert (found["750"].counted, found["750"].measure) == ("soldiers", "casualties")
+
+
+def test_seed_pronoun_one_and_tied_duration_are_not_figures(seed):
+    text, found = seed
+    assert "one" not in found and "less than four weeks" not in found
 
 
 def test_seed_498_killed_in_early_march(seed):

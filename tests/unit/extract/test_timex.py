@@ -52,3 +52,22 @@ def test_unresolved_without_publication_date():
 def test_bare_month_and_bare_durations_are_not_time_expressions():
     assert find_times("May I ask?") == []
     assert find_times("four weeks is a long time") == []
+
+
+# ---- scope: a time expression belongs to its own clause and the clauses below it -------------
+
+
+@pytest.mark.parametrize("text, figure, expr, applies", [
+    ("In early March, the ministry admitted that 498 soldiers had been killed.", "498",
+     "In early March", True),
+    ("The reporter, who visited Kyiv in January, said 20 soldiers were killed.", "20",
+     "in January", False),
+    ("Officials said 900 soldiers were lost in less than three weeks of fighting.", "900",
+     "in less than three weeks of fighting", True),
+])
+def test_in_scope(nlp, text, figure, expr, applies):
+    from allegedly.extract.timex import in_scope
+
+    doc = nlp(text)
+    t = next(t for t in find_times(text) if t.text == expr)
+    assert in_scope(doc, t, text.index(figure)) is applies
