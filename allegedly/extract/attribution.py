@@ -6,7 +6,8 @@ reported / "Tsimbalyuk has alleged that ...") *and* the inner one (Tsimbalyuk / 
 "that ..."); nesting is derived downstream from containment.
 
 Cues come from ``lexicons/reporting_verbs.tsv`` (verbs, nouns, phrases with a cue class); the
-rules themselves live in :mod:`allegedly.extract.attribution_rules`, quote handling in
+rules themselves live in :mod:`allegedly.extract.attribution_rules` (verbs, nouns, "according
+to") and :mod:`allegedly.extract.attribution_quotes` (quote-driven rules), quote finding in
 :mod:`allegedly.extract.quotes` and source typing/resolution in :mod:`allegedly.extract.sources`.
 """
 
@@ -14,11 +15,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from allegedly.extract.attribution_rules import (
-    CUES,
+from allegedly.extract.attribution_quotes import (
     bare_quote_attributions,
     colon_attribution,
     follow_on_quotes,
+)
+from allegedly.extract.attribution_rules import (
+    CUES,
     noun_attribution,
     phrase_attribution,
     text_of,

@@ -34,7 +34,7 @@ CONTENT_DEPS = {"ccomp"}
 NP_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "dative"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 _PARA_SPLIT = re.compile(r"\n+")
-_MIN_QUOTE_WORDS = 4
+MIN_QUOTE_WORDS = 4
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def _cls(row: dict[str, str], doc: Doc, content: tuple[Offsets, ...]) -> str:
     return cls
 
 
-def _match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
+def make_match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
            quotes: list[Quote], source: SourceMatch | None,
            exclude: Offsets | None = None) -> AttributionMatch | None:
     s, e = _snap(doc, content, cue, quotes)
@@ -160,7 +160,7 @@ def _match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
             if a < exclude[0]:
                 cut.append((a, _rtrim_punct(text_of(doc), a, min(b, exclude[0]))))
             if b > exclude[1]:
-                cut.append((_ltrim_punct(text_of(doc), max(a, exclude[1]), b), b))
+                cut.append((ltrim_punct(text_of(doc), max(a, exclude[1]), b), b))
         segs = tuple((a, b) for a, b in cut if b > a)
     if not segs:
         return None
@@ -184,37 +184,10 @@ def _rtrim_punct(text: str, a: int, b: int) -> int:
     return b
 
 
-def _ltrim_punct(text: str, a: int, b: int) -> int:
+def ltrim_punct(text: str, a: int, b: int) -> int:
     while a < b and (text[a].isspace() or text[a] in ",;—–-)"):
         a += 1
     return a
-
-
-def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> AttributionMatch:
-    """``"A," he said. "B." "C."``: quotes that run on right after the cue clause of a direct
-    quote, in the same paragraph, belong to the same content."""
-    if m.cue is None or m.quote == "indirect" or m.cue[0] < m.content[0][0]:
-        return m
-    text = text_of(doc)
-    pos = max(m.cue[1], m.source.span[1] if m.source and m.source.span else 0)
-    if pos < m.content[-1][1]:
-        return m
-    tail = re.match(r"[^\n“\"]{0,60}?[.,:;]", text[pos:])  # the rest of the cue clause
-    if tail is None or "\n" in text[pos:pos + tail.end()]:
-        return m
-    pos += tail.end()
-    segs = list(m.content)
-    for q in quotes:
-        if q.start < pos:
-            continue
-        gap = text[pos:q.start]
-        if gap.strip() or "\n" in gap:
-            break
-        segs.extend(q.segments)
-        pos = q.end
-    if len(segs) == len(m.content):
-        return m
-    return AttributionMatch(m.cue, m.cue_lemma, m.cue_class, tuple(segs), m.quote, m.source)
 
 
 def _subject(v: Token) -> Token | None:
@@ -250,7 +223,7 @@ def _source_of(v: Token) -> SourceMatch | None:
     subj = _subject(v)
     if subj is not None:
         text = text_of(v.doc)
-        ps, pe = _paragraph(text, v.idx)
+        ps, pe = paragraph(text, v.idx)
         if not ps <= subj.idx < pe:
             subj = _nearest_noun(v, ps)
     if subj is None:
@@ -279,7 +252,7 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
     return None
 
 
-def _quote_after(doc: Doc, pos: int, quotes: list[Quote], limit: int = 3) -> Quote | None:
+def quote_after(doc: Doc, pos: int, quotes: list[Quote], limit: int = 3) -> Quote | None:
     """A quote opening within ``limit`` non-space characters after offset ``pos``."""
     text = text_of(doc)
     for q in quotes:
@@ -317,7 +290,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if content is None:
         objs = [c for c in v.rights if c.dep_ in {"dobj", "dative", "iobj"}]
         after = max([cue[1]] + [o.right_edge.idx + len(o.right_edge.text) for o in objs])
-        q = _quote_after(doc, after, quotes)
+        q = quote_after(doc, after, quotes)
         if q is not None:
             content, from_quote = (q.start, q.end), True
         elif text_of(doc)[after:after + 1] == ":":
@@ -353,14 +326,14 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if content is None:
         return None
     if not from_quote:
-        content = _clip_to_paragraph(text_of(doc), content, cue, quotes)
+        content = _clip_toparagraph(text_of(doc), content, cue, quotes)
     if content is None:
         return None
     source = _source_of(v)
     if exclude is None and source is not None and source.span is not None \
             and _inside(source.span, content):
         return None
-    return _match(doc, cue, row, content, quotes, source, exclude)
+    return make_match(doc, cue, row, content, quotes, source, exclude)
 
 
 def _clause_after_object(v: Token) -> Offsets | None:
@@ -377,17 +350,17 @@ def _clause_after_object(v: Token) -> Offsets | None:
     return _trim(v.doc, obj.left_edge.i, end)
 
 
-def _paragraph(text: str, pos: int) -> Offsets:
+def paragraph(text: str, pos: int) -> Offsets:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
 
 
-def _clip_to_paragraph(text: str, content: Offsets, cue: Offsets, quotes: list[Quote]
+def _clip_toparagraph(text: str, content: Offsets, cue: Offsets, quotes: list[Quote]
                        ) -> Offsets | None:
     """Keep the content inside the cue's paragraph (parses can run over unpunctuated lines);
     multi-paragraph quotes are restored later by :func:`_snap`."""
-    ps, pe = _paragraph(text, cue[0])
+    ps, pe = paragraph(text, cue[0])
     s, e = max(content[0], ps), min(content[1], pe)
     return (s, e) if e > s else None
 
@@ -401,7 +374,7 @@ def _after_colon(text: str, pos: int) -> Offsets | None:
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
     if text[pos:end].strip():
-        return _ltrim_punct(text, pos, end), end
+        return ltrim_punct(text, pos, end), end
     m = re.search(r"\S[^\n]*", text[end:])
     return (end + m.start(), end + m.end()) if m else None
 
@@ -414,7 +387,7 @@ def _quote_before(doc: Doc, v: Token, quotes: list[Quote]) -> Offsets | None:
             return q.start, q.end
     sent_start = v.sent.start_char
     for q in quotes:
-        if 0 <= sent_start - q.end <= 2 and q.words(text_of(doc)) >= _MIN_QUOTE_WORDS:
+        if 0 <= sent_start - q.end <= 2 and q.words(text_of(doc)) >= MIN_QUOTE_WORDS:
             return q.start, q.end
         if q.start < sent_start <= q.end:
             return q.start, q.end
@@ -443,7 +416,7 @@ def phrase_attribution(tok: Token, quotes: list[Quote]) -> AttributionMatch | No
         else before
     if content is None:
         return None
-    return _match(doc, cue, row, content, quotes, src)
+    return make_match(doc, cue, row, content, quotes, src)
 
 
 def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
@@ -466,7 +439,7 @@ def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     poss = next((c for c in n.children if c.dep_ == "poss"), None)
     source = make_source(poss) if poss is not None else vague_source()
     cue = (n.idx, n.idx + len(n.text))
-    return _match(doc, cue, row, content, quotes, source)
+    return make_match(doc, cue, row, content, quotes, source)
 
 
 def _starts_with_that(clause: Token) -> bool:
@@ -475,121 +448,12 @@ def _starts_with_that(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
-def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    """``NAME: "…"``, a speaker label opening a paragraph (``PENCE: Well, …``, a headline
-    ``Pat Caddell: Voters Worried …``) or a quote signed with a dash (``“…” ― Sonya Herridge``)."""
-    if colon.text in {"―", "—"}:
-        return _dash_signature(colon, quotes)
-    if colon.text != ":":
-        return None
-    doc = colon.doc
-    prev = doc[colon.i - 1] if colon.i > 0 else None
-    if prev is None or prev.lower_ in VERB_FORMS:
-        return None  # handled by verb_attribution
-    row = {"lemma": ":", "class": "report"}
-    label = _speaker_label(colon)
-    if label is not None:
-        ps, pe = _paragraph(text_of(doc), colon.idx)
-        content = (_ltrim_punct(text_of(doc), colon.idx + 1, pe), pe)
-        if len(re.findall(r"\w+", text_of(doc)[content[0]:content[1]])) >= 3:
-            src = make_source(label.root)
-            span = (label.start_char, label.end_char)
-            src = SourceMatch(span, src.name, src.kind, src.description, src.antecedent)
-            return _match(doc, (colon.idx, colon.idx + 1), row, content, quotes, src)
-    q = _quote_after(doc, colon.idx + 1, quotes)
-    if q is None or q.words(text_of(doc)) < 2:
-        return None
-    head = prev if prev.pos_ in {"PROPN", "NOUN", "PRON"} else None
-    if head is not None and head.dep_ in {"dobj", "dative", "iobj", "pobj"}:
-        return None
-    if head is None or colon.i - head.left_edge.i > 5:
-        return None
-    src = make_source(head)
-    return _match(doc, (colon.idx, colon.idx + 1), row, (q.start, q.end), quotes, src)
-
-
-def _speaker_label(colon: Token) -> Span | None:
-    """1-4 name tokens between the paragraph start (or an opening quote) and ``colon``."""
-    doc = colon.doc
-    ps, _ = _paragraph(text_of(doc), colon.idx)
-    i = colon.i - 1
-    while i >= 0 and doc[i].idx >= ps and colon.i - i <= 4:
-        i -= 1
-    first = i + 1
-    while first < colon.i and (doc[first].is_space or doc[first].text in '"“'):
-        first += 1
-    if first >= colon.i or doc[first].idx < ps or text_of(doc)[ps:doc[first].idx].strip(' "“') \
-            or colon.i - first > 4:
-        return None
-    toks = doc[first:colon.i]
-    if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text in {".", "-"}
-               for t in toks) or toks[0].lower_ in {"update", "source", "note", "editor",
-                                                    "watch", "read", "photo", "video"}:
-        return None
-    if toks.root.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "TIME", "EVENT"}:
-        return None  # "Ukraine: Counter-attack close to ..." is a headline topic, not a speaker
-    return toks
-
-
-def _dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    doc = dash.doc
-    q = next((q for q in quotes if 0 <= dash.idx - q.end <= 2), None)
-    if q is None or dash.i + 1 >= len(doc):
-        return None
-    name = doc[dash.i + 1]
-    if name.is_space and dash.i + 2 < len(doc):
-        name = doc[dash.i + 2]
-    if name.pos_ != "PROPN":
-        return None
-    end = name.i
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and "\n" not in doc[end].whitespace_:
-        end += 1
-    span = doc[name.i:end + 1]
-    src = make_source(span.root)
-    src = SourceMatch((span.start_char, span.end_char), src.name, src.kind, src.description,
-                      src.antecedent)
-    row = {"lemma": "―", "class": "report"}
-    return _match(doc, (dash.idx, dash.idx + 1), row, (q.start, q.end), quotes, src)
-
-
-def bare_quote_attributions(doc: Doc, quotes: list[Quote],
-                            found: list[AttributionMatch]) -> list[AttributionMatch]:
-    """A quote paragraph with no cue right after a paragraph whose attribution names a speaker."""
-    covered = [s for m in found for s in m.content]
-    out: list[AttributionMatch] = []
-    text = text_of(doc)
-    for q in quotes:
-        if q.words(text) < _MIN_QUOTE_WORDS or any(a <= q.inner[0] < b for a, b in covered):
-            continue
-        line_start = text.rfind("\n", 0, q.start) + 1
-        if text[line_start:q.start].strip():
-            continue  # the quote does not open its paragraph
-        line_end = text.find("\n", q.end)
-        rest = text[q.end:line_end if line_end >= 0 else len(text)]
-        if rest.strip() not in {"", "."}:
-            continue
-        prev = [m for m in found if m.content[-1][1] <= q.start and m.source is not None
-                and m.source.span is not None and m.source.kind == "person"]
-        if not prev:
-            continue
-        last = max(prev, key=lambda m: m.content[-1][1])
-        if q.start - last.content[-1][1] > 400 or _paragraphs_between(text, last, q) > 1:
-            continue
-        segs = tuple((s, e) for s, e in q.segments if e > s)
-        out.append(AttributionMatch(cue=None, cue_lemma="", cue_class="report", content=segs,
-                                    quote="direct", source=last.source))
-    return out
-
-
-def _paragraphs_between(text: str, m: AttributionMatch, q: Quote) -> int:
-    return len([p for p in text[m.content[-1][1]:q.start].split("\n") if p.strip()])
-
-
 def sentence_of(doc: Doc, offset: int) -> Span:
     """The sentence containing character ``offset`` (for error reports)."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span.sent if span is not None else doc[:]
 
 
-__all__ = ["CUES", "RELATIVE", "bare_quote_attributions", "colon_attribution", "noun_attribution",
-           "phrase_attribution", "sentence_of", "verb_attribution"]
+__all__ = ["CUES", "MIN_QUOTE_WORDS", "RELATIVE", "VERB_FORMS", "ltrim_punct", "make_match",
+           "noun_attribution", "paragraph", "phrase_attribution", "quote_after", "sentence_of",
+           "text_of", "verb_attribution"]
