@@ -193,6 +193,11 @@ def _clause_subject(verb: Token) -> tuple[str, tuple[int, int]] | None:
                 verb.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head  # "set to rise", "creating 400 jobs" borrow the governing subject
             continue
+        if verb.dep_ == "pcomp":
+            up = [a for a in list(verb.ancestors)[:3] if a.pos_ in {"VERB", "AUX"}]
+            if up:
+                verb = up[0]  # "shares were up 57% after plummeting 65%"
+                continue
         if verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "pobj"} and \
                 verb.head.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head.head  # "Dell announced plans to lay off 6,650 employees"
@@ -239,6 +244,13 @@ def _owner(target: Token, has_unit: bool) -> tuple[str, tuple[int, int]] | None:
     """Whose is a counted thing: the subject of the clause it is the object or complement of
     ("Ford, which has 13000 workers" -> Ford; "OHSU has performed 700 transplants")."""
     if has_unit:
+        cur = target
+        for _ in range(8):  # "the TA-125 lost 1.1% ... on turnover of 1.3 billion shekels"
+            if cur.pos_ in {"VERB", "AUX"}:
+                return _clause_subject(cur)
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
         return None
     if target.dep_ in {"dobj", "attr", "oprd"}:
         return _clause_subject(target.head)
