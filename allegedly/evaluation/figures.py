@@ -401,10 +401,10 @@ def format_row(name: str, r: dict[str, Any]) -> str:
     row = _row(name, r)
     nv = r.get("news_view")
     if nv:
-        nv = dict(nv, format=r["format"], sentences_per_s=r["sentences_per_s"])
         why = ", ".join(f"{k} {v}" for k, v in sorted(nv["excluded"].items())) or "none"
-        row += "\n" + _row(f"  news view (excluded gold: {why})", nv).split("  ", 1)[1].replace(
-            f"{r['format']:<11} ", "", 1)
+        row += (f"\n  news view, gold without {why}: gold={nv['gold']} value P/R/F1 "
+                f"{nv['value']['p']:.3f}/{nv['value']['r']:.3f}/{nv['value']['f1']:.3f}  "
+                f"value+bound F1 {nv['value_bound']['f1']:.3f}  unit F1 {nv['unit']['f1']:.3f}")
     return row
 
 
