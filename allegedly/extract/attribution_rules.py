@@ -283,9 +283,16 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     comps = [c for c in v.children if c.dep_ in CONTENT_DEPS]
     if "to" in frame and not comps:
         comps = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
+    exclude = None
     if comps:
         content = _trim(doc, min(c.left_edge.i for c in comps),
                         max(c.right_edge.i for c in comps) + 1)
+        before = [c for c in comps if c.i < v.i]
+        after = [c for c in comps if c.i > v.i]
+        if before and after and content is not None:  # "A," she said, "B." -> A … B
+            gap_start = max(c.right_edge.i for c in before) + 1
+            gap_end = min(c.left_edge.i for c in after) - 1
+            exclude = (doc[gap_start].idx, doc[gap_end].idx + len(doc[gap_end].text))
     from_quote = False
     if content is None:
         objs = [c for c in v.rights if c.dep_ in {"dobj", "dative", "iobj"}]
@@ -295,7 +302,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             content, from_quote = (q.start, q.end), True
         elif text_of(doc)[after:after + 1] == ":":
             content, from_quote = _after_colon(text_of(doc), after + 1), True
-    if content is None and "np" in frame:
+    if content is None and ("np" in frame or _np_like(v)):
         objs = [c for c in v.rights if c.dep_ in NP_DEPS
                 or c.dep_ == "prep" and c.lower_ in {"of", "for", "over", "about", "on"}]
         if objs:
@@ -305,8 +312,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
                 first += 1  # "called for [more information]": the preposition is in the cue
             content = _trim(doc, first, objs[-1].right_edge.i + 1)
     if content is None:
-        content = _clause_after_object(v)
-    exclude = None
+        content = _clause_after_object(v) or _embedded_that_clause(v) or _wh_clause(v)
     if content is None and v.dep_ in {"parataxis", "ccomp", "advcl"} and v.head.i > v.i \
             and (v.right_edge.text == "," or v.right_edge.i + 1 < len(doc)
                  and doc[v.right_edge.i + 1].text == ",") \
@@ -314,13 +320,17 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         h = v.head  # "The museum, Mr. Obama said, would make ..."
         content = _trim(doc, h.left_edge.i, h.right_edge.i + 1)
         exclude = (doc[v.left_edge.i].idx, doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
-    if content is None and v.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and v.head.i < v.i \
-            and v.left_edge.i > 0 and doc[v.left_edge.i - 1].text in {",", "—", "–"} \
-            and lemma(v.head) not in CUES:
-        h = v.head
-        content = _trim(doc, h.left_edge.i, v.left_edge.i)
-        if content is not None and content[1] - content[0] < 8:
-            content = None
+    if content is None and v.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and v.head.i < v.i:
+        first, last = _clause_edges(v)
+        if first > 0 and doc[first - 1].text in {",", "—", "–"} and lemma(v.head) not in CUES:
+            h = v.head  # "The bridge will reopen, officials said[, and ...]"
+            content = _trim(doc, h.left_edge.i, h.right_edge.i + 1)
+            if content is not None and last < h.right_edge.i - 1:
+                exclude = (doc[first].idx, doc[last].idx + len(doc[last].text))
+            elif content is not None:
+                content = _trim(doc, h.left_edge.i, first)
+            if content is not None and content[1] - content[0] < 8:
+                content, exclude = None, None
     if content is None and v.dep_ == "ROOT":
         content = _quote_before(doc, v, quotes)
     if content is None:
@@ -334,6 +344,42 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             and _inside(source.span, content):
         return None
     return make_match(doc, cue, row, content, quotes, source, exclude)
+
+
+def _clause_edges(v: Token) -> tuple[int, int]:
+    """First and last non-punctuation token of ``v``'s subtree."""
+    toks = [t for t in v.subtree if not t.is_punct]
+    return toks[0].i, toks[-1].i
+
+
+def _np_like(v: Token) -> bool:
+    """Any cue verb takes a full noun-phrase object as content ("noted Bill Clinton's comments")
+    when the object is more than a pronoun."""
+    obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ not in {"PRON"} and obj.right_edge.i - obj.left_edge.i >= 1
+
+
+_WH = frozenset({"when", "whether", "how", "why", "what", "if", "who", "where", "which"})
+
+
+def _embedded_that_clause(v: Token) -> Offsets | None:
+    """"told [a meeting of leaders] that ...": the parser hung the that-clause on the object."""
+    obj = next((c for c in v.rights if c.dep_ in {"dobj", "dative"}), None)
+    if obj is None:
+        return None
+    for t in obj.subtree:
+        if t.dep_ in {"acl", "relcl", "ccomp"} and t.left_edge.lower_ == "that" \
+                and t.left_edge.dep_ == "mark":
+            return _trim(v.doc, t.left_edge.i, t.right_edge.i + 1)
+    return None
+
+
+def _wh_clause(v: Token) -> Offsets | None:
+    """"have not said when they would ...": a wh-clause parsed as an adverbial clause."""
+    for c in v.rights:
+        if c.dep_ == "advcl" and c.left_edge.lower_ in _WH and c.left_edge.i == v.i + 1:
+            return _trim(v.doc, c.left_edge.i, c.right_edge.i + 1)
+    return None
 
 
 def _clause_after_object(v: Token) -> Offsets | None:
