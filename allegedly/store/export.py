@@ -13,31 +13,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from allegedly.store.db import Store
+from allegedly.store.schema import CLAIMS_VIEW_SQL
 
 FORMATS = ("jsonl", "csv", "parquet")
 
-#: The joined claims view: one row per claim with its chain, sources, figures and article.
-CLAIMS_VIEW_SQL = """
-SELECT c.article_id, c.id AS claim_id, c.text AS claim, c.start, c.end, c.stance,
-       c.chain_text AS chain, c.source_name, c.source_kind, c.n_hedges, c.hedges,
-       (SELECT json_group_array(json_object('name', t.source_name, 'kind', t.source_kind))
-          FROM json_each(c.chain) j
-          JOIN attributions t ON t.article_id = c.article_id AND t.id = j.value) AS chain_sources,
-       (SELECT json_group_array(json_object('text', f.text, 'value', f.value, 'low', f.low,
-                                            'high', f.high, 'bound', f.bound, 'unit', f.unit,
-                                            'counted', f.counted, 'measure', f.measure,
-                                            'actor', f.actor, 'as_of', f.as_of))
-          FROM json_each(c.figures) j
-          JOIN figures f ON f.article_id = c.article_id AND f.id = j.value) AS figures,
-       a.outlet, a.url, a.published, a.title
-FROM claims c JOIN articles a ON a.id = c.article_id
-ORDER BY a.published, c.article_id, c.start
-"""
-
-
 def claims_view(store: Store) -> Iterator[dict[str, Any]]:
-    """Rows of the joined claims view (see :data:`CLAIMS_VIEW_SQL`)."""
-    cur = store.conn.execute(CLAIMS_VIEW_SQL)
+    """Rows of the joined claims view (see :data:`allegedly.store.schema.CLAIMS_VIEW_SQL`),
+    ordered by publication date, article and position."""
+    cur = store.conn.execute(CLAIMS_VIEW_SQL + " ORDER BY a.published, c.article_id, c.start")
     names = [d[0] for d in cur.description]
     for row in cur:
         yield dict(zip(names, row, strict=True))

@@ -106,5 +106,29 @@ def _initial(db: sqlite_utils.Database) -> None:
             db[table].enable_fts(cols, create_triggers=True, tokenize="porter")
 
 
+#: One row per claim with its chain, sources, figures and article (the ``claims_view`` view and
+#: ``allegedly export --claims``).
+CLAIMS_VIEW_SQL = """
+SELECT c.article_id, c.id AS claim_id, c.text AS claim, c.start, c.end, c.stance,
+       c.chain_text AS chain, c.source_name, c.source_kind, c.n_hedges, c.hedges,
+       (SELECT json_group_array(json_object('name', t.source_name, 'kind', t.source_kind))
+          FROM json_each(c.chain) j
+          JOIN attributions t ON t.article_id = c.article_id AND t.id = j.value) AS chain_sources,
+       (SELECT json_group_array(json_object('text', f.text, 'value', f.value, 'low', f.low,
+                                            'high', f.high, 'bound', f.bound, 'unit', f.unit,
+                                            'counted', f.counted, 'measure', f.measure,
+                                            'actor', f.actor, 'as_of', f.as_of))
+          FROM json_each(c.figures) j
+          JOIN figures f ON f.article_id = c.article_id AND f.id = j.value) AS figures,
+       a.outlet, a.url, a.published, a.title
+FROM claims c JOIN articles a ON a.id = c.article_id
+"""
+
+
+@migration(2)
+def _claims_view(db: sqlite_utils.Database) -> None:
+    db.create_view("claims_view", CLAIMS_VIEW_SQL.strip(), replace=True)
+
+
 #: The schema version this code writes (the highest registered migration).
 SCHEMA_VERSION = max(MIGRATIONS)

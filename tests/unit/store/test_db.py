@@ -35,6 +35,26 @@ def test_reopening_does_not_migrate_again(tmp_path):
         assert s.version_before == SCHEMA_VERSION
 
 
+def test_an_older_store_gets_the_missing_migrations(tmp_path, make_analysis):
+    with open_store(tmp_path / "c.db") as s:  # make it a version-1 store with data
+        run = s.start_run(inputs=[], options={}, engine="local", jobs=1)
+        s.write(run, [make_analysis("Express", "The Sun", 750, origin="a.txt")])
+        s.conn.execute("DROP VIEW claims_view")
+        s.conn.execute("DELETE FROM schema_version WHERE version > 1")
+    with open_store(tmp_path / "c.db") as s:
+        assert s.version_before == 1
+        rows = s.query("SELECT chain, outlet FROM claims_view")
+        assert rows == [{"chain": "The Sun <- Ivan Petrenko", "outlet": "Express"}]
+
+
+def test_migrations_are_numbered_from_one_without_gaps():
+    from allegedly.store.schema import MIGRATIONS, migration
+
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION + 1))
+    with pytest.raises(ValueError):
+        migration(1)(lambda db: None)
+
+
 def test_newer_store_is_refused_with_e301(tmp_path):
     open_store(tmp_path / "c.db").close()
     conn = sqlite3.connect(tmp_path / "c.db")

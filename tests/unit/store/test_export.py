@@ -57,7 +57,7 @@ def test_datasette_metadata_names_only_existing_tables_and_columns(store):
     meta = datasette_metadata("corpus")
     json.loads(json.dumps(meta))  # valid JSON
     tables = meta["databases"]["corpus"]["tables"]
-    existing = set(store.db.table_names())
+    existing = set(store.db.table_names()) | set(store.db.view_names())
     for name, spec in tables.items():
         assert name in existing, name
         cols = set(store.db[name].columns_dict)
@@ -67,5 +67,6 @@ def test_datasette_metadata_names_only_existing_tables_and_columns(store):
                                ("sources", "kind")):
         assert facet in tables[facet_table]["facets"]
     # every content table and column is described
-    for name in ("articles", "sources", "attributions", "figures", "claims", "errors"):
+    for name in ("articles", "sources", "attributions", "figures", "claims", "errors",
+                 "claims_view"):
         assert set(tables[name]["columns"]) == set(store.db[name].columns_dict), name
