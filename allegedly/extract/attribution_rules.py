@@ -276,6 +276,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         return None
     if row["lemma"] == "know" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children):
         return None  # "it is not known what happened": uncertainty, not attribution
+    if row["lemma"] == "call" and v.dep_ in {"acl", "amod", "advcl"} and v.tag_ == "VBN":
+        return None  # "the program, called EB-5": naming, not attribution
     frame = set(row["frame"].split(","))
     doc = v.doc
     cue = _cue_span(v)
@@ -302,6 +304,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             content, from_quote = (q.start, q.end), True
         elif text_of(doc)[after:after + 1] == ":":
             content, from_quote = _after_colon(text_of(doc), after + 1), True
+    if content is None:
+        content = _embedded_that_clause(v) or _wh_clause(v)
     if content is None and ("np" in frame or _np_like(v)):
         objs = [c for c in v.rights if c.dep_ in NP_DEPS
                 or c.dep_ == "prep" and c.lower_ in {"of", "for", "over", "about", "on"}]
@@ -312,7 +316,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
                 first += 1  # "called for [more information]": the preposition is in the cue
             content = _trim(doc, first, objs[-1].right_edge.i + 1)
     if content is None:
-        content = _clause_after_object(v) or _embedded_that_clause(v) or _wh_clause(v)
+        content = _clause_after_object(v)
     if content is None and v.dep_ in {"parataxis", "ccomp", "advcl"} and v.head.i > v.i \
             and (v.right_edge.text == "," or v.right_edge.i + 1 < len(doc)
                  and doc[v.right_edge.i + 1].text == ",") \

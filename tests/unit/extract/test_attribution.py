@@ -243,3 +243,44 @@ def test_seed_kinds_and_classes(seed):
     assert accused.cue_class == "allegation" and accused.source.span is None
     some = _by_cue(text, ms, "claiming")
     assert _source(text, some) == "some" and some.source.kind == "anonymous"
+
+
+# ---- rules added while studying PolNeAR dev errors -----------------------------------------------
+
+
+def test_that_clause_hung_on_the_object(nlp):
+    text, ms = run(nlp, "He told a meeting of island leaders that few people understood the risk.")
+    m = _by_cue(text, ms, "told")
+    assert _content(text, m) == "that few people understood the risk"
+
+
+def test_wh_clause_content(nlp):
+    text, ms = run(nlp, "Lawmakers have not said when they would take up the bill.")
+    m = _by_cue(text, ms, "have not said")
+    assert _content(text, m) == "when they would take up the bill"
+
+
+def test_object_noun_phrase_content(nlp):
+    text, ms = run(nlp, "The committee noted the senator's comments on its website.")
+    m = _by_cue(text, ms, "noted")
+    assert _content(text, m).startswith("the senator's comments")
+
+
+def test_quote_on_both_sides_of_the_cue(nlp):
+    text, ms = run(nlp, '"It is finished," she said of the election, "at least in my head."')
+    m = _by_cue(text, ms, "said")
+    assert len(m.content) == 2
+    assert "finished" in text[m.content[0][0]:m.content[0][1]]
+    assert "my head" in text[m.content[1][0]:m.content[1][1]]
+
+
+def test_cue_span_conventions(nlp):
+    text, ms = run(nlp, "The union has also called for a strike. The mayor said Friday that "
+                        "the talks failed.")
+    assert _content(text, _by_cue(text, ms, "has also called for")) == "a strike"
+    assert _by_cue(text, ms, "said Friday").source is not None
+
+
+def test_naming_called_is_not_an_attribution(nlp):
+    text, ms = run(nlp, "The program, called EB-5, allows investors to gain residency.")
+    assert not any(m.cue and text[m.cue[0]:m.cue[1]] == "called" for m in ms)
