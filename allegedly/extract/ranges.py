@@ -1,0 +1,88 @@
+"""Ranges and paired numbers of figures: "between 30 and 50", "5-10W", "from $200 to $4 million",
+scores ("2-0", dropped), ratios ("one in five"), uncertainties ("9.83 +/- 0.01") and part/whole checks
+("750 out of 500" -> W102)."""
+
+from __future__ import annotations
+
+import re
+
+from allegedly.errors import message
+from allegedly.extract.units import Cand
+
+_SCORE_GAP = re.compile(r"^[-–]$")
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|-?\s*to|–\s*to|and|or)\s*$", re.I)
+
+
+def _compatible(a: Cand, b: Cand) -> bool:
+    """Same unit, a bare first end ("5 to 10%"), or the same currency where one end carries
+    the full rate ("from $75 per barrel to $45.88")."""
+    return a.unit == b.unit or (a.unit is None and b.unit is not None) or bool(
+        a.unit and b.unit and (a.unit.startswith(b.unit + " per ") or b.unit.startswith(a.unit + " per ")))
+
+
+def merge_ranges(text: str, cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and a.value is not None and b.value is not None:
+            gap = text[a.end:b.start]
+            before = text[max(0, a.start - 12):a.start]
+            if _SCORE_GAP.match(gap) and a.unit is None and b.unit is None and \
+                    float(a.value).is_integer() and float(b.value).is_integer() and \
+                    b.value <= a.value and a.value < 1000 and not a.words:
+                i += 2  # a score: "2-0", "2-2"
+                continue
+            between = re.search(r"(?i)\bbetween\s+$", before)
+            frm = re.search(r"(?i)\bfrom\s+$", before)
+            word = gap.strip().lower().lstrip("-").strip()
+            ok = _RANGE_GAP.match(gap) and (_compatible(a, b) or (between or frm) and b.unit is None) \
+                and "\n" not in gap
+            if ok and word == "and" and not between:
+                ok = False
+            unitless_lead = a.unit is None and b.unit is not None and a.value < b.value
+            if ok and word == "to" and not frm and (a.unit and b.unit and a.unit != b.unit or re.search(
+                    r"(?i)\b(?:by|up|down|rose|fell|increased|decreased|jumped|dropped)\s+$", before)
+                    and not unitless_lead):
+                ok = False  # "up 19 cents to $58.24" is a change and a level, "by 1 to 1.5 degrees" a range
+            if ok and word == "or" and (a.unit or b.unit is None and not a.words):
+                ok = False
+            if ok:
+                lo_v, hi_v = a.value, b.value
+                if b.scale > 1 and a.scale == 1 and not a.words and lo_v * b.scale <= hi_v * 1.0001:
+                    lo_v = lo_v * b.scale
+                low, high = min(lo_v, hi_v), max(lo_v, hi_v)
+                start = between.start() + a.start - len(before) if between else a.start
+                unit = max((a.unit, b.unit), key=lambda u: len(u or ""))
+                merged = Cand(start, b.end, None, low, high, bound="range",
+                               unit=unit, unit_kind=b.unit_kind or a.unit_kind,
+                               core=(a.core[0], b.core[1]),
+                               warnings=a.warnings + b.warnings)
+                out.append(merged)
+                i += 2
+                continue
+            if re.fullmatch(r"\s+(?:out of|in)\s+", gap, re.I) and a.unit is None and b.unit is None \
+                    and 0 < a.value < b.value <= 100 and float(a.value).is_integer() and \
+                    float(b.value).is_integer() and not a.vague and not b.vague:
+                ratio = a.value / b.value  # "one in five", "nine out of 10": a proportion
+                out.append(Cand(a.start, b.end, ratio, ratio, ratio, core=(a.core[0], b.core[1]),
+                                 warnings=a.warnings + b.warnings))
+                i += 2
+                continue
+            if re.fullmatch(r"\s*(?:\+/-|±|\+-)\s*", gap) and b.value >= 0:
+                unit = a.unit or b.unit  # "9.83e-3 +/- 1e-5 km/s2": a measurement uncertainty
+                out.append(Cand(a.start, b.end, a.value, a.value - b.value, a.value + b.value,
+                                 bound="approx", unit=unit, unit_kind=a.unit_kind or b.unit_kind,
+                                 core=a.core, warnings=a.warnings + b.warnings, spread=True))
+                i += 2
+                continue
+            if re.fullmatch(r"\s+out of\s+", gap) and b.value < a.value:
+                a.warnings.append("W102 " + message(
+                    "W102", detail=f"{text[a.start:a.end]!r} out of {text[b.start:b.end]!r} "
+                                   "is a part larger than its whole"))
+        out.append(a)
+        i += 1
+    return out
+
+
