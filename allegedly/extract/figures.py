@@ -116,7 +116,10 @@ def _candidate(doc: Doc, text: str, n: Number) -> Cand | None:
     lit = text[start:end]
     sub = False
     if not n.words:
-        if start > 0 and text[start] in "-−" and text[start - 1].isalpha():
+        if start > 1 and text[start] in "-−" and re.search(r"(?i)\bto$", before) and n.value is not None:
+            n = replace(n, start=start + 1, value=-n.value)  # "200,000 to-260,000": a hyphen
+            start, lit = n.start, text[n.start:end]
+        elif start > 0 and text[start] in "-−" and text[start - 1].isalpha():
             if not re.search(r"(?i)\b(?:minus|sub)$", before):
                 return None  # "TA-35", "COVID-19", "s-1": part of a name or symbol
             if before.lower().endswith("sub") and n.value is not None:

@@ -10,7 +10,10 @@ from allegedly.errors import message
 from allegedly.extract.units import Cand
 
 _SCORE_GAP = re.compile(r"^[-–]$")
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|-?\s*to|–\s*to|and|or)\s*$", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|-?\s*to|–\s*to|to\s*-|and|or)\s*$", re.I)
+# "from $36,040 at 10.45pm last night to $34,935", "from 21 mpg combined to 23": a short
+# qualifier (a time, a word) of the first end between "from X" and "to Y"
+_FROM_TO_GAP = re.compile(r"^\s+(?:(?:at|in|on|during|for)\s+[^,;()\n]{1,25}?|[a-z]+)\s+to\s+$")
 
 
 def _compatible(a: Cand, b: Cand) -> bool:
@@ -39,6 +42,9 @@ def merge_ranges(text: str, cands: list[Cand]) -> list[Cand]:
             word = gap.strip().lower().lstrip("-").strip()
             ok = _RANGE_GAP.match(gap) and (_compatible(a, b) or (between or frm) and b.unit is None) \
                 and "\n" not in gap
+            if not ok and frm and _FROM_TO_GAP.match(gap) and (_compatible(a, b) or b.unit is None) \
+                    and not a.vague and not b.vague:
+                ok = True
             if ok and word == "and" and not between:
                 ok = False
             unitless_lead = a.unit is None and b.unit is not None and a.value < b.value
