@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from allegedly.corpus.report import (
@@ -18,9 +15,7 @@ from allegedly.corpus.report import (
 )
 from allegedly.store import Failure, open_store
 from allegedly.store.tables import Copy
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from conftest import build_analysis  # noqa: E402
+from tests.unit.store.conftest import build_analysis
 
 
 @pytest.fixture
