@@ -103,6 +103,8 @@ def test_usage_errors_exit_2(tmp_path):
     res = runner.invoke(cli, ["ingest", "x", "--parquet", str(tmp_path / "pq")])
     assert res.exit_code == 2 and "--engine dask" in res.output
     assert runner.invoke(cli, ["ingest", "x", "--jobs", "0"]).exit_code == 2
+    res = runner.invoke(cli, ["ingest", "--resume", "--db", str(tmp_path / "new.db")])
+    assert res.exit_code == 2 and "no unfinished run" in res.output
     assert runner.invoke(cli, ["export", "--db", str(tmp_path / "missing.db"),
                                "--claims"]).exit_code == 1
 

@@ -126,6 +126,10 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
     except AllegedlyError as exc:
         err.print(str(exc), markup=False)
         ctx.exit(1)
+    if resume and not inputs and store.unfinished_run() is None:
+        store.close()
+        raise click.UsageError(f"--resume: {db_path} has no unfinished run; give INPUT to "
+                               "start one (already stored inputs are skipped anyway).")
     total = estimate_total(list(inputs))
     bar = Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[speed]} articles/s"),
