@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from allegedly.errors import message
 from allegedly.extract import measures, timex
+from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import FigureMatch
 from allegedly.extract.numbers import Number, find_numbers, number_words, trigger_forms
 from allegedly.extract.ranges import merge_ranges
@@ -96,7 +97,47 @@ def find_figures(doc: Doc, published: dt.date | None = None) -> list[FigureMatch
     for c in cands:
         _post_bounds(text, c)
         _pre_bounds(text, c)
+    _inherit_in_conversions(text, cands)
+    _changes_by(doc, text, cands)
     return _describe(doc, text, cands, published)
+
+
+def _changes_by(doc: Doc, text: str, cands: list[Cand]) -> None:
+    """ "grow sales by 35%": the verb of "by N" is a change verb with its object in between;
+    "A was down 2.3%, B by 2.6%": an elided change verb, the previous figure's change."""
+    prev: Cand | None = None
+    for c in cands:
+        if c.change is None and re.search(r"(?i)\bby\s+$", text[max(0, c.start - 4):c.start]):
+            by = _token_at(doc, c.start - 3)
+            head = by.head if by is not None and by.lower_ == "by" else None
+            if head is not None and head.pos_ == "VERB" and (
+                    _change_word(lemma(head)) or _change_word(head.lower_)):
+                c.change = _change_word(lemma(head)) or _change_word(head.lower_)
+            elif prev is not None and prev.change and prev.unit == c.unit and c.unit is not None and \
+                    re.fullmatch(r",\s+[A-Z][\w.&' ]{0,30}\s+by\s+", text[prev.end:c.start]):
+                c.change = prev.change
+        prev = c
+
+
+_CONVERSION_GAP = re.compile(r"\s*\(\s*")
+_CONVERSION_NEXT = re.compile(r"\s*/\s*")
+
+
+def _inherit_in_conversions(text: str, cands: list[Cand]) -> None:
+    """ "just under 296 hp (224 kW / 300 PS)", "more than 7.5 million crowns (US $1.1 million)":
+    a conversion in parentheses states the same figure, so it takes its bound and change."""
+    inside = False
+    for a, b in zip(cands, cands[1:], strict=False):
+        gap = text[a.end:b.start]
+        inside = bool(_CONVERSION_GAP.fullmatch(gap) or inside and _CONVERSION_NEXT.fullmatch(gap))
+        if not inside or a.unit is None or b.unit is None or a.unit_kind != b.unit_kind or \
+                a.unit_kind not in {"unit", "currency"} or a.unit == b.unit:
+            inside = False
+            continue
+        if b.bound == "exact" and a.bound != "range":
+            b.bound = a.bound
+        if b.change is None:
+            b.change = a.change
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:

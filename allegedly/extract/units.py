@@ -83,7 +83,7 @@ def surface_at(text: str, pos: int, surfaces: tuple[_Surface, ...]) -> _Surface 
         chunk = text[pos:pos + n]
         if (chunk == s.text) if s.case else (chunk.lower() == s.text.lower()):
             tail = pos + n
-            if s.text[-1].isalpha() and not s.case and len(s.text) >= 3:
+            if s.text[-1].islower() and len(s.text) >= 3:  # "km"/"J" never, "Danish crowns" too
                 m = re.match(r"(?:es|s)(?![A-Za-z])", text[tail:tail + 3])
                 if m:
                     return replace(s, text=text[pos:tail + m.end()])

@@ -256,6 +256,34 @@ def test_from_x_qualified_to_y_is_one_range(nlp, text, low, high, unit):
     assert (f.bound, f.low, f.high, f.unit) == ("range", low, high, unit)
 
 
+def test_conversion_in_parentheses_takes_bound_and_change(nlp):
+    got = figs(nlp, "The engine makes just under 150 hp (112 kW / 152 PS) in the base car.")
+    assert [(s, f.bound) for s, f in got] == [
+        ("just under 150 hp", "less_than"), ("112 kW", "less_than"), ("152 PS", "less_than")]
+    got = figs(nlp, "Sea levels fell by 2 to 3 metres (6.6 to 9.8 feet) in that period.")
+    assert [f.change for _, f in got] == ["decrease", "decrease"]
+
+
+def test_plural_of_case_sensitive_currency(nlp):
+    s, f = one(nlp, "Savers with more than 9 million Swiss francs pay the fee.")
+    assert (f.value, f.unit, f.bound) == (9e6, "CHF", "more_than")
+
+
+@pytest.mark.parametrize("text, surface, change", [
+    ("The chain hopes to grow revenue by 12 per cent next year.", "12 per cent", "increase"),
+    ("Ross was down 2.3%, Kohl by 2.6% before the bell.", "2.6%", "decrease"),
+    ("The forecast was revised upward by $40 million.", "$40 million", "increase"),
+])
+def test_change_by_verb_with_object_elided_or_adverb(nlp, text, surface, change):
+    found = dict(figs(nlp, text))
+    assert found[surface].change == change
+
+
+def test_averaged_is_a_typical_value_but_an_average_of_is_exact(nlp):
+    assert one(nlp, "The guard averaged 8.4 points per game.")[1].bound == "approx"
+    assert one(nlp, "Listings stay an average of 70 days on the market.")[1].bound == "exact"
+
+
 @pytest.mark.parametrize("text, values", [
     ("An area of 4km^2 and 2^10 bits.", [4, 2]),
     ("The COVID -19 tests arrived.", []),
