@@ -23,6 +23,7 @@ from rich.progress import (
 )
 
 from allegedly.errors import AllegedlyError
+from allegedly.ingest.sources import FORMATS as INPUT_FORMATS
 
 _READER_OPTIONS = ("fmt", "text_field", "html_field", "url_field", "date_field",
                    "outlet_field", "title_field")
@@ -66,8 +67,8 @@ def _settings(ctx: click.Context) -> Any:
 @click.argument("inputs", nargs=-1)
 @click.option("--db", "db_path", default="allegedly.db", show_default=True,
               type=click.Path(dir_okay=False), help="SQLite store to create or extend.")
-@click.option("--format", "fmt", default=None,
-              help="Input format (default: detected): text, html, warc, feed, jsonl, csv, url.")
+@click.option("--format", "fmt", default=None, type=click.Choice(INPUT_FORMATS),
+              help="Input format (default: detected from the name or content).")
 @click.option("--text-field", default=None, help="JSONL/CSV field holding the article text.")
 @click.option("--html-field", default=None, help="JSONL/CSV field holding the page HTML.")
 @click.option("--url-field", default=None, help="JSONL/CSV field holding the URL.")
