@@ -35,3 +35,27 @@ def test_dask_local_cluster_equals_single_process(tmp_path, analyzer):
     assert claims.schema.names == list(COLUMNS["claims"])
     assert claims.schema.equals(arrow_schema("claims"))
     assert claims.num_rows == len(expected["claims"])
+
+
+@pytest.mark.slow
+def test_existing_scheduler_address(tmp_path, analyzer):
+    import tempfile
+    from pathlib import Path
+
+    from distributed import LocalCluster
+
+    def staged() -> set:
+        return set(Path(tempfile.gettempdir()).glob("allegedly-parquet-*"))
+
+    before = staged()
+    items = corpus(4)
+    with open_store(tmp_path / "inline.db") as inline:
+        ingest([], inline, settings=SETTINGS, articles=items)
+        expected = snapshot(inline)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, open_store(tmp_path / "d.db") as store:
+        result = ingest([], store, settings=SETTINGS, articles=items,
+                        scheduler=cluster.scheduler_address, engine="dask")
+        assert result.run["status"] == "finished"
+        assert snapshot(store) == expected
+    assert staged() == before  # without --parquet the staged dataset is removed
