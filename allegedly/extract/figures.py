@@ -53,6 +53,18 @@ _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[ .-]?)?\(?\d{2,5}\)?[ .-]\d{3,4}[ 
 _CHANGE_SKIP = {"by", "just", "only", "a", "further", "another", "from", "some", "is", "was",
                 "were", "are", "be", "been", "has", "have", "had", "still", "sharply", "nearly",
                 "almost", "slightly", "about", "around", "roughly", "more", "than", "over", "up"}
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "200,000 to-260,000", "her now-18 month-old": a hyphen after a word, not a minus sign
+_HYPHEN_WORD = re.compile(r"(?i)\b(?:to|now|then|nearly|almost|about|some)$")
+# "9 E 71st St", "16-18 Industrial Avenue", "49 Zorro Ranch Road": a street number
+_ADDRESS_AFTER = re.compile(
+    r"^(?:[-–]\d+)?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w']*|\d+(?:st|nd|rd|th))\s+){0,3}"
+    r"(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|"
+    r"Terrace|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b")
+# "slipped towards the bottom three during", "finish in the top four.": a league position
+_RANK_BEFORE = re.compile(r"(?i)\bthe\s+(?:top|bottom)\s+$")
+_RANK_AFTER = re.compile(r"^\s*(?:[.,;:)!?]|$|\s+(?:of|in|on|at|during|for|with|and|by|after|"
+                         r"before|this|last|next|again)\b)")
 _PRONOUN_ONE_BEFORE = {"the", "this", "that", "each", "any", "every", "no", "which", "same",
                        "another", "a", "an", "last", "no-one", "someone", "anyone",
                        "everyone", "little", "big", "new", "old", "right", "wrong", "other"}
@@ -92,7 +104,8 @@ def find_figures(doc: Doc, published: dt.date | None = None) -> list[FigureMatch
         c = _candidate(doc, text, n)
         if c is not None:
             cands.append(c)
-    cands = sorted(cands + single_units(text, cands), key=lambda c: c.start)
+    singles = [c for c in single_units(text, cands) if not _modifies_noun(doc, c.end)]
+    cands = sorted(cands + singles, key=lambda c: c.start)
     cands = merge_ranges(text, cands)
     for c in cands:
         _post_bounds(text, c)
@@ -140,6 +153,13 @@ def _inherit_in_conversions(text: str, cands: list[Cand]) -> None:
             b.change = a.change
 
 
+def _modifies_noun(doc: Doc, end: int) -> bool:
+    """ "a point record", "a gallon jug": the unit word is a modifier, not one unit of measure."""
+    tok = _token_at(doc, end - 1)
+    return tok is not None and (tok.dep_ in {"compound", "amod"} or tok.i + 1 < len(doc) and
+                                doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].idx == end + 1)
+
+
 def _token_at(doc: Doc, offset: int) -> Token | None:
     for t in doc:
         if t.idx <= offset < t.idx + len(t):
@@ -157,7 +177,7 @@ def _candidate(doc: Doc, text: str, n: Number) -> Cand | None:
     lit = text[start:end]
     sub = False
     if not n.words:
-        if start > 1 and text[start] in "-−" and re.search(r"(?i)\bto$", before) and n.value is not None:
+        if start > 1 and text[start] in "-−" and _HYPHEN_WORD.search(before) and n.value is not None:
             n = replace(n, start=start + 1, value=-n.value)  # "200,000 to-260,000": a hyphen
             start, lit = n.start, text[n.start:end]
         elif start > 0 and text[start] in "-−" and text[start - 1].isalpha():
@@ -185,6 +205,11 @@ def _candidate(doc: Doc, text: str, n: Number) -> Cand | None:
         if _CLOCK_AFTER.match(after) or after[:1] == ":" and after[1:2].isdigit() or (
                 before[-1:] == ":" and before[-2:-1].isdigit()):
             return None  # "10 am", "10:27", "5:00 AM"
+        if _ADDRESS_AFTER.match(after):
+            return None  # "9 E 71st St", "16-18 Industrial Avenue"
+        if re.search(r"(?:^|[^\w])[A-Z][\w'.-]*:\s$", before) and re.match(r"^\s+[A-Z][a-z]", after) and \
+                re.fullmatch(r"\d{1,2}(?:\.\d)?", lit):
+            return None  # "Ander Herrera: 4 Started the episode": a rating after a name
         if _ORDINAL_AFTER.match(after):
             return None  # "1st", "96th-minute"
         if re.match(r"^['′’]?s\b", after) and re.fullmatch(r"\d+", lit):
@@ -208,6 +233,8 @@ def _candidate(doc: Doc, text: str, n: Number) -> Cand | None:
         c.scale = _scale_of(lit)
     if not n.words and re.fullmatch(r"(?:1[5-9]|2[01])\d\d", lit) and not _counts_plural(doc, text, start, end):
         c.yearlike = True
+    if _RANK_BEFORE.search(text[max(0, start - 16):start]) and _RANK_AFTER.match(text[end:end + 12]):
+        return None  # "the bottom three": a league position, nothing counted
     if n.words and text[start:end].lower() == "one":
         if not _one_is_number(doc, text, start, end):
             return None
@@ -268,12 +295,15 @@ def _is_label_or_name(doc: Doc, tok: Token, start: int, end: int) -> bool:
         return True
     if prev is not None and (prev.pos_ == "PROPN" or prev.pos_ == "ADJ" and prev.text[:1].isupper()) \
             and any(ch.isupper() for ch in prev.text) and \
-            prev.ent_type_ not in {"NORP", "DATE", "MONEY"} and \
+            prev.ent_type_ not in {"NORP", "MONEY"} and not (
+                prev.ent_type_ == "DATE" and re.match(rf"(?:{_MONTH}|{_WEEKDAY})\.?$", prev.text)) and \
             (not prev.is_sent_start or prev.pos_ == "PROPN") and \
             prev.idx + len(prev) <= start and not re.match(rf"{_MONTH}$", prev.text):
         return True
     last = _token_at(doc, end - 1) or tok
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text.isupper() and re.search(r"\.\d", doc.text[start:end]):
+        return False  # "(0.5 WAR)", "a 3.2 GPA": a decimal is measured, not a name
     return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and \
         nxt.ent_type_ not in {"NORP", "DATE", "MONEY"} and nxt.idx >= end and \
         text_is_title(nxt.text) and nxt.text not in {"US", "U.S.", "UK"}

@@ -285,6 +285,29 @@ def test_averaged_is_a_typical_value_but_an_average_of_is_exact(nlp):
 
 
 @pytest.mark.parametrize("text, values", [
+    ("The school plays in the Big 10 next season.", []),
+    ("The firm moved to 12 W 57th St, New York, last year.", []),
+    ("The unit at 20-22 Harbour Avenue was sold for $2 million.", [2e6]),
+    ("Jordan Pickford: 7 Made two fine saves.", [2]),
+    ("They slipped towards the bottom three during a run of seven games.", [7]),
+    ("They finished in the top four of the league with 80 points.", [80]),
+    ("The ftse 100 rose while the S&P 500 fell 0.4%.", [0.4]),
+    ("It was a point record for the index.", []),
+])
+def test_names_addresses_ratings_and_positions_are_no_figures(nlp, text, values):
+    assert [f.value for _, f in figs(nlp, text)] == values
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Best relievers: RHP Sam Dole (0.7 WAR), RHP Ben Kay (0.4 WAR).", "0.7", 0.7),
+    ("She cares for her now-14 month-old son.", "14 month-old", 14),
+])
+def test_decimal_before_acronym_and_hyphen_after_word(nlp, text, surface, value):
+    found = dict(figs(nlp, text))
+    assert found[surface].value == value
+
+
+@pytest.mark.parametrize("text, values", [
     ("An area of 4km^2 and 2^10 bits.", [4, 2]),
     ("The COVID -19 tests arrived.", []),
     ("Galaxy cluster MACS J1149.5+6663.", []),
