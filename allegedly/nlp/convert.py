@@ -127,9 +127,10 @@ def build_analysis(article: Article, masked: str,
 def _source(om: OffsetMap, src: SourceMatch | None, span) -> Source | None:
     if src is None:
         return None
+    mention = span(om, *src.span) if src.span else None
     return Source(
-        span=span(om, *src.span) if src.span else None,
-        name=src.name,
+        span=mention,
+        name=src.name or (mention.text if mention else "") or "(unattributed)",
         kind=src.kind,
         description=src.description,
         resolved_from=span(om, *src.antecedent) if src.antecedent else None,
