@@ -1,0 +1,49 @@
+"""Accuracy gates: run each `allegedly eval` on the gold data in ../shared/data and fail when a
+score drops under its floor in .ci/floors.json (floors sit a little under measured values;
+docs/accuracy.md has the measured numbers and the commands). Skips a gate whose data is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+
+
+def dig(obj, path: str):
+    for part in path.split("."):
+        obj = obj[part]
+    return float(obj)
+
+
+def main() -> int:
+    floors = json.loads((ROOT / ".ci" / "floors.json").read_text())
+    failed = 0
+    for gate in floors["gates"]:
+        data = SHARED / gate["data"]
+        if not data.exists():
+            print(f"SKIP {gate['name']}: {data} absent")
+            continue
+        cmd = [sys.executable, "-m", "allegedly", "eval", gate["kind"], str(data), "--json"]
+        out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+        if out.returncode != 0:
+            print(f"FAIL {gate['name']}: {' '.join(cmd)} exited {out.returncode}\n{out.stderr}")
+            failed += 1
+            continue
+        result = json.loads(out.stdout)
+        for path, floor in gate["floors"].items():
+            value = dig(result, path)
+            value = value * 100 if value <= 1.0 and floor > 1.0 else value
+            ok = value >= floor
+            failed += not ok
+            print(f"{'ok  ' if ok else 'FAIL'} {gate['name']:28s} {path:45s} "
+                  f"{value:7.3f} (floor {floor})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
