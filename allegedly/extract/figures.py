@@ -98,8 +98,10 @@ def find_figures(doc: Doc, published: dt.date | None = None) -> list[FigureMatch
     text = doc.text
     phones = [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
     cands: list[Cand] = []
-    for n in find_numbers(text):
-        if any(s <= n.start < e for s, e in phones):
+    numbers = find_numbers(text)
+    runs = _digit_runs(text, numbers)
+    for n in numbers:
+        if any(s <= n.start < e for s, e in phones) or n.start in runs:
             continue
         c = _candidate(doc, text, n)
         if c is not None:
@@ -110,9 +112,33 @@ def find_figures(doc: Doc, published: dt.date | None = None) -> list[FigureMatch
     for c in cands:
         _post_bounds(text, c)
         _pre_bounds(text, c)
+    _accounting_negatives(text, cands)
     _inherit_in_conversions(text, cands)
     _changes_by(doc, text, cands)
     return _describe(doc, text, cands, published)
+
+
+def _digit_runs(text: str, numbers: list[Number]) -> set[int]:
+    """ "245 23 yen": bare digit groups side by side that are no thousands grouping are no
+    value at all; the starts of both."""
+    out: set[int] = set()
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        if not a.words and not b.words and text[a.end:b.start] == " " and \
+                re.fullmatch(r"\d{1,3}", text[a.start:a.end]) and re.fullmatch(r"\d{1,2}|\d{4,}", text[b.start:b.end]):
+            out |= {a.start, b.start}
+    return out
+
+
+_ACCOUNTING_BEFORE = re.compile(r"(?i)(?:\b(?:is|was|were|are|be|been|of|at|totall?ed)|:)\s*\($")
+
+
+def _accounting_negatives(text: str, cands: list[Cand]) -> None:
+    """ "The annual revenue is ($99.99)": a money amount alone in parentheses, not converting
+    another figure, is negative (accounting notation)."""
+    for c in cands:
+        if c.unit_kind == "currency" and c.value is not None and c.value > 0 and \
+                text[c.end:c.end + 1] == ")" and _ACCOUNTING_BEFORE.search(text[max(0, c.start - 12):c.start]):
+            c.value, c.start, c.end = -c.value, c.start - 1, c.end + 1
 
 
 def _changes_by(doc: Doc, text: str, cands: list[Cand]) -> None:
@@ -202,7 +228,7 @@ def _candidate(doc: Doc, text: str, n: Number) -> Cand | None:
                 return None  # "M21", "iPhone11", "J1149"
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after.lstrip(" ")):
             return None  # "24 February", "March 29", "July 4, 2016"
-        if _CLOCK_AFTER.match(after) or after[:1] == ":" and after[1:2].isdigit() or (
+        if _CLOCK_AFTER.match(after) and re.fullmatch(r"\d{1,2}(?:[.:][0-5]\d)?", lit) or after[:1] == ":" and after[1:2].isdigit() or (
                 before[-1:] == ":" and before[-2:-1].isdigit()):
             return None  # "10 am", "10:27", "5:00 AM"
         if _ADDRESS_AFTER.match(after):

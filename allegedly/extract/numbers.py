@@ -61,6 +61,7 @@ _DIGIT_RE = re.compile(
     r"(?P<lit>"
     r"\d{1,3}(?:,\d{3})*,\d{4}(?:,\d{3})*(?!\d)"  # malformed grouping: 1,5000
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"  # 1,500,000.5
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,./-]|\s\d)"  # 10 000 (SI grouping)
     r"|\d+\.\d+|\d+|\.\d+"
     r")"
 )
@@ -84,6 +85,7 @@ def parse_digits(literal: str) -> tuple[float, tuple[str, ...]]:
     likely intentions (15,000 or 1,500).
     """
     warnings: tuple[str, ...] = ()
+    literal = re.sub(r"[ \u00a0\u2009\u202f]", "", literal)
     groups = literal.split(",")
     if len(groups) > 1 and any(len(g.split(".")[0]) != 3 for g in groups[1:]):
         digits = "".join(groups)

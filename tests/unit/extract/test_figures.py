@@ -308,6 +308,23 @@ def test_decimal_before_acronym_and_hyphen_after_word(nlp, text, surface, value)
 
 
 @pytest.mark.parametrize("text, values", [
+    ("The shipment was valued at 25 000 euros.", [25000]),
+    ("Code 317 45 was printed on the box.", []),
+    ("The wire is 3.5 pm thick.", [3.5]),
+    ("The meeting starts at 2.30 pm.", []),
+    ("The net result was ($12.50).", [-12.5]),
+    ("It cost £5bn ($6.5bn) in all.", [5e9, 6.5e9]),
+])
+def test_grouping_digit_runs_clock_shape_and_accounting(nlp, text, values):
+    assert [f.value for _, f in figs(nlp, text)] == values
+
+
+def test_exotic_units(nlp):
+    assert one(nlp, "The rocks formed 66 Ma ago.")[1].unit == "megayear"
+    assert one(nlp, "A mebibyte is a unit of storage.")[1].unit == "mebibyte"
+
+
+@pytest.mark.parametrize("text, values", [
     ("An area of 4km^2 and 2^10 bits.", [4, 2]),
     ("The COVID -19 tests arrived.", []),
     ("Galaxy cluster MACS J1149.5+6663.", []),

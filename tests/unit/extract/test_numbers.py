@@ -26,6 +26,8 @@ def _one(text: str):
     ("a ⅓ cup", "⅓", 1 / 3),
     ("a factor of 2.48×10−5 only", "2.48×10−5", 2.48e-5),
     ("it fell to minus 233 Celsius", "minus 233", -233),
+    ("valued at 10 000 dollars", "10 000", 10_000),
+    ("a grant of 1 250 000 euros", "1 250 000", 1_250_000),
 ])
 def test_digit_literals(text, surface, value):
     got, n = _one(text)
@@ -89,3 +91,7 @@ def test_trigger_forms_come_from_the_lexicon():
         assert word in forms
     assert "category" not in forms  # labels are not triggers
     assert "bn" not in forms  # abbreviations only count after digits
+
+
+def test_space_grouping_needs_groups_of_three():
+    assert [n.value for n in find_numbers("codes 245 23 and 12 100-metre races")] == [245, 23, 12, 100]
