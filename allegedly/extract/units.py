@@ -143,7 +143,7 @@ def single_units(text: str, cands: list[Cand]) -> list[Cand]:
     taken = [(c.start, c.end) for c in cands]
     for m in _A_UNIT.finditer(text):
         s = surface_at(text, m.end(), units()[1])
-        if s is None or s.unit in TIME_UNITS or s.kind == "percent" or not s.text.isalpha() \
+        if s is None or s.unit in TIME_UNITS or s.kind == "percent" or not re.sub(r"['’ ]", "", s.text).isalpha() \
                 or len(s.text) < 4 or any(a <= m.start() < b for a, b in taken):
             continue
         if re.search(r"(?:\d|[%$£€])\s*[A-Za-z.]*\s*$", text[max(0, m.start() - 20):m.start()]):

@@ -322,6 +322,10 @@ def test_grouping_digit_runs_clock_shape_and_accounting(nlp, text, values):
 def test_exotic_units(nlp):
     assert one(nlp, "The rocks formed 66 Ma ago.")[1].unit == "megayear"
     assert one(nlp, "A mebibyte is a unit of storage.")[1].unit == "mebibyte"
+    assert [(f.value, f.unit) for _, f in figs(nlp, "A baker’s dozen is 13 loaves.")] == [
+        (1, "baker's dozen"), (13, None)]
+    assert one(nlp, "The lamp gave 3cds of light.")[1].unit == "candela second"
+    assert one(nlp, "They sold a dozen eggs.")[1].value == 12  # a bare dozen stays a number
 
 
 @pytest.mark.parametrize("text, values", [
