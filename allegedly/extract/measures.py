@@ -165,8 +165,24 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
         if owner is not None and not (counted and _overlaps(owner[1], counted[1])) and \
                 not (owner[1][0] <= start < owner[1][1]):
             actor = owner[0]  # whose: "Ford has 13000 workers" -> Ford
+    if counted is None and actor is None and (has_unit or measure is None):
+        counted = _nearest_noun_before(doc, start)  # "this year's MSRP is $33790"
     return Description(counted[0] if counted else None, counted[1] if counted else None,
                        measure, actor)
+
+
+def _nearest_noun_before(doc: Doc, start: int) -> tuple[str, tuple[int, int]] | None:
+    """Fallback topic of a unit figure the parse does not attach: the nearest earlier noun
+    phrase of its sentence that is no time, number or pronoun ("Dow +0.2%", "MSRP is $33790")."""
+    tok = next((t for t in doc if t.idx <= start < t.idx + len(t) + 1), None)
+    if tok is None:
+        return None
+    for chunk in reversed([c for c in tok.sent.noun_chunks if c.end_char <= start]):
+        root = chunk.root
+        if root.pos_ in {"NOUN", "PROPN"} and not root.like_num and \
+                root.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:
+            return _subject_np(root)
+    return None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -185,6 +201,9 @@ def _clause_subject(verb: Token) -> tuple[str, tuple[int, int]] | None:
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return _subject_np(verb.head)
+            if subj.lower_ in _PERSONAL:
+                ant = _antecedent(subj)
+                return _subject_np(ant) if ant is not None else None
             if subj.pos_ == "PRON" or subj.like_num or subj.dep_ == "expl" or \
                     subj.ent_type_ in {"DATE", "TIME"}:
                 return None
@@ -205,6 +224,24 @@ def _clause_subject(verb: Token) -> tuple[str, tuple[int, int]] | None:
         if verb.dep_ == "relcl":
             return _subject_np(verb.head)
         return None
+    return None
+
+
+_PERSONAL = {"he", "she", "it", "they"}
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """What a personal pronoun subject refers to: the nearest earlier subject noun of the
+    document ("Musk uses his account, where he has 80 million followers" -> Musk), else the
+    nearest earlier person or organisation name."""
+    doc = pron.doc
+    lo = max(0, pron.i - 60)
+    for t in reversed(doc[lo:pron.i]):
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"} and not t.like_num:
+            return t
+    for t in reversed(doc[lo:pron.i]):
+        if t.ent_type_ in {"PERSON", "ORG"} and t.pos_ == "PROPN":
+            return t
     return None
 
 

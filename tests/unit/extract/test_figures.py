@@ -347,6 +347,16 @@ def test_counted_and_owner(nlp, text, surface, counted, actor):
     assert (s, f.counted, f.actor) == (surface, counted, actor)
 
 
+def test_pronoun_subject_resolves_to_earlier_subject(nlp):
+    s, f = one(nlp, "Rivera runs a podcast, where he has more than 2 million listeners.")
+    assert (f.counted, f.actor) == ("listeners", "Rivera")
+
+
+def test_unattached_figure_falls_back_to_nearest_noun_before(nlp):
+    s, f = one(nlp, "Markets at noon: Dow +0.4%.")
+    assert f.counted == "Dow"
+
+
 # ---- the seed article ------------------------------------------------------------------------
 
 
