@@ -63,7 +63,7 @@ def _cue_span(v: Token) -> Offsets:
     doc = v.doc
     start = v.i
     left = {c.i for c in v.lefts if c.dep_ in CUE_MODS
-            or c.dep_ == "advmod" and c.lower_ in _CUE_ADVS}
+            or c.dep_ == "advmod" and (c.lower_ in _CUE_ADVS or _manner_adverb(c))}
     while start - 1 in left:
         start -= 1
     end = v.i
@@ -77,6 +77,12 @@ def _cue_span(v: Token) -> Offsets:
             break
         end = c.i
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _manner_adverb(t: Token) -> bool:
+    """"frequently mocked", "forcefully told": an -ly adverb right before the cue (PolNeAR puts
+    it in the cue)."""
+    return t.lower_.endswith("ly") and t.tag_ == "RB" and t.lower_ not in {"only", "early"}
 
 
 _PREP_VERBS = frozenset({"call", "point", "refer", "accuse", "blame", "rail", "warn", "comment",

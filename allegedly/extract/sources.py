@@ -2,8 +2,8 @@
 
 Rules over the parse and the named entities only (no coreference model is available):
 
-* extent -- the subject's noun phrase as written, without a trailing relative clause or
-  parenthetical apposition ("Mr Tsimbalyuk, who made headlines ..., reported" -> "Mr Tsimbalyuk");
+* extent -- the subject's noun phrase as written, appositions and relative clauses included, as
+  PolNeAR marks sources ("Mr Tsimbalyuk, who made headlines ..., reported");
 * kind -- outlet lexicon -> government words anywhere in the mention -> the head noun's class in
   ``source_nouns.tsv`` -> the entity label -> person;
 * resolution -- a pronoun ("He") or a short name ("Mr Tsimbalyuk") is resolved to the most recent
@@ -72,9 +72,6 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     for child in tok.rights:
         if child.dep_ in _CUT_DEPS:
             break
-        if child.dep_ == "relcl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text \
-                == ",":
-            break  # "Mr. Obama, who understood ...": a non-restrictive clause is not the mention
         right = child.right_edge.i
     for child in tok.lefts:
         if child.dep_ in _CUT_DEPS:
