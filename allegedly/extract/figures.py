@@ -29,6 +29,7 @@ from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import FigureMatch
 from allegedly.extract.numbers import Number, find_numbers, number_words, trigger_forms
 from allegedly.extract.ranges import merge_ranges
+from allegedly.extract.tokens import token_at
 from allegedly.extract.units import (
     TIME_UNITS,
     Cand,
@@ -187,10 +188,7 @@ def _modifies_noun(doc: Doc, end: int) -> bool:
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
-    for t in doc:
-        if t.idx <= offset < t.idx + len(t):
-            return t
-    return None
+    return token_at(doc, offset)
 
 
 def _candidate(doc: Doc, text: str, n: Number) -> Cand | None:

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.lemmas import lemma
+from allegedly.extract.tokens import token_at, tokens_in
 from allegedly.lexicons import load
 
 _DROP_DEPS = {"det", "poss", "case", "punct", "predet", "nummod", "quantmod", "cc", "preconj"}
@@ -40,7 +41,8 @@ def measure_words() -> dict[tuple[str, str], str]:
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    """Tokens overlapping [start, end) (O(span), not O(doc): this runs once per figure)."""
+    return tokens_in(doc, start, end)
 
 
 def _root(toks: list[Token]) -> Token:
@@ -174,7 +176,7 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
 def _nearest_noun_before(doc: Doc, start: int) -> tuple[str, tuple[int, int]] | None:
     """Fallback topic of a unit figure the parse does not attach: the nearest earlier noun
     phrase of its sentence that is no time, number or pronoun ("Dow +0.2%", "MSRP is $33790")."""
-    tok = next((t for t in doc if t.idx <= start < t.idx + len(t) + 1), None)
+    tok = token_at(doc, start) or token_at(doc, start - 1)
     if tok is None:
         return None
     for chunk in reversed([c for c in tok.sent.noun_chunks if c.end_char <= start]):

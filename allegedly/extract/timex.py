@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from allegedly.extract.numbers import words_to_number
+from allegedly.extract.tokens import token_at
 
 CLAUSE_DEPS = frozenset({"ROOT", "relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pcomp",
                          "parataxis"})
@@ -240,10 +241,7 @@ def _midnight(d: date):  # noqa: ANN202 - datetime
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
-    for tok in doc:
-        if tok.idx <= offset < tok.idx + len(tok):
-            return tok
-    return None
+    return token_at(doc, offset)
 
 
 def _clause_head(tok: Token) -> Token:

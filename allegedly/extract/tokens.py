@@ -1,0 +1,42 @@
+"""Character-offset lookups on a ``Doc`` that cost O(log n), not a scan of every token.
+
+Extractors are called once per candidate (figure, cue, time expression); a linear scan of the
+document per call made the whole analysis quadratic in article length. The token start offsets
+are computed once per Doc and kept in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+_KEY = "allegedly.token_starts"
+
+
+def _starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get(_KEY)
+    if starts is None or len(starts) != len(doc):
+        starts = [t.idx for t in doc]
+        doc.user_data[_KEY] = starts
+    return starts
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    """The token whose characters include ``offset`` (None in whitespace or out of range)."""
+    starts = _starts(doc)
+    i = bisect_right(starts, offset) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if offset < tok.idx + len(tok) else None
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens overlapping the characters [start, end)."""
+    if end <= start:
+        return []
+    starts = _starts(doc)
+    first = max(0, bisect_right(starts, start) - 1)
+    last = bisect_left(starts, end)
+    return [t for t in doc[first:last] if t.idx < end and t.idx + len(t) > start]
