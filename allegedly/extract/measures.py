@@ -378,7 +378,7 @@ def _following_verb_measure(noun: Token) -> str | None:
 
 def _actor(noun: Token, span: tuple[int, int]) -> str | None:
     doc = noun.doc
-    words = [t for t in doc if span[0] <= t.idx < span[1]
+    words = [t for t in tokens_in(doc, span[0], span[1]) if span[0] <= t.idx < span[1]
              and (t.ent_type_ == "NORP" or (t.tag_ == "JJ" and t.text[:1].isupper()))]
     if not words:
         return None
@@ -387,7 +387,9 @@ def _actor(noun: Token, span: tuple[int, int]) -> str | None:
 
 def sentence_of(doc: Doc, start: int) -> Span:
     """The sentence holding character ``start``."""
-    for sent in doc.sents:
-        if sent.start_char <= start < sent.end_char:
-            return sent
+    tok = token_at(doc, start)
+    if tok is None:
+        tok = next((t for t in tokens_in(doc, start, len(doc.text))), None)
+    if tok is not None:
+        return tok.sent
     return doc[:]
