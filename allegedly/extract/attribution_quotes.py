@@ -77,8 +77,9 @@ def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | N
     head = prev if prev.pos_ in {"PROPN", "NOUN", "PRON"} else None
     if head is not None and head.dep_ in {"dobj", "dative", "iobj", "pobj"}:
         return None
-    if head is None or colon.i - head.left_edge.i > 5:
-        return None
+    if head is None or colon.i - head.left_edge.i > 5 \
+            or head.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "EVENT"}:
+        return None  # "Ukraine: 'cutting off' ...": a place is a headline topic, not a speaker
     src = make_source(head)
     return make_match(doc, (colon.idx, colon.idx + 1), row, (q.start, q.end), quotes, src)
 
@@ -103,6 +104,8 @@ def _speaker_label(colon: Token) -> Span | None:
         return None
     if toks.root.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "TIME", "EVENT"}:
         return None  # "Ukraine: Counter-attack close to ..." is a headline topic, not a speaker
+    if len(toks) == 1 and not toks[0].is_upper and toks[0].ent_type_ != "PERSON":
+        return None  # a bare capitalised word ("Brastovo: ...") is a topic; "PENCE:" a label
     return toks
 
 

@@ -34,6 +34,8 @@ CONTENT_DEPS = {"ccomp"}
 NP_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "dative"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 _PARA_SPLIT = re.compile(r"\n+")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"(?: \([^)\n]{1,30}\))? ?[-–—]{1,2} ")
 MIN_QUOTE_WORDS = 4
 
 
@@ -159,6 +161,9 @@ def make_match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offs
            quotes: list[Quote], source: SourceMatch | None,
            exclude: Offsets | None = None) -> AttributionMatch | None:
     s, e = _snap(doc, content, cue, quotes)
+    dateline = _DATELINE.match(text_of(doc), s, e)
+    if dateline is not None:  # "MERINSK, May 6 (CPA) - At least 34 ...": not part of the claim
+        s = dateline.end()
     segs = _segments(text_of(doc), s, e)
     if exclude is not None:  # a parenthetical "X said" inside its content
         cut: list[Offsets] = []
@@ -233,12 +238,20 @@ def _source_of(v: Token) -> SourceMatch | None:
         if not ps <= subj.idx < pe:
             subj = _nearest_noun(v, ps)
     if subj is None:
-        return vague_source()
-    if subj.lower_ in {"it", "there"} and subj.dep_ in {"nsubjpass", "expl"}:
-        return vague_source()
-    if subj.dep_ == "expl":
-        return vague_source()
+        return vague_source(_passive_phrase(v))
+    if subj.dep_ == "expl" or subj.lower_ in {"it", "there"} and subj.dep_ == "nsubjpass":
+        doc = v.doc
+        return vague_source(doc[subj.i:v.i + 1].text)
     return make_source(subj, stop=_cue_start(v))
+
+
+def _passive_phrase(v: Token) -> str:
+    """The words standing for a missing source: "it is alleged", "(Russia) has been accused"."""
+    doc = v.doc
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
+    if subj is not None and subj.lower_ == "it":
+        return doc[subj.i:v.i + 1].text
+    return "unnamed (" + doc[_cue_start(v):v.i + 1].text + ")"
 
 
 def _cue_start(v: Token) -> int:
@@ -288,9 +301,15 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     doc = v.doc
     cue = _cue_span(v)
     content: Offsets | None = None
-    comps = [c for c in v.children if c.dep_ in CONTENT_DEPS]
+    comps = [c for c in v.children if c.dep_ in CONTENT_DEPS and not inverted_final(c)]
     if "to" in frame and not comps:
         comps = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
+        if row["lemma"] in _DESIRE and comps and not _has_object(comps[0]):
+            return None  # "he wanted to defect": a wish, not a stated position
+    if any(_anonymity_formula(c) for c in v.children if c.dep_ == "xcomp"):
+        return None  # "who asked not to be named"
+    if row["class"] == "confirmation" and v.dep_ == "xcomp":
+        return None  # "was unable to verify the account": a hedge, not a confirmation
     exclude = None
     if comps:
         content = _trim(doc, min(c.left_edge.i for c in comps),
@@ -332,7 +351,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         exclude = (doc[v.left_edge.i].idx, doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
     if content is None and v.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and v.head.i < v.i:
         first, last = _clause_edges(v)
-        if first > 0 and doc[first - 1].text in {",", "—", "–"} and lemma(v.head) not in CUES:
+        if first > 0 and doc[first - 1].text in {",", "—", "–"} and (
+                lemma(v.head) not in CUES or inverted_final(v)):
             h = v.head  # "The bridge will reopen, officials said[, and ...]"
             content = _trim(doc, h.left_edge.i, h.right_edge.i + 1)
             if content is not None and last < h.right_edge.i - 1:
@@ -356,6 +376,38 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     return make_match(doc, cue, row, content, quotes, source, exclude)
 
 
+_DESIRE = frozenset({"want", "wish", "hope", "intend", "plan"})
+
+
+def _has_object(x: Token) -> bool:
+    """"wants to triple AmeriCorps" (an object or complement) vs "wanted to defect"."""
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"} for c in x.children)
+
+
+def _anonymity_formula(x: Token) -> bool:
+    """"(asked) not to be named / identified"."""
+    return any(c.dep_ == "neg" for c in x.children) and any(
+        c.dep_ == "auxpass" for c in x.children)
+
+
+def inverted_final(v: Token) -> bool:
+    """"…, the Northern Ledger reported.": a reporting verb with its own subject closing the
+    sentence after a comma, with nothing of its own after it."""
+    doc = v.doc
+    if v.dep_ not in {"ccomp", "parataxis", "conj", "advcl"} or v.head.i > v.i \
+            or lemma(v) not in CUES:
+        return False
+    first = _clause_edges(v)[0]
+    if first == 0 or doc[first - 1].text not in {",", "—", "–"}:
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children) or any(
+            c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > v.i for c in v.children):
+        return False
+    return all(t.is_punct or t.is_space or (t.head is v and t.dep_ in {"npadvmod", "prep"})
+               for t in doc[v.i + 1:v.sent.end]) and any(
+                   c.dep_ in {"ccomp", "xcomp"} for c in v.head.children if c is not v)
+
+
 def _clause_edges(v: Token) -> tuple[int, int]:
     """First and last non-punctuation token of ``v``'s subtree."""
     toks = [t for t in v.subtree if not t.is_punct]
@@ -375,6 +427,10 @@ _WH = frozenset({"when", "whether", "how", "why", "what", "if", "who", "where", 
 def _embedded_that_clause(v: Token) -> Offsets | None:
     """"told [a meeting of leaders] that ...": the parser hung the that-clause on the object."""
     obj = next((c for c in v.rights if c.dep_ in {"dobj", "dative"}), None)
+    if obj is None:  # "said in a statement that ...": the clause hung on the noun
+        prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in {"in", "during"}),
+                    None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if obj is None:
         return None
     for t in obj.subtree:
@@ -483,6 +539,9 @@ def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if row is None:
         return None
     doc = n.doc
+    if n.dep_ == "pobj" and n.head.lower_ in {"in", "during"} and n.head.head.pos_ == "VERB" \
+            and lemma(n.head.head) in CUES:
+        return None  # "said in a statement that ...": the verb's link
     clause = next((c for c in n.children if c.dep_ in {"acl", "ccomp", "relcl"}
                    and _starts_with_that(c)), None)
     if clause is None and n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children):
@@ -493,7 +552,13 @@ def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if content is None:
         return None
     poss = next((c for c in n.children if c.dep_ == "poss"), None)
-    source = make_source(poss) if poss is not None else vague_source()
+    if poss is not None:
+        source = make_source(poss)
+    else:
+        expl = next((c for c in n.head.children if c.dep_ == "expl"), None) \
+            if n.dep_ == "attr" else None
+        first = expl.i if expl is not None else n.left_edge.i
+        source = vague_source(doc[first:n.i + 1].text)
     cue = (n.idx, n.idx + len(n.text))
     return make_match(doc, cue, row, content, quotes, source)
 

@@ -22,7 +22,10 @@ from allegedly.extract.matches import SourceMatch
 from allegedly.lexicons import load
 
 TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame",
-                    "lord", "lady", "prof", "prof.", "rev", "rev.", "sen.", "rep.", "gov.", "gen."})
+                    "lord", "lady", "prof", "prof.", "rev", "rev.", "sen.", "rep.", "gov.", "gen.",
+                    "sgt", "sgt.", "cpl", "cpl.", "col.", "capt.", "lt.", "maj.", "pte",
+                    "corporal", "sergeant", "colonel", "captain", "lieutenant", "major",
+                    "private", "admiral"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "we", "us", "you"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -52,6 +55,18 @@ def _nouns() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return heads, tuple(words)
 
 
+@cache
+def _outlet_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load("outlet_words"))
+
+
+def _outlet_like(span: Span) -> bool:
+    """"the Northern Ledger", "Sarn Valley Courier": a capitalised name ending in an outlet word."""
+    toks = [t for t in span if not (t.dep_ == "det" or t.is_punct)]
+    return bool(toks) and toks[-1].text in _outlet_words() and all(
+        t.text[:1].isupper() for t in toks) and span.root.pos_ == "PROPN"
+
+
 def outlet_name(text: str) -> str | None:
     """Canonical outlet name if ``text`` is a known outlet or alias ("the Sun" -> "The Sun")."""
     key = " ".join(text.lower().split())
@@ -74,7 +89,7 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
             break
         right = child.right_edge.i
     for child in tok.lefts:
-        if child.dep_ in _CUT_DEPS:
+        if child.dep_ in _CUT_DEPS and not _hyphenated(child):
             left = child.right_edge.i + 1
     for i in range(tok.i - 1, left - 1, -1):  # never run over a paragraph break
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -93,12 +108,20 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     return doc[left:right + 1]
 
 
+def _hyphenated(child: Token) -> bool:
+    """"29-year-old", "war-torn": a modifier glued to its head by a hyphen."""
+    nxt = child.right_edge.i + 1
+    return nxt < len(child.doc) and child.doc[nxt].text in {"-", "–"} \
+        and not child.doc[nxt].whitespace_
+
+
 def head_span(tok: Token) -> Span:
     """The mention without appositions, relative clauses and prepositional tails (for typing)."""
     doc = tok.doc
     left, right = tok.i, tok.i
     for child in tok.lefts:
-        if child.dep_ in {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod"}:
+        if child.dep_ in {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod"} \
+                or _hyphenated(child):
             left = min(left, child.left_edge.i)
     for child in tok.rights:
         if child.dep_ in {"compound", "case"} or (child.dep_ == "prep" and child.lower_ in {
@@ -164,6 +187,67 @@ def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
     return None
 
 
+def _person_noun(t: Token) -> bool:
+    """A singular common noun naming a person ("soldier", "spokesman", "29-year-old")."""
+    if t.pos_ not in {"NOUN", "ADJ"} or t.tag_ in {"NNS", "NNPS"}:
+        return False
+    return t.lower_ in _person_nouns() or (t.lower_ == "old" and any(
+        c.lower_ == "year" for c in t.lefts))
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    heads, _ = _nouns()
+    return frozenset(n for n, k in heads.items() if k in {"anonymous", "person"}
+                     and n not in {"people", "some", "many", "others", "other", "someone",
+                                   "somebody", "it", "there", "source"})
+
+
+def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
+    """The most recent person-like *subject* before token ``before`` (a full or short PERSON
+    name, or a singular person noun phrase "one soldier"), else the most recent full name."""
+    for i in range(before - 1, max(-1, before - window), -1):
+        t = doc[i]
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if t.lower_ in {"who", "that"} and t.head.dep_ == "relcl":
+            t = t.head.head
+        elif t.head.dep_ not in {"ROOT", "conj", "parataxis"} and not (
+                t.head.dep_ == "ccomp" and t.head.i < t.head.head.i):  # "X alleged ..., Y said"
+            continue  # a subject inside reported content ("reported that the colonel ...")
+        if t.ent_type_ == "PERSON":
+            ent = _entity(doc[t.i:t.i + 1])
+            if ent is None:
+                continue
+            if _is_full_name(ent):
+                return ent
+            names = _name_tokens(ent)
+            full = _earlier_person(doc, ent.start, names[-1].lower_) if names else None
+            return full or ent
+        if t.pos_ == "PROPN" and t.ent_type_ != "GPE":  # a surname the NER mislabelled
+            full = _earlier_person(doc, t.i, t.lower_)
+            if full is not None:
+                return full
+            core = head_span(t)
+            if core[0].lower_ in TITLES and len(core) >= 3:  # "Corporal Ana Weiss" (NER: ORG)
+                return Span(doc, core.start, core.end, label="PERSON")
+        if _person_noun(t) and t.ent_type_ not in {"ORG", "GPE", "NORP"}:
+            return head_span(t)
+    return _earlier_person(doc, before, None)
+
+
+def _role_appos(tok: Token) -> Span | None:
+    """"The mayor, Anna Berg, ...": the PERSON name in apposition to a role noun."""
+    if tok.pos_ != "NOUN":
+        return None
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            ent = _entity(child.doc[child.i:child.i + 1])
+            if ent is not None and _is_full_name(ent):
+                return ent
+    return None
+
+
 def _earlier_entity(doc: Doc, before: int, labels: set[str]) -> Span | None:
     for ent in reversed(doc.ents):
         if ent.end <= before and ent.label_ in labels:
@@ -174,7 +258,7 @@ def _earlier_entity(doc: Doc, before: int, labels: set[str]) -> Span | None:
 def classify(span: Span) -> str:
     """Kind of a source mention (see ``allegedly.model.SOURCE_KINDS``)."""
     text = span.text
-    if outlet_name(text):
+    if outlet_name(text) or _outlet_like(span):
         return "media"
     heads, words = _nouns()
     low = " " + " ".join(t.lower_ for t in span) + " "
@@ -182,6 +266,8 @@ def classify(span: Span) -> str:
     root_lemma = lemma(root) if root.pos_ != "PROPN" else root.lower_
     if root.is_title and root.i == span.start and root.lower_ in _nouns()[0]:
         root_lemma = root.lower_
+    if _indefinite_person(root):  # "a military officer", "a deserter from the army"
+        return "anonymous"
     for word, kind in words:
         if f" {word} " in low and kind == "government" and root_lemma not in {"footage", "video"}:
             ent = _entity(span)
@@ -207,6 +293,12 @@ def classify(span: Span) -> str:
     return "anonymous" if root.pos_ in {"NOUN", "PRON"} else "person"
 
 
+def _indefinite_person(root: Token) -> bool:
+    """"A military officer", "one soldier": an unnamed individual, whatever body they serve."""
+    return _person_noun(root) and any(c.dep_ in {"det", "nummod"} and c.lower_ in {
+        "a", "an", "one", "another"} for c in root.lefts)
+
+
 def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
     """A :class:`SourceMatch` for the mention headed by ``tok``, typed and resolved; the mention
     ends before token ``stop`` (the cue) when the cue hangs off the mention itself."""
@@ -223,7 +315,21 @@ def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
         ref = mention_span(noun)
         return _resolved(span, make_source(noun), ref)
     if low in THIRD_PERSON:
-        target = _earlier_person(doc, tok.i, None)
+        ante = _antecedent(doc, tok.i)
+        if ante is not None and ante.label_ != "PERSON":  # "one soldier ... he"
+            return SourceMatch((span.start_char, span.end_char), _strip_det(ante),
+                               classify(ante), None, (ante.start_char, ante.end_char))
+        target = ante
+    elif (role := _role_appos(tok)) is not None:
+        name = " ".join(t.text for t in _name_tokens(role))
+        return SourceMatch((span.start_char, span.end_char), name, "person", _strip_det(core),
+                           None)
+    elif _person_noun(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) \
+            and tok.ent_type_ in {"", "DATE"}:
+        # "The 29-year-old", "the sergeant": a definite description of a person named before
+        ante = _antecedent(doc, tok.i)
+        if ante is not None and ante.label_ == "PERSON" and _describes(tok, ante):
+            target = ante
     elif low in {"it", "its"}:
         ent = _earlier_entity(doc, tok.i, {"ORG", "GPE", "NORP"})
         if ent is not None:
@@ -239,6 +345,11 @@ def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
                 description = description_of(ent)
             elif names:
                 target = _earlier_person(doc, ent.start, names[-1].lower_)
+        elif tok.pos_ == "PROPN" and core[0].lower_ in TITLES and len(core) >= 3 \
+                and all(t.pos_ == "PROPN" for t in core):
+            # "Corporal Ana Weiss" with the name mislabelled by the NER: title + full name
+            return SourceMatch((span.start_char, span.end_char),
+                               " ".join(t.text for t in core[1:]), "person", core[0].text, None)
         elif tok.pos_ == "PROPN" and len([t for t in core if t.lower_ not in TITLES]) == 1:
             # a bare surname the NER missed or mislabelled: "Mr Tsimbalyuk" tagged ORG
             target = _earlier_person(doc, core.start, tok.lower_)
@@ -249,8 +360,23 @@ def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
         antecedent = (target.start_char, target.end_char)
         kind = "person"
     elif kind == "media":
-        name = outlet_name(core.text) or name
+        name = outlet_name(core.text) or _strip_det(core)
     return SourceMatch((span.start_char, span.end_char), name, kind, description, antecedent)
+
+
+def _strip_det(span: Span) -> str:
+    toks = list(span)
+    while toks and toks[0].dep_ == "det" and toks[0].lower_ in {"the", "a", "an"}:
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip() or span.text
+
+
+def _describes(tok: Token, ent: Span) -> bool:
+    """An age ("the 29-year-old") or a noun found in the name's own description/mention."""
+    if tok.lower_ == "old":
+        return True
+    desc = (description_of(ent) or "") + " " + " ".join(t.text for t in ent)
+    return tok.lower_ in desc.lower().split()
 
 
 def _resolved(span: Span, base: SourceMatch, ref: Span) -> SourceMatch:
@@ -258,6 +384,7 @@ def _resolved(span: Span, base: SourceMatch, ref: Span) -> SourceMatch:
                        base.antecedent or (ref.start_char, ref.end_char))
 
 
-def vague_source() -> SourceMatch:
-    """The source of a sourceless cue ("it is alleged", "there are claims")."""
-    return SourceMatch(None, "", "vague")
+def vague_source(phrase: str = "") -> SourceMatch:
+    """The source of a sourceless cue, named by the phrase that stands for it ("it is alleged",
+    "there are claims"): never an empty name."""
+    return SourceMatch(None, " ".join(phrase.split()) or "unnamed source", "vague")
