@@ -23,6 +23,7 @@ from allegedly.nlp import (
     convert,
     prepass,
 )
+from allegedly.nlp.fast_attributes import replace_attribute_ruler
 from allegedly.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -31,13 +32,18 @@ OUR_COMPONENTS = ("allegedly_attributions", "allegedly_hedges", "allegedly_figur
 
 
 def load_nlp(settings: Settings | None = None) -> Language:
-    """The full pipeline: the base model's tagger, parser, NER + our components, in order."""
+    """The full pipeline: the base model's tagger, parser, NER + our components, in order.
+
+    The stock lemmatizer is loaded but disabled (``extract.lemmas`` asks it per token on
+    demand) and the stock attribute_ruler is replaced by an equivalent table lookup.
+    """
     settings = settings or Settings()
     try:
         nlp = spacy.load(settings.model, disable=["lemmatizer"])
     except OSError as exc:
         raise ModelError("E201", detail=settings.model) from exc
     register_lemmatizer(nlp.vocab, nlp.get_pipe("lemmatizer"))
+    replace_attribute_ruler(nlp)  # same results, ~20% less parse time (see fast_attributes)
     nlp.add_pipe("allegedly_paragraphs", before="parser")
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)
