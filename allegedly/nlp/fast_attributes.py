@@ -89,6 +89,9 @@ class FastAttributes:
         self.tag_morph: dict[int, int] = {}
         self.by_lower: dict[str, list[_Rule]] = {}
         self.by_tag: dict[str, list[_Rule]] = {}
+        self.by_dep: dict[str, list[_Rule]] = {}
+        self.on_space: list[_Rule] = []
+        self.by_regex: list[tuple[re.Pattern[str], _Rule]] = []
         self.generic: list[_Rule] = []
         tag_map_done = False
         for order, p in enumerate(patterns):
@@ -108,13 +111,23 @@ class FastAttributes:
                 rule = _Rule(order, tuple(_token_test(s) for s in pattern), p.get("index", 0),
                              attrs)
                 first = pattern[0]
-                lowers, tags = _keys(first, "LOWER"), _keys(first, "TAG")
+                lowers, tags, deps = _keys(first, "LOWER"), _keys(first, "TAG"), _keys(first,
+                                                                                     "DEP")
+                regex = first.get("LOWER", {}).get("REGEX") if isinstance(
+                    first.get("LOWER"), dict) else None
                 if lowers:
                     for w in lowers:
                         self.by_lower.setdefault(w, []).append(rule)
                 elif tags:
                     for tg in tags:
                         self.by_tag.setdefault(tg, []).append(rule)
+                elif deps:
+                    for d in deps:
+                        self.by_dep.setdefault(d, []).append(rule)
+                elif first.get("IS_SPACE") is True:
+                    self.on_space.append(rule)
+                elif regex:
+                    self.by_regex.append((re.compile(regex), rule))
                 else:
                     self.generic.append(rule)
 
@@ -128,10 +141,16 @@ class FastAttributes:
                                count=len(tags))
         doc.from_array([POS, MORPH], numpy.stack([pos, morph], axis=1))
         matches: list[tuple[int, int, _Rule]] = []
+        no_rules: tuple[_Rule, ...] = ()
         for tok in doc:
-            cands = self.by_lower.get(tok.lower_, ())
-            cands2 = self.by_tag.get(tok.tag_, ())
-            for rule in (*cands, *cands2, *self.generic):
+            lower = tok.lower_
+            cands = [*self.by_lower.get(lower, no_rules), *self.by_tag.get(tok.tag_, no_rules),
+                     *self.by_dep.get(tok.dep_, no_rules), *self.generic]
+            if tok.is_space:
+                cands += self.on_space
+            if self.by_regex:
+                cands += [r for rx, r in self.by_regex if rx.search(lower)]
+            for rule in cands:
                 n = len(rule.tests)
                 if tok.i + n > len(doc):
                     continue
