@@ -16,15 +16,18 @@ def load(name: str) -> tuple[dict[str, str], ...]:
     text = resources.files(__package__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
     rows: list[dict[str, str]] = []
     header: list[str] | None = None
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if header is None:
             header = cells
             continue
+        if len(cells) > len(header):
+            raise ValueError(f"lexicon {name}.tsv line {number}: {len(cells)} cells for "
+                             f"{len(header)} columns ({header}); check the tabs")
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells)))
+        rows.append(dict(zip(header, cells, strict=True)))
     return tuple(rows)
 
 
