@@ -51,7 +51,7 @@ def as_record(m: AttributionMatch) -> Record:
     """A match in the metric's record format (source = the mention as written)."""
     src = [m.source.span] if m.source is not None and m.source.span is not None else []
     return {"source": src, "cue": [m.cue] if m.cue else [], "content": list(m.content),
-            "quote": m.quote, "cue_class": m.cue_class}
+            "quote": m.quote, "cue_class": m.cue_class, "cue_lemma": m.cue_lemma}
 
 
 def predict(texts: Iterable[str], nlp: Any | None = None,
@@ -87,7 +87,8 @@ def predict_analyzed(texts: Iterable[str]) -> list[list[Record]]:
                 recs.append({"source": [(src.start, src.end)] if src else [],
                              "cue": [(a.cue.span.start, a.cue.span.end)] if a.cue else [],
                              "content": content, "quote": a.quote,
-                             "cue_class": a.cue.cls if a.cue else "none"})
+                             "cue_class": a.cue.cls if a.cue else "none",
+                             "cue_lemma": a.cue.lemma if a.cue else "none"})
         out.append(recs)
     return out
 
@@ -101,8 +102,10 @@ def gold_quote_type(text: str, rec: Record) -> str:
     return "mixed" if marks else "indirect"
 
 
-def breakdown(gold_docs: list[Record], pred_docs: list[Record]) -> dict[str, dict[str, Any]]:
-    """Recall per gold quote type, precision per predicted quote type and cue class."""
+def breakdown(gold_docs: list[Record], pred_docs: list[Record], by_cue: bool = False
+              ) -> dict[str, dict[str, Any]]:
+    """Recall per gold quote type, precision per predicted quote type and cue class (and per
+    predicted cue lemma with ``by_cue``)."""
     preds = {d["doc"]: d["attributions"] for d in pred_docs}
     c: dict[str, Counter[str]] = defaultdict(Counter)
     for g in gold_docs:
@@ -115,7 +118,10 @@ def breakdown(gold_docs: list[Record], pred_docs: list[Record]) -> dict[str, dic
             c[k]["gold"] += 1
             c[k]["found"] += i in matched_g
         for j, a in enumerate(pred):
-            for k in ("quote=" + a.get("quote", "?"), "class=" + a.get("cue_class", "?")):
+            keys = ["quote=" + a.get("quote", "?"), "class=" + a.get("cue_class", "?")]
+            if by_cue:
+                keys.append("lemma=" + a.get("cue_lemma", "?"))
+            for k in keys:
                 c[k]["pred"] += 1
                 c[k]["correct"] += j in src_ok
                 c[k]["source_ok"] += src_ok.get(j, False)
@@ -174,12 +180,14 @@ def print_table(r: dict[str, Any], title: str) -> None:
 @click.option("--errors", "errors_file", type=click.Path(path_type=Path), default=None,
               help="Write every FP / FN / wrong-source link with its sentence (JSONL).")
 @click.option("--by-kind", is_flag=True, help="Break results down by quote type and cue class.")
+@click.option("--by-cue", is_flag=True,
+              help="With --by-kind, also give precision per predicted cue lemma.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--direct", is_flag=True,
               help="Score find_attributions() on bare spaCy Docs instead of the full analysis "
                    "(no pre-pass, no clutter removal): isolates the extractor.")
 def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bool,
-            as_json: bool, direct: bool) -> None:
+            by_cue: bool, as_json: bool, direct: bool) -> None:
     """Score attribution extraction against gold attributions at PATH.
 
     PATH is a PolNeAR split folder (``<split>/text/*.txt`` + ``<split>/attributions/*.ann``,
@@ -213,7 +221,7 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
                             f"{speed:.1f} docs/s)")
     if by_kind:
         click.echo("== breakdown (gold recall by quote type; precision by predicted kind)")
-        for k, v in breakdown(gold, pred_docs).items():
+        for k, v in breakdown(gold, pred_docs, by_cue).items():
             if "gold" in v:
                 r = v["found"] / v["gold"]
                 click.echo(f"  {k:22s} gold {v['gold']:5d}  recall {r * 100:5.1f}")

@@ -535,8 +535,10 @@ def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     """Noun cues with a that-clause: "there are claims that ...", "Trump's claim that ..."."""
     if n.lower_ not in NOUN_FORMS or n.pos_ not in {"NOUN", "PROPN"}:
         return None
-    row = NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_)
-    if row is None:
+    row = NOUN_CUES.get(lemma(n))
+    if row is None or row["frame"] == "poss":  # poss-only nouns: attribution_nouns
+        row = NOUN_CUES.get(n.lower_)
+    if row is None or row["frame"] == "poss":
         return None
     doc = n.doc
     if n.dep_ == "pobj" and n.head.lower_ in {"in", "during"} and n.head.head.pos_ == "VERB" \
@@ -575,6 +577,6 @@ def sentence_of(doc: Doc, offset: int) -> Span:
     return span.sent if span is not None else doc[:]
 
 
-__all__ = ["CUES", "MIN_QUOTE_WORDS", "RELATIVE", "VERB_FORMS", "ltrim_punct", "make_match",
+__all__ = ["CUES", "MIN_QUOTE_WORDS", "NOUN_CUES", "NOUN_FORMS", "RELATIVE", "VERB_FORMS", "ltrim_punct", "make_match",
            "noun_attribution", "paragraph", "phrase_attribution", "quote_after", "sentence_of",
            "text_of", "verb_attribution"]

@@ -365,3 +365,28 @@ def test_said_in_a_statement_that(nlp):
                         "people had died.")
     said = _by_cue(text, ms, "said")
     assert said.source.name == "Piet Mols" and "no more than 5" in _content(text, said)
+
+
+# ---- possessive / by-phrase noun cues (attribution_nouns) ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("Voters remembered his promises to cut taxes for the middle class.",
+     "promises", "his", "to cut taxes for the middle class"),
+    ("Analysts doubted the regime's claims about the range of its new missile.",
+     "claims about", "the regime", "the range of its new missile"),
+    ("The senator's argument that the bill would cost jobs was rejected.",
+     "argument", "The senator", "that the bill would cost jobs"),
+    ("The vote followed claims by the opposition that ballots had been destroyed.",
+     "claims", "the opposition", "that ballots had been destroyed"),
+])
+def test_possessive_noun_cue(nlp, text, cue, source, content):
+    text, found = run(nlp, text)
+    m = _by_cue(text, found, cue)
+    assert _source(text, m) == source
+    assert _content(text, m) == content
+
+
+def test_possessive_noun_needs_a_complement_and_no_time_phrase(nlp):
+    text, found = run(nlp, "His plan, which was costly, failed. Her remarks on Saturday were short.")
+    assert not found, [_show(text, m) for m in found]

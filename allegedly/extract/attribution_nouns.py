@@ -1,0 +1,115 @@
+"""Noun-headed cues with a stated source: "His promises to ...", "North Korea's claims about ...",
+"Clinton's argument that ...", "a warning from the agency that ...".
+
+A lexicon noun (``reporting_verbs.tsv``, pos ``noun``) is a cue here only when the parse gives it
+both a *source* -- a possessive ("Clinton's", "his") or a "by"/"from" phrase -- and a
+*complement* -- a that-clause, a to-infinitive, a bare clause ("Trump's own admission his returns
+are ...") or an about/of/on/over phrase. Source = the possessor, cue = the noun (with adjacent
+adjectives such as "own", "earlier" and the complement's preposition), content = the complement.
+Nouns with frame ``poss`` are cues only in this frame; the others also fire in
+:func:`allegedly.extract.attribution_rules.noun_attribution` ("there are claims that ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from allegedly.extract.attribution_rules import NOUN_CUES, NOUN_FORMS, make_match
+from allegedly.extract.lemmas import lemma
+from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
+from allegedly.extract.quotes import Quote
+from allegedly.extract.sources import make_source
+
+__all__ = ["possessive_noun_attribution"]
+
+_PREPS = frozenset({"about", "of", "on", "over", "regarding", "concerning"})
+_SOURCE_PREPS = frozenset({"by", "from"})
+_POSS_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+def _row(n: Token) -> dict[str, str] | None:
+    return NOUN_CUES.get(lemma(n)) or NOUN_CUES.get(n.lower_)
+
+
+def _source_token(n: Token) -> Token | None:
+    """The possessor ("Clinton's", "his") or the object of a by/from phrase."""
+    for c in n.children:
+        if c.dep_ == "poss" and c.i < n.i:
+            if c.pos_ == "PRON" and c.lower_ not in _POSS_PRONOUNS:
+                return None
+            return c
+    for c in n.rights:
+        if c.dep_ == "prep" and c.lower_ in _SOURCE_PREPS:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return pobj
+    return None
+
+
+def _complement(n: Token, source: Token) -> tuple[int, int, Token | None] | None:
+    """Token range [start, end) of the content and the preposition joining it to the cue."""
+    for c in n.rights:
+        if c.i <= source.i and source.i <= c.right_edge.i:
+            continue  # the by/from phrase holding the source
+        if c.dep_ in {"acl", "ccomp", "relcl"}:
+            first = c.left_edge
+            is_that = first.lower_ == "that" and first.dep_ == "mark"
+            is_to = any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)
+            finite = any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children) and \
+                c.tag_ in {"VBD", "VBZ", "VBP", "MD"} | {"VB"} and first.lower_ not in {
+                    "which", "who", "that", "whom", "where", "when"}
+            if c.dep_ == "relcl" and not is_that:
+                continue  # "his plan, which ...": a relative clause, not the content
+            if is_that or is_to or finite:
+                return first.i, c.right_edge.i + 1, None
+        if c.dep_ == "prep" and c.lower_ in _PREPS and c.i > n.i:
+            pobj = next((p for p in c.children if p.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+                return pobj.left_edge.i, c.right_edge.i + 1, c
+    return None
+
+
+def _cue_start(n: Token, source: Token) -> int:
+    """The noun with the adjectives between it and its possessor ("Trump's own admission")."""
+    i = n.i
+    while i - 1 > source.i and n.doc[i - 1].dep_ == "amod" and n.doc[i - 1].head == n \
+            and n.doc[i - 1].pos_ == "ADJ":
+        i -= 1
+    return i
+
+
+def possessive_noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """A lexicon noun with a possessive / by / from source and a complement (see module doc)."""
+    if n.lower_ not in NOUN_FORMS or n.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    row = _row(n)
+    if row is None:
+        return None
+    source_tok = _source_token(n)
+    if source_tok is None:
+        return None
+    comp = _complement(n, source_tok)
+    if comp is None:
+        return None
+    doc = n.doc
+    start, end, prep = comp
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    content: Offsets = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    cue_first = doc[_cue_start(n, source_tok)] if source_tok.i < n.i else n
+    cue_last = prep if prep is not None and prep.i == n.i + 1 else n
+    cue = (cue_first.idx, cue_last.idx + len(cue_last.text))
+    return make_match(doc, cue, row, content, quotes, _without_case(make_source(source_tok)))
+
+
+def _without_case(src: SourceMatch) -> SourceMatch:
+    """"Clinton's" -> "Clinton" (mention and name; the kind is re-read from the bare name)."""
+    if src.span is None or not src.name.endswith(("'s", "’s")):
+        return src
+    name = src.name[:-2].rstrip()
+    s, e = src.span
+    return replace(src, span=(s, e - 2) if e - 2 > s else src.span, name=name)
