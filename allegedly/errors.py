@@ -11,7 +11,8 @@ MESSAGES: dict[str, str] = {
     "E101": "The input is empty; there is nothing to analyse.",
     "E102": "The input looks binary ({detail}), not text or HTML; pass an article file.",
     "E103": "The input could not be decoded as text ({detail}); convert it to UTF-8.",
-    "E104": "The input is {detail}, over the limit of {limit}; raise --max-bytes or split it.",
+    "E104": "The input is {detail}, over the limit of {limit}; split it, or raise the limit "
+            "with ALLEGEDLY_MAX_BYTES=<bytes> (or max_bytes in a --config TOML file).",
     "E105": "No article text could be extracted from this HTML page ({detail}); "
             "it may be a front page or a script-only app: pass the article's own URL or its text.",
     "E106": "The file or URL could not be read: {detail}.",

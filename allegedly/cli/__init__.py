@@ -8,6 +8,7 @@ commands ``ingest``, ``report``, ``export`` (corpus.py).
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -27,8 +28,13 @@ COMMANDS = [
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="allegedly")
-def cli() -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A TOML file of settings (see allegedly/defaults.toml); same as "
+                   "ALLEGEDLY_CONFIG. ALLEGEDLY_<NAME> environment variables override it.")
+def cli(config: str | None) -> None:
     """Who says so? Attribution chains, hedges and figures in news articles."""
+    if config:
+        os.environ["ALLEGEDLY_CONFIG"] = config  # read by every load_settings() call
 
 
 for _module, _attr in COMMANDS:
