@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from allegedly import keys
+from allegedly.keys import measure_scope
 from allegedly.lexicons import load
 from allegedly.model import Attribution, Claim, Figure, Hedge, Relation, Span
 
@@ -31,17 +33,6 @@ STANCE_OF_HEDGE = {"allegedly": "alleged", "reportedly": "reported", "purportedl
 def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r["pattern"], re.I) for r in load("relations") if r["kind"] == kind)
 
-
-@cache
-def _key_table(table: str, column: str = "group") -> dict[str, str]:
-    return {r["word"]: r[column] for r in load("figure_keys") if r["table"] == table}
-
-
-def measure_scope(measure: str | None) -> str | None:
-    """What a measure really counts: killed, died, dead -> deaths; lost -> losses."""
-    if not measure:
-        return None
-    return _key_table("measure", "scope").get(measure.lower(), measure.lower())
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -105,27 +96,15 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
 
 
 def figure_key(fig: Figure) -> tuple[str, str, str] | None:
-    """(actor, counted group, measure family) or None when the figure is not comparable."""
-    if not fig.measure or not fig.counted:
-        return None
-    family = _key_table("measure").get(fig.measure.lower())
-    words = re.findall(r"[a-z]+", fig.counted.lower())
-    groups = _key_table("counted")
-    group = next((groups[w] for w in reversed(words) if w in groups), None)
-    if group is None:
-        group = next((groups[w.rstrip("s")] for w in reversed(words) if w.rstrip("s") in groups),
-                     None)
-    if family is None or group is None:
-        return None
-    return ((fig.actor or "").lower(), group, family)
+    """(actor, counted group, measure family) of a figure (see :mod:`allegedly.keys`)."""
+    return keys.figure_key(fig.measure, fig.counted, fig.actor)
 
 
 def _subscope(fig: Figure, text: str) -> bool:
     """Does the figure count only a part ("750 soldiers in his unit")? Looks at the counted
     phrase and the words right after the figure, up to the next clause break."""
     after = re.split(r"[.;:!?]\s|,\s", text[fig.span.end:fig.span.end + 80], maxsplit=1)[0]
-    words = set(re.findall(r"[a-z]+", f"{fig.counted or ''} {after}".lower()))
-    return bool(words & set(_key_table("subscope")))
+    return keys.is_subscope(fig.counted, after)
 
 
 def _speaker(fig: Figure, by_id: dict[str, Attribution]) -> str:
