@@ -390,3 +390,18 @@ def test_possessive_noun_cue(nlp, text, cue, source, content):
 def test_possessive_noun_needs_a_complement_and_no_time_phrase(nlp):
     text, found = run(nlp, "His plan, which was costly, failed. Her remarks on Saturday were short.")
     assert not found, [_show(text, m) for m in found]
+
+
+# ---- by-agent passives (attribution_passive) --------------------------------------------------
+
+
+def test_agent_passive_source_is_the_agent(nlp):
+    text, found = run(nlp, "The registration problem was reported by The Harbour Gazette.")
+    m = _by_cue(text, found, "was reported by")
+    assert _source(text, m) == "The Harbour Gazette"
+    assert _content(text, m) == "The registration problem"
+
+
+def test_agent_passive_needs_a_cue_verb(nlp):
+    text, found = run(nlp, "The bridge was built by engineers in 1920.")
+    assert not found, [_show(text, m) for m in found]
