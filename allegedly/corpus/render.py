@@ -39,13 +39,13 @@ def render_report(report: dict[str, Any], console: Console) -> None:
 
     tab = Table(title="Figure conflicts across articles (same key, different values, "
                 "different sources)", title_justify="left", show_lines=True)
-    for col in ("key (measure|counted|actor|as-of)", "value", "source", "outlet / published",
+    for col in ("key (scope|counted|actor @date)", "value", "source", "outlet / published",
                 "evidence"):
         tab.add_column(col)
     for g in report["figure_conflicts"]:
         for i, f in enumerate(g["figures"]):
-            tab.add_row(g["key"] if i == 0 else "", _fmt(f["value"] if f["value"] is not None
-                                                         else f["low"]),
+            tab.add_row(g["key"] if i == 0 else "",
+                        f"{f['text']} ({f['measure']})",
                         f"{f['source'] or '(unnamed)'} ({f['source_kind'] or 'publisher'})",
                         f"{f['outlet'] or '?'} {f['published'] or ''}",
                         f"{f['text']!r} @{f['start']}-{f['end']} in {f['article_id']}")

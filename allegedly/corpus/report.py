@@ -6,10 +6,12 @@ same data renders in the terminal (:mod:`allegedly.corpus.render`) or as JSON.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from typing import Any
 
+from allegedly import keys
 from allegedly.store.db import Store
 
 
@@ -71,42 +73,81 @@ def cited_outlets(store: Store, limit: int = 15) -> list[dict[str, Any]]:
         {"limit": limit})
 
 
-def figure_conflicts(store: Store, limit: int = 20) -> list[dict[str, Any]]:
-    """Figures with the same key (measure | counted | actor | as-of) stated with different
-    values by different sources, across articles; each with the article, outlet and source
-    of every figure (evidence, never a verdict).
+def figure_conflicts(store: Store, limit: int = 20, window_days: int = 7,
+                     ) -> list[dict[str, Any]]:
+    """Figures counting the same thing (:mod:`allegedly.keys`: counted group, measure scope,
+    actor) around the same time, stated with different values by different sources in
+    different articles; each with the article, outlet, source and offsets of every figure
+    (evidence, never a verdict).
 
-    Only keys that pin the figure down (an actor or an as-of date besides the measure) are
-    compared: "killed | people" alone would pair unrelated events.
+    "Around the same time": figures are placed at their as-of date (else the article's
+    publication date) and split wherever two consecutive dates are more than ``window_days``
+    apart, so the same key in unrelated events months apart is not compared.
     """
     rows = store.query(
-        "SELECT f.figure_key AS key, f.article_id, f.id AS figure_id, f.text, f.start, f.end, "
-        "f.value, f.low, f.high, f.bound, f.unit, "
+        "SELECT f.article_id, f.id AS figure_id, f.text, f.start, f.end, f.value, f.low, "
+        "f.high, f.bound, f.unit, f.counted, f.measure, f.actor, f.as_of, f.source_id, "
         "coalesce(f.source_name, a.outlet) AS source, f.source_kind, "
         "a.outlet, a.url, a.published "
         "FROM figures f JOIN articles a ON a.id = f.article_id "
-        "WHERE f.figure_key IS NOT NULL AND f.figure_key IN ("
-        "  SELECT g.figure_key FROM figures g JOIN articles b ON b.id = g.article_id "
-        "  WHERE g.figure_key IS NOT NULL "
-        "  AND (coalesce(g.actor, '') != '' OR coalesce(g.as_of, '') != '') "
-        "  GROUP BY g.figure_key "
-        "  HAVING COUNT(DISTINCT coalesce(g.value, g.low || '-' || g.high)) > 1 "
-        "  AND COUNT(DISTINCT coalesce(g.source_id, b.outlet)) > 1 "
-        "  AND COUNT(DISTINCT g.article_id) > 1) "
-        "ORDER BY f.figure_key, f.value, a.published")
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        "WHERE f.measure IS NOT NULL AND f.counted IS NOT NULL "
+        "ORDER BY a.published, f.article_id, f.start")
+    buckets: dict[tuple[str, str, str], list[tuple[dt.date | None, dict[str, Any]]]] = \
+        defaultdict(list)
     for r in rows:
-        groups[r.pop("key")].append(r)
+        key = keys.figure_key(r["measure"], r["counted"], r["actor"])
+        if key is None:
+            continue
+        actor, group, _family = key
+        scope = keys.measure_scope(r["measure"]) or ""
+        buckets[(scope, group, actor)].append((_day(r["as_of"]) or _day(r["published"]), r))
     out = []
-    for key, figs in groups.items():
-        values = sorted({f["value"] if f["value"] is not None else (f["low"] or 0) for f in figs})
-        measure, counted, actor, as_of = (key.split("|") + ["", "", "", ""])[:4]
-        out.append({"key": key, "measure": measure, "counted": counted or None,
-                    "actor": actor or None, "as_of": as_of or None,
-                    "values": values, "sources": len({f["source"] for f in figs}),
-                    "articles": len({f["article_id"] for f in figs}), "figures": figs})
+    for (scope, group, actor), items in buckets.items():
+        for cluster in _time_clusters(items, window_days):
+            values = {f["value"] if f["value"] is not None else f["low"] for f in cluster}
+            sources = {f["source_id"] or f["source"] for f in cluster}
+            articles = {f["article_id"] for f in cluster}
+            if len(values) < 2 or len(sources) < 2 or len(articles) < 2:
+                continue
+            days = sorted(str(d) for d in {_day(f["as_of"]) or _day(f["published"])
+                                           for f in cluster} if d)
+            out.append({
+                "key": "|".join((scope, group, actor)) + (f" @{days[0]}" if days else ""),
+                "measure": scope, "measures": sorted({f["measure"] for f in cluster}),
+                "counted": group, "actor": actor or None,
+                "as_of": f"{days[0]}/{days[-1]}" if days else None,
+                "values": sorted(v for v in values if v is not None),
+                "sources": len(sources), "articles": len(articles),
+                "figures": sorted(cluster, key=lambda f: (f["value"] or f["low"] or 0)),
+            })
     out.sort(key=lambda g: (-g["sources"], -g["articles"], g["key"]))
     return out[:limit]
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The first day of an ISO date or ``start/end`` window (None if absent or unreadable)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).split("/")[0][:10])
+    except ValueError:
+        return None
+
+
+def _time_clusters(items: list[tuple[dt.date | None, dict[str, Any]]], window_days: int,
+                   ) -> list[list[dict[str, Any]]]:
+    """Split figures into runs of dates no more than ``window_days`` apart; undated figures
+    form a run of their own."""
+    undated = [r for d, r in items if d is None]
+    dated = sorted(((d, r) for d, r in items if d is not None), key=lambda x: x[0])
+    clusters: list[list[dict[str, Any]]] = [undated] if undated else []
+    last: dt.date | None = None
+    for d, r in dated:
+        if last is None or (d - last).days > window_days:
+            clusters.append([])
+        clusters[-1].append(r)
+        last = d
+    return clusters
 
 
 def copies(store: Store, limit: int = 15) -> list[dict[str, Any]]:

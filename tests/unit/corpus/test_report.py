@@ -85,7 +85,8 @@ def test_figure_conflicts_list_every_figure_with_its_evidence(store):
     conflicts = figure_conflicts(s2)
     assert len(conflicts) == 1
     g = conflicts[0]
-    assert g["measure"] == "killed" and g["values"] == [750.0, 900.0, 15000.0]
+    assert g["measure"] == "deaths" and g["measures"] == ["killed"]
+    assert g["values"] == [750.0, 900.0, 15000.0]
     assert g["sources"] == 2 and g["articles"] == 4
     for f in g["figures"]:
         assert f["text"] in {"750", "900", "15,000"} and f["end"] > f["start"]
