@@ -3,6 +3,7 @@
     python bench/equivalence.py --save /tmp/equiv.base.json      # baseline from current code
     python bench/equivalence.py --check /tmp/equiv.base.json     # after a change: identical?
     python bench/equivalence.py --time 3                          # best-of-3 seconds per layer
+    python bench/equivalence.py --components 3    # our pipeline components on pre-parsed chunks
 
 Two layers are run on fixed inputs so that unrelated changes (the attribution extractor is
 edited concurrently) cannot show up as differences:
@@ -35,6 +36,7 @@ DATA = ROOT.parent / "shared" / "data"
 DOCS_CACHE = Path("/tmp/allegedly_equiv_docs.spacy")
 META_CACHE = Path("/tmp/allegedly_equiv_docs.json")
 MATCHES_CACHE = Path("/tmp/allegedly_equiv_matches.pkl")
+CHUNKS_CACHE = Path("/tmp/allegedly_equiv_chunks.spacy")
 N_ARTICLES = 94  # the texts of bench/throughput.py --n 94
 
 
@@ -102,6 +104,42 @@ def load_matches(nlp):  # noqa: ANN001, ANN201
     return pickle.loads(MATCHES_CACHE.read_bytes())
 
 
+def time_components(nlp, repeat: int) -> None:  # noqa: ANN001
+    """Best-of-``repeat`` seconds of each of our components, ``doc_matches`` and
+    ``build_analysis`` on the pre-pass chunks of the throughput texts, parsed once (cached)."""
+    from spacy.tokens import DocBin
+
+    from allegedly.nlp import convert
+    from allegedly.nlp.pipeline import OUR_COMPONENTS
+
+    matches = load_matches(nlp)
+    if not CHUNKS_CACHE.exists():
+        from allegedly.nlp import prepass
+        from allegedly.nlp.pipeline import trigger_forms
+
+        texts = [c.text for _, a, masked, _ in matches
+                 for c in prepass.select(masked, trigger_forms())]
+        with nlp.select_pipes(disable=list(OUR_COMPONENTS)):
+            DocBin(docs=nlp.pipe(texts, batch_size=16)).to_disk(CHUNKS_CACHE)
+    docs = list(DocBin().from_disk(CHUNKS_CACHE).get_docs(nlp.vocab))
+
+    def clear() -> None:
+        for doc in docs:
+            doc.user_data.clear()
+
+    def run(pipe):  # noqa: ANN001, ANN202
+        return lambda: [pipe(doc) for doc in docs]
+
+    words = sum(len(d) for d in docs)
+    print(f"components on {len(docs)} pre-parsed chunks ({words} tokens), best of {repeat}:")
+    for name in OUR_COMPONENTS:
+        print(f"  {name:26s}{best_of(repeat, run(nlp.get_pipe(name)), clear):8.3f} s")
+    print(f"  {'convert.doc_matches':26s}"
+          f"{best_of(repeat, lambda: [convert.doc_matches(d) for d in docs], clear):8.3f} s")
+    t = best_of(repeat, lambda: [convert.build_analysis(a, m, c) for _, a, m, c in matches])
+    print(f"  {'convert.build_analysis':26s}{t:8.3f} s")
+
+
 def run_figures(docs) -> dict[str, list[dict]]:  # noqa: ANN001
     from allegedly.extract.figures import find_figures
 
@@ -156,15 +194,20 @@ def main() -> None:
     ap.add_argument("--check", type=Path, help="compare with a saved baseline")
     ap.add_argument("--time", type=int, default=0, metavar="N",
                     help="also time each layer, best of N")
+    ap.add_argument("--components", type=int, default=0, metavar="N",
+                    help="only time our pipeline components on parsed chunks, best of N")
     ap.add_argument("--fresh", action="store_true", help="re-capture the cached inputs")
     args = ap.parse_args()
     if args.fresh:
-        for p in (DOCS_CACHE, META_CACHE, MATCHES_CACHE):
+        for p in (DOCS_CACHE, META_CACHE, MATCHES_CACHE, CHUNKS_CACHE):
             p.unlink(missing_ok=True)
 
     from allegedly.nlp.pipeline import load_nlp
 
     nlp = load_nlp()
+    if args.components:
+        time_components(nlp, args.components)
+        return
     docs = load_docs(nlp)
     matches = load_matches(nlp)
     result = {"figures": run_figures(docs), "claims": run_claims(matches)}
@@ -178,7 +221,10 @@ def main() -> None:
                 doc.user_data.clear()
 
         t_a = best_of(args.time, lambda: run_figures(docs), clear)
-        t_b = best_of(args.time, lambda: run_claims(matches))
+        from allegedly.nlp import convert
+
+        t_b = best_of(args.time, lambda: [convert.build_analysis(a, m, c)
+                                          for _, a, m, c in matches])
         print(f"time (best of {args.time}): find_figures {t_a:.3f} s, "
               f"build_analysis+claims {t_b:.3f} s")
     if args.save:
