@@ -76,9 +76,31 @@ def currency_prefix_words() -> frozenset[str]:
     return frozenset(s.text for s in units()[0] if s.text.isalpha())
 
 
+_BY_FIRST: dict[int, tuple[tuple[_Surface, ...], dict[str, tuple[_Surface, ...]]]] = {}
+
+
+def _starting_with(surfaces: tuple[_Surface, ...], ch: str) -> tuple[_Surface, ...]:
+    """The surfaces (in their order) that can match text starting with character ``ch``:
+    case-sensitive ones starting with ``ch``, the others starting with its lower case.
+    Memoised per surfaces tuple and character (a scan of all surfaces per call was the
+    figure extractor's largest cost)."""
+    entry = _BY_FIRST.get(id(surfaces))
+    if entry is None or entry[0] is not surfaces:
+        entry = _BY_FIRST[id(surfaces)] = (surfaces, {})
+    memo = entry[1]
+    found = memo.get(ch)
+    if found is None:
+        low = ch.lower()[:1]
+        found = memo[ch] = tuple(s for s in surfaces if (
+            s.text[0] == ch if s.case else s.text.lower()[:1] == low))
+    return found
+
+
 def surface_at(text: str, pos: int, surfaces: tuple[_Surface, ...]) -> _Surface | None:
     """The longest post surface starting at ``pos`` and ending at a word boundary."""
-    for s in surfaces:
+    if pos >= len(text):
+        return None
+    for s in _starting_with(surfaces, text[pos]) if pos >= 0 else surfaces:
         n = len(s.text)
         chunk = text[pos:pos + n]
         if (chunk == s.text) if s.case else (chunk.lower() == s.text.lower()):
