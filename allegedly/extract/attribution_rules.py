@@ -331,7 +331,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             content, from_quote = _after_colon(text_of(doc), after + 1), True
     if content is None:
         content = _embedded_that_clause(v) or _wh_clause(v)
-    if content is None and ("np" in frame or _np_like(v)):
+    if content is None and ("np" in frame or _np_like(v) and "strict" not in frame):
         objs = [c for c in v.rights if c.dep_ in NP_DEPS
                 or c.dep_ == "prep" and c.lower_ in {"of", "for", "over", "about", "on"}]
         if objs:
@@ -340,7 +340,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
                     and doc[first].idx < cue[1]:
                 first += 1  # "called for [more information]": the preposition is in the cue
             content = _trim(doc, first, objs[-1].right_edge.i + 1)
-    if content is None:
+    if content is None and "strict" not in frame:  # strict: clause / quote contents only
         content = _clause_after_object(v)
     if content is None and v.dep_ in {"parataxis", "ccomp", "advcl"} and v.head.i > v.i \
             and (v.right_edge.text == "," or v.right_edge.i + 1 < len(doc)

@@ -405,3 +405,11 @@ def test_agent_passive_source_is_the_agent(nlp):
 def test_agent_passive_needs_a_cue_verb(nlp):
     text, found = run(nlp, "The bridge was built by engineers in 1920.")
     assert not found, [_show(text, m) for m in found]
+
+
+def test_strict_frame_cues_take_clauses_not_objects(nlp):
+    text, found = run(nlp, "The company maintained tight control of its suppliers last year.")
+    assert not found, [_show(text, m) for m in found]
+    text, found = run(nlp, "The company maintained that its suppliers were paid on time.")
+    m = _by_cue(text, found, "maintained")
+    assert _content(text, m) == "that its suppliers were paid on time"
