@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.lemmas import lemma
-from allegedly.extract.tokens import token_at, tokens_in
+from allegedly.extract.tokens import noun_chunks_in, token_at, tokens_in
 from allegedly.lexicons import load
 
 _DROP_DEPS = {"det", "poss", "case", "punct", "predet", "nummod", "quantmod", "cc", "preconj"}
@@ -179,7 +179,9 @@ def _nearest_noun_before(doc: Doc, start: int) -> tuple[str, tuple[int, int]] | 
     tok = token_at(doc, start) or token_at(doc, start - 1)
     if tok is None:
         return None
-    for chunk in reversed([c for c in tok.sent.noun_chunks if c.end_char <= start]):
+    sent = tok.sent
+    for chunk in reversed([c for c in noun_chunks_in(doc, sent.start, sent.end)
+                           if c.end_char <= start]):
         root = chunk.root
         if root.pos_ in {"NOUN", "PROPN"} and not root.like_num and \
                 root.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:

@@ -2,16 +2,18 @@
 
 Extractors are called once per candidate (figure, cue, time expression); a linear scan of the
 document per call made the whole analysis quadratic in article length. The token start offsets
-are computed once per Doc and kept in ``doc.user_data``.
+and the noun chunks (``Span.noun_chunks`` runs the chunker over the *whole* Doc on every call)
+are computed once per Doc and kept in ``doc.user_data`` as plain ints.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "allegedly.token_starts"
+_CHUNKS_KEY = "allegedly.noun_chunks"
 
 
 def _starts(doc: Doc) -> list[int]:
@@ -40,3 +42,14 @@ def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     first = max(0, bisect_right(starts, start) - 1)
     last = bisect_left(starts, end)
     return [t for t in doc[first:last] if t.idx < end and t.idx + len(t) > start]
+
+
+def noun_chunks_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """The noun chunks of ``doc`` within tokens [start, end), in order: the same spans as
+    ``doc[start:end].noun_chunks``, without re-running the chunker over the Doc per call."""
+    cached = doc.user_data.get(_CHUNKS_KEY)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), [(c.start, c.end, c.label) for c in doc.noun_chunks])
+        doc.user_data[_CHUNKS_KEY] = cached
+    return [Span(doc, s, e, label=label) for s, e, label in cached[1]
+            if s >= start and e <= end]
