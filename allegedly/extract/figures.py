@@ -337,13 +337,33 @@ def text_is_title(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() or len(word) > 1 and word.isupper()
 
 
+@cache
+def _post_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(regex, kind, value) of the "post" approximators, in lexicon order (longest first)."""
+    return tuple((re.compile(("" if phrase[0] in "-+" else r"\s+") + re.escape(phrase)
+                             + r"(?![A-Za-z])", re.I), kind, value)
+                 for phrase, position, kind, value in _approximators() if position == "post")
+
+
+@cache
+def _pre_bound_patterns() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """(any of them, ((regex, value), ...)) of the "pre" bound approximators, in lexicon order.
+    The alternation of all of them only answers whether one of them can match."""
+    pats = tuple((r"(?<![A-Za-z])" + re.escape(phrase) + ("" if phrase[-1] in "-~" else r"\s+")
+                  + "$", value)
+                 for phrase, position, kind, value in _approximators()
+                 if position == "pre" and kind == "bound")
+    return (re.compile("|".join(f"(?:{p})" for p, _ in pats), re.I),
+            tuple((re.compile(p, re.I), value) for p, value in pats))
+
+
+_LEAD_WORDS = re.compile(r"[A-Za-z+]+|\d[\d.,%]*")
+
+
 def _post_bounds(text: str, c: Cand) -> None:
     rest = text[c.end:c.end + 12]
-    for phrase, position, kind, value in _approximators():
-        if position != "post":
-            continue
-        glued = phrase[0] in "-+"
-        m = re.match(("" if glued else r"\s+") + re.escape(phrase) + r"(?![A-Za-z])", rest, re.I)
+    for rx, kind, value in _post_patterns():
+        m = rx.match(rest)
         if m:
             if kind == "bound" and c.bound == "exact":
                 c.bound, c.end = value, c.end + m.end()
@@ -354,12 +374,12 @@ def _post_bounds(text: str, c: Cand) -> None:
 
 def _pre_bounds(text: str, c: Cand) -> None:
     lead = text[max(0, c.start - 40):c.start]
-    if c.bound in {"exact", "approx", "range"}:
-        for phrase, position, kind, value in _approximators():
-            if position != "pre" or kind != "bound" or c.bound == "range" and value != "approx":
+    any_bound, bounds = _pre_bound_patterns()
+    if c.bound in {"exact", "approx", "range"} and any_bound.search(lead):
+        for rx, value in bounds:
+            if c.bound == "range" and value != "approx":
                 continue  # "about 14-18 mpg" is an approximate range (low/high kept)
-            glued = phrase[-1] in "-~"
-            m = re.search(r"(?<![A-Za-z])" + re.escape(phrase) + ("" if glued else r"\s+") + "$", lead, re.I)
+            m = rx.search(lead)
             if m:
                 c.bound = value
                 c.start -= len(lead) - m.start()
@@ -369,7 +389,7 @@ def _pre_bounds(text: str, c: Cand) -> None:
         c.change = "increase"
         c.start -= 1
         return
-    words = re.findall(r"[A-Za-z+]+|\d[\d.,%]*", lead)[-4:]
+    words = _LEAD_WORDS.findall(lead)[-4:]
     by = False
     for w in reversed(words):
         lw = w.lower()

@@ -197,11 +197,22 @@ def words_to_number(words: list[str]) -> float | None:
     return total + cur if seen else None
 
 
+@cache
+def _run_starters() -> frozenset[str]:
+    """Lower-cased words a number-word expression can start with: ``_word_run`` returns None
+    at once for every other word (checked first, since most words of a text are no number)."""
+    return frozenset(w for w in number_words() if _kind(w) is not None) | {"a", "an"}
+
+
 def _word_numbers(text: str) -> list[Number]:
     toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
     out: list[Number] = []
+    starters = _run_starters()
     i = 0
     while i < len(toks):
+        if toks[i][2].lower() not in starters:
+            i += 1
+            continue
         got = _word_run(text, toks, i)
         if got is None:
             i += 1

@@ -51,6 +51,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
+_MONTH3 = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+# per rule, a cheap regex every match of the rule's pattern contains (a necessary condition):
+# most sentences with a figure have no time expression, and the full patterns are slow to fail
+_NEEDS = {rule: re.compile(needs, re.I) for rule, needs in (
+    ("since", r"since"), ("duration", r"hour|day|week|month|year|decade"), ("ago", r"ago"),
+    ("date", _MONTH3), ("month", _MONTH3), ("relative", r"week|month|year"),
+    ("day", r"yesterday|today|tonight"), ("weekday", r"day"), ("year", r"(?:19|20)\d\d"))}
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     """A time expression: offsets in the text searched, kind (point | span), the rule that found it."""
@@ -67,6 +76,8 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     end = len(text) if end is None else end
     found: list[TimeExpr] = []
     for rx, kind, rule in _PATTERNS:
+        if _NEEDS[rule].search(text, start, end) is None:
+            continue
         for m in rx.finditer(text, start, end):
             s, e = m.start(), m.end()
             while e > s and text[e - 1].isspace():
