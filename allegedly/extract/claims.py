@@ -11,6 +11,7 @@ sentence set against the previous one by "However," (``contrast``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -32,6 +33,19 @@ STANCE_OF_HEDGE = {"allegedly": "alleged", "reportedly": "reported", "purportedl
 @cache
 def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r["pattern"], re.I) for r in load("relations") if r["kind"] == kind)
+
+
+@cache
+def _any_pattern(kind: str) -> re.Pattern[str]:
+    """One alternation of a kind's patterns: does any of them match? (a cheap pre-check)"""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _patterns(kind)) or "(?!)", re.I)
+
+
+def _first_match(kind: str, sent: str) -> re.Match[str] | None:
+    """The match of the first of ``kind``'s patterns (in lexicon order) that matches."""
+    if _any_pattern(kind).search(sent) is None:
+        return None
+    return next((m for p in _patterns(kind) if (m := p.search(sent))), None)
 
 
 
@@ -64,22 +78,28 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
     a stray quote mark across a boundary does not attribute the next sentence.
     """
     by_id = {a.id: a for a in attributions}
+    segments = [_segments(a) for a in attributions]
+    depths = [len(chain_of(a.id, by_id)) for a in attributions]
+    candidates = _overlapping(sentences, segments)
+    hedges_in = _contained(hedges)
+    figures_in = _contained(figures)
     claims = []
     for n, (s, e) in enumerate(sentences):
         length = max(1, e - s)
         best: Attribution | None = None
         best_depth = 0
-        for a in attributions:
-            ov = sum(_overlap((s, e), seg) for seg in _segments(a))
+        for k in candidates[n]:  # in input order: the first of equals wins, as before
+            a = attributions[k]
+            ov = sum(_overlap((s, e), seg) for seg in segments[k])
             cue_here = a.cue is not None and s <= a.cue.span.start < e
             if ov < min(40, length * 0.25) and not (cue_here and ov > 0):
                 continue
-            depth = len(chain_of(a.id, by_id))
+            depth = depths[k]
             if depth > best_depth or (depth == best_depth and best is not None and
                                       a.content.end - a.content.start
                                       < best.content.end - best.content.start):
                 best, best_depth = a, depth
-        own_hedges = tuple(h for h in hedges if s <= h.span.start and h.span.end <= e)
+        own_hedges = hedges_in(s, e)
         chain = chain_of(best.id, by_id) if best else ()
         if best and best.cue:
             stance = STANCE_OF_CUE_CLASS.get(best.cue.cls, "reported")
@@ -87,9 +107,47 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
             stance = next((STANCE_OF_HEDGE[h.cue.lower()] for h in own_hedges
                            if h.cue.lower() in STANCE_OF_HEDGE), "asserted" if not best
                           else "reported")
-        figs = tuple(f.id for f in figures if s <= f.span.start and f.span.end <= e)
+        figs = tuple(f.id for f in figures_in(s, e))
         claims.append(Claim(f"c{n + 1}", Span.of(text, s, e), chain, stance, own_hedges, figs))
     return claims
+
+
+def _overlapping(sentences: Sequence[tuple[int, int]],
+                 segments: Sequence[tuple[tuple[int, int], ...]]) -> list[list[int]]:
+    """Per sentence, the (ascending) indices of the attributions that may overlap it: a
+    superset of those with a segment overlapping it, found by a sweep over both sorted by
+    start instead of testing every attribution against every sentence."""
+    extent = [(min(a for a, _ in segs), max(b for _, b in segs)) if segs else None
+              for segs in segments]
+    order = sorted((k for k, x in enumerate(extent) if x is not None),
+                   key=lambda k: extent[k][0])
+    out: list[list[int]] = [[] for _ in sentences]
+    active: list[int] = []
+    p = 0
+    for n in sorted(range(len(sentences)), key=lambda n: sentences[n][0]):
+        s, e = sentences[n]
+        while p < len(order) and extent[order[p]][0] < e:
+            active.append(order[p])
+            p += 1
+        active = [k for k in active if extent[k][1] > s]  # later sentences start no earlier
+        out[n] = sorted(k for k in active if extent[k][0] < e)
+    return out
+
+
+def _contained(records: Sequence[Hedge] | Sequence[Figure]):  # noqa: ANN202 - a closure
+    """``(s, e) -> tuple`` of the records whose span lies in [s, e), in input order; by
+    bisection when the records are sorted by start (as ``convert`` passes them)."""
+    starts = [r.span.start for r in records]
+    ok = all(r.span.start <= r.span.end for r in records) and \
+        all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+    if not ok:
+        return lambda s, e: tuple(r for r in records if s <= r.span.start and r.span.end <= e)
+
+    def within(s: int, e: int) -> tuple:
+        lo, hi = bisect_left(starts, s), bisect_right(starts, e)
+        return tuple(r for r in records[lo:hi] if r.span.end <= e)
+
+    return within
 
 
 # ---- relations ----------------------------------------------------------------------------
@@ -161,13 +219,9 @@ def _claim_relations(text: str, claims: Sequence[Claim],
         if i == 0:
             continue
         sent = c.span.text
-        ev = None
-        for pat in _patterns("disputes"):
-            if m := pat.search(sent):
-                ev = m
-                break
-        anaphor = next((m for p in _patterns("anaphor") if (m := p.search(sent))), None)
-        counter = next((m for p in _patterns("counter") if (m := p.search(sent))), None)
+        ev = _first_match("disputes", sent)
+        anaphor = _first_match("anaphor", sent)
+        counter = _first_match("counter", sent)
         if ev and anaphor:
             wants_figure = re.search(r"number|figure|toll|count|estimate|tally|data",
                                      anaphor.group(), re.I)
@@ -181,7 +235,7 @@ def _claim_relations(text: str, claims: Sequence[Claim],
             target = next((p for p in reversed(claims[:i]) if words & _stems(p.span.text)), None)
             if target:
                 out.append(_rel("disputes", c, target, counter, "offers another account"))
-        contrast = next((m for p in _patterns("contrast") if (m := p.search(sent))), None)
+        contrast = _first_match("contrast", sent)
         prev = claims[i - 1]
         if contrast and c.chain and prev.chain and \
                 by_id[c.chain[-1]].source != by_id[prev.chain[-1]].source:
