@@ -413,3 +413,18 @@ def test_strict_frame_cues_take_clauses_not_objects(nlp):
     text, found = run(nlp, "The company maintained that its suppliers were paid on time.")
     m = _by_cue(text, found, "maintained")
     assert _content(text, m) == "that its suppliers were paid on time"
+
+
+# ---- naming (attribution_naming) -------------------------------------------------------------
+
+
+def test_naming_takes_object_and_predicate(nlp):
+    text, found = run(nlp, 'The union called the mayor a "champion" for its members.')
+    m = _by_cue(text, found, "called")
+    assert _source(text, m) == "The union"
+    assert _content(text, m) == 'the mayor a "champion" for its members'
+
+
+def test_naming_participle_is_not_attribution(nlp):
+    text, found = run(nlp, "The scheme, called Harbour Homes, opened in May.")
+    assert not found, [_show(text, m) for m in found]

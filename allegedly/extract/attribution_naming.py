@@ -1,0 +1,52 @@
+"""Naming and labelling as attribution: "Clinton called half of Trump's supporters
+'deplorables'", "Trump called the senator a 'nasty guy'", "labelled the plan a disaster".
+
+A naming verb (``call``, ``label``, ``brand``, ``dub``, ...) with its own subject, an object and an
+object predicate (``oprd``) is an evaluative statement by the subject about the object: source =
+the subject, cue = the verb, content = object + predicate (+ a directly following "for ..." /
+"at ..." phrase). Tried before :func:`allegedly.extract.attribution_rules.verb_attribution`, which
+would otherwise take only the quoted predicate. Participles naming things ("a program called
+EB-5") have no subject and are left alone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from allegedly.extract.attribution_rules import CUES, _cue_span, _source_of, make_match
+from allegedly.extract.lemmas import lemma
+from allegedly.extract.matches import AttributionMatch
+from allegedly.extract.quotes import Quote
+
+__all__ = ["naming_attribution"]
+
+NAMING = frozenset({"call", "label", "brand", "dub"})
+_TAIL_PREPS = frozenset({"for", "at", "over", "because"})
+
+
+def naming_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """"X called Y (a) Z": source X, cue "called", content "Y (a) Z" (see module doc)."""
+    if v.pos_ != "VERB" or lemma(v) not in NAMING or lemma(v) not in CUES:
+        return None
+    if v.dep_ in {"acl", "amod"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children):
+        return None  # "a program called EB-5", "he was called a liar"
+    obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+    preds = [c for c in v.rights if c.dep_ == "oprd"]
+    if obj is None or not preds or preds[0].i < obj.i:
+        return None
+    doc = v.doc
+    last = max(p.right_edge.i for p in preds)
+    for c in v.rights:  # "a 'champion' for its members", "a master at bolting ..."
+        if c.i == last + 1 and c.dep_ == "prep" and c.lower_ in _TAIL_PREPS:
+            last = c.right_edge.i
+    end = last + 1
+    while end > obj.left_edge.i and (doc[end - 1].is_punct and doc[end - 1].text not in '”"’'
+                                     or doc[end - 1].is_space):
+        end -= 1
+    if end <= obj.left_edge.i:
+        return None
+    content = (doc[obj.left_edge.i].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    source = _source_of(v)
+    if source is None or source.span is None:
+        return None
+    return make_match(doc, _cue_span(v), CUES[lemma(v)], content, quotes, source)
