@@ -220,8 +220,7 @@ def _claim_relations(text: str, claims: Sequence[Claim],
             continue
         sent = c.span.text
         ev = _first_match("disputes", sent)
-        anaphor = _first_match("anaphor", sent)
-        counter = _first_match("counter", sent)
+        anaphor = _first_match("anaphor", sent) if ev else None  # searched only when used
         if ev and anaphor:
             wants_figure = re.search(r"number|figure|toll|count|estimate|tally|data",
                                      anaphor.group(), re.I)
@@ -230,14 +229,13 @@ def _claim_relations(text: str, claims: Sequence[Claim],
             if target:
                 out.append(_rel("disputes", c, target, ev, "refers back with "
                                 f"“{anaphor.group()}”"))
-        elif counter and c.chain:
+        elif c.chain and (counter := _first_match("counter", sent)):
             words = _stems(sent[counter.end():])
             target = next((p for p in reversed(claims[:i]) if words & _stems(p.span.text)), None)
             if target:
                 out.append(_rel("disputes", c, target, counter, "offers another account"))
-        contrast = _first_match("contrast", sent)
         prev = claims[i - 1]
-        if contrast and c.chain and prev.chain and \
+        if c.chain and prev.chain and (contrast := _first_match("contrast", sent)) and \
                 by_id[c.chain[-1]].source != by_id[prev.chain[-1]].source:
             out.append(_rel("contrast", c, prev, contrast, None))
     return out

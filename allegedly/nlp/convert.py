@@ -12,6 +12,7 @@ Two steps, so that the first can run where the Doc lives and only plain data tra
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -150,29 +151,50 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
         built.append((content, cue, a.quote, _source(om, a.source, span), segs))
     built.sort(key=lambda b: (b[0].start, -b[0].end, b[1].span.start if b[1] else 0))
     ids = [f"a{i + 1}" for i in range(len(built))]
-
-    def inside(pos: int, segs) -> bool:
-        return any(s <= pos < e for s, e in segs)
-
+    index = _ContentIndex([b[4] for b in built])
+    sizes = [b[0].end - b[0].start for b in built]
     out = []
     for i, (content, cue, quote, source, _segs) in enumerate(built):
         anchor = cue.span.start if cue else content.start
-        parent, best = None, None
-        for j, (c2, _cue2, _q2, _s2, segs2) in enumerate(built):
-            if j == i or (c2.end - c2.start) <= (content.end - content.start):
-                continue
-            if inside(anchor, segs2) and (best is None or c2.end - c2.start < best):
-                parent, best = ids[j], c2.end - c2.start
+        # the smallest strictly larger content holding the anchor; the first of equals
+        found = [(sizes[j], j) for j in index.around(anchor, anchor + 1)
+                 if j != i and sizes[j] > sizes[i]
+                 and any(s <= anchor < e for s, e in index.segments[j])]
+        parent = ids[min(found)[1]] if found else None
         out.append(Attribution(ids[i], parent, source, cue, content, quote))
     return out
 
 
-def _innermost(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:
-    """The attribution with the smallest content holding [start, end)."""
+class _ContentIndex:
+    """Attribution contents sorted by where they start, to find the ones around a position
+    without testing every attribution (the per-hedge, per-figure, per-attribution loops)."""
+
+    def __init__(self, segments: Sequence[Sequence[tuple[int, int]]]) -> None:
+        self.segments = segments
+        self._extent = [(min(a for a, _ in segs), max(b for _, b in segs)) for segs in segments]
+        self._order = sorted(range(len(segments)), key=lambda k: self._extent[k][0])
+        self._los = [self._extent[k][0] for k in self._order]
+
+    def around(self, start: int, end: int) -> list[int]:
+        """Indices (ascending) of the contents whose extent holds [start, end): a superset of
+        those with a segment holding it."""
+        return sorted(k for k in self._order[:bisect_right(self._los, start)]
+                      if self._extent[k][1] >= end)
+
+
+def _segments_of(a: Attribution) -> tuple[tuple[int, int], ...]:
+    return a.content.segments or ((a.content.start, a.content.end),)
+
+
+def _innermost(attributions: Sequence[Attribution], start: int, end: int,
+               index: _ContentIndex | None = None) -> Attribution | None:
+    """The attribution with the smallest content holding [start, end) (the first of equals).
+    ``index``: a :class:`_ContentIndex` of ``attributions``' segments, to avoid a full scan."""
+    ks = index.around(start, end) if index is not None else range(len(attributions))
     best = None
-    for a in attributions:
-        segs = a.content.segments or ((a.content.start, a.content.end),)
-        if any(s <= start and end <= e for s, e in segs) and (
+    for k in ks:
+        a = attributions[k]
+        if any(s <= start and end <= e for s, e in _segments_of(a)) and (
                 best is None or a.content.end - a.content.start
                 < best.content.end - best.content.start):
             best = a
@@ -181,8 +203,9 @@ def _innermost(attributions: Sequence[Attribution], start: int, end: int) -> Att
 
 def _attach_hedges(attributions: list[Attribution], hedges: list[Hedge]) -> list[Attribution]:
     by_id: dict[str, list[Hedge]] = {}
+    index = _ContentIndex([_segments_of(a) for a in attributions])
     for h in hedges:
-        owner = _innermost(attributions, h.span.start, h.span.end)
+        owner = _innermost(attributions, h.span.start, h.span.end, index)
         if owner is None:  # a hedge on the cue ("reportedly said") belongs to that link
             owner = next((a for a in attributions if a.cue and abs(
                 a.cue.span.start - h.span.end) <= 2), None)
@@ -196,9 +219,10 @@ def _figures(text: str, raw: list[tuple[OffsetMap, FigureMatch]], span,
              attributions: Sequence[Attribution]) -> list[Figure]:
     out = []
     raw = sorted(raw, key=lambda r: r[0].span(r[1].start, r[1].end))
+    index = _ContentIndex([_segments_of(a) for a in attributions])
     for i, (om, f) in enumerate(raw):
         sp = span(om, f.start, f.end)
-        owner = _innermost(attributions, sp.start, sp.end)
+        owner = _innermost(attributions, sp.start, sp.end, index)
         out.append(Figure(
             id=f"f{i + 1}", span=sp, value=f.value, low=f.low, high=f.high, bound=f.bound,
             change=f.change, unit=f.unit, counted=f.counted, measure=f.measure, actor=f.actor,

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from allegedly.model import Removed
 
@@ -31,9 +32,14 @@ class OffsetMap:
 
     pieces: tuple[tuple[int, int, int], ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Chunk starts of the pieces (computed once, not per offset mapped)."""
+        return [p[0] for p in self.pieces]
+
     def to_article(self, offset: int, *, end: bool = False) -> int:
         """Article offset of chunk ``offset`` (``end=True`` for exclusive end offsets)."""
-        starts = [p[0] for p in self.pieces]
+        starts = self._starts
         probe = offset - 1 if end and offset > 0 else offset
         i = max(0, bisect_right(starts, probe) - 1)
         chunk_start, article_start, length = self.pieces[i]
