@@ -428,3 +428,17 @@ def test_naming_takes_object_and_predicate(nlp):
 def test_naming_participle_is_not_attribution(nlp):
     text, found = run(nlp, "The scheme, called Harbour Homes, opened in May.")
     assert not found, [_show(text, m) for m in found]
+
+
+# ---- long-tail speech verbs ---------------------------------------------------------------------
+
+
+def test_long_tail_speech_verbs(nlp):
+    text, found = run(nlp, 'The senator continued: "We will not back down."')
+    m = _by_cue(text, found, "continued")
+    assert _source(text, m) == "The senator"
+    text, found = run(nlp, "The mayor spoke about her plans for the harbour.")
+    m = _by_cue(text, found, "spoke about")
+    assert _content(text, m) == "her plans for the harbour"
+    text, found = run(nlp, "The shares continued their slide on Monday.")
+    assert not found, [_show(text, m) for m in found]
