@@ -27,7 +27,13 @@ from allegedly.errors import message
 from allegedly.extract import measures, timex
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import FigureMatch
-from allegedly.extract.numbers import Number, find_numbers, number_words, trigger_forms
+from allegedly.extract.numbers import (
+    Number,
+    find_numbers,
+    finditer_at,
+    number_words,
+    trigger_forms,
+)
 from allegedly.extract.ranges import merge_ranges
 from allegedly.extract.tokens import token_at
 from allegedly.extract.units import (
@@ -51,6 +57,7 @@ _CLOCK_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|BST\b
                           r"PDT\b|PST\b|CET\b|UTC\b|ET\b|PT\b|o'clock)")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[ .-]?)?\(?\d{2,5}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\d,])")
+_PHONE_FIRST = re.compile(r"[+(\d]")  # every match of _PHONE starts with one of these
 _CHANGE_SKIP = {"by", "just", "only", "a", "further", "another", "from", "some", "is", "was",
                 "were", "are", "be", "been", "has", "have", "had", "still", "sharply", "nearly",
                 "almost", "slightly", "about", "around", "roughly", "more", "than", "over", "up"}
@@ -97,7 +104,8 @@ def find_figures(doc: Doc, published: dt.date | None = None) -> list[FigureMatch
     None and figures tied to a time expression carry a ``W103`` warning.
     """
     text = doc.text
-    phones = [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9]
+    phones = [m.span() for m in finditer_at(_PHONE, _PHONE_FIRST, text)
+              if sum(c.isdigit() for c in m.group()) >= 9]
     cands: list[Cand] = []
     numbers = find_numbers(text)
     runs = _digit_runs(text, numbers)

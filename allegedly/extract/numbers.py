@@ -10,6 +10,7 @@ which of them are *quantities* (not dates, ordinals, names) is left to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,10 +96,29 @@ def parse_digits(literal: str) -> tuple[float, tuple[str, ...]]:
     return float(literal.replace(",", "")), warnings
 
 
+_DIGIT_FIRST = re.compile(r"[-−.\d]")  # every match of _DIGIT_RE starts with one of these
+
+
+def finditer_at(rx: re.Pattern[str], first: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(text)``, for a pattern that never matches empty and whose
+    matches always start with a character matched by ``first``: ``rx`` is tried only there.
+    (Patterns opening with a lookbehind are tried at every position by ``re``; this is the
+    same search, several times faster on news text.)"""
+    pos = 0
+    for c in first.finditer(text):
+        p = c.start()
+        if p < pos:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def _digit_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     last = 0
-    for m in _DIGIT_RE.finditer(text):
+    for m in finditer_at(_DIGIT_RE, _DIGIT_FIRST, text):
         if m.start() < last:
             continue
         start, end = m.start(), m.end()

@@ -49,7 +49,12 @@ def noun_chunks_in(doc: Doc, start: int, end: int) -> list[Span]:
     ``doc[start:end].noun_chunks``, without re-running the chunker over the Doc per call."""
     cached = doc.user_data.get(_CHUNKS_KEY)
     if cached is None or cached[0] != len(doc):
-        cached = (len(doc), [(c.start, c.end, c.label) for c in doc.noun_chunks])
+        chunks = [(c.start, c.end, c.label) for c in doc.noun_chunks]
+        starts = [c[0] for c in chunks]
+        ordered = all(s < e for s, e, _ in chunks) and starts == sorted(starts)
+        cached = (len(doc), chunks, starts if ordered else None)
         doc.user_data[_CHUNKS_KEY] = cached
-    return [Span(doc, s, e, label=label) for s, e, label in cached[1]
-            if s >= start and e <= end]
+    _, chunks, starts = cached
+    if starts is not None:  # sorted, non-empty chunks: only those starting in [start, end)
+        chunks = chunks[bisect_left(starts, start):bisect_left(starts, end)]
+    return [Span(doc, s, e, label=label) for s, e, label in chunks if s >= start and e <= end]
