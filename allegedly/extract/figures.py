@@ -365,6 +365,21 @@ def _pre_bound_patterns() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str],
             tuple((re.compile(p, re.I), value) for p, value in pats))
 
 
+@cache
+def _pre_bound_longest() -> int:
+    return max((len(phrase) for phrase, position, kind, _ in _approximators()
+                if position == "pre" and kind == "bound"), default=0)
+
+
+def _pre_bound_possible(lead: str) -> bool:
+    """Can a "pre" bound phrase end ``lead``? Each pattern is phrase + whitespace (or a glued
+    "-"/"~") + end, and a phrase matches as many characters as it has, so a match starts no
+    earlier than the trailing whitespace minus the longest phrase: search only there."""
+    ws = len(lead) - len(lead.rstrip())
+    pos = max(0, len(lead) - ws - _pre_bound_longest())
+    return _pre_bound_patterns()[0].search(lead, pos) is not None
+
+
 _LEAD_WORDS = re.compile(r"[A-Za-z+]+|\d[\d.,%]*")
 
 
@@ -382,9 +397,8 @@ def _post_bounds(text: str, c: Cand) -> None:
 
 def _pre_bounds(text: str, c: Cand) -> None:
     lead = text[max(0, c.start - 40):c.start]
-    any_bound, bounds = _pre_bound_patterns()
-    if c.bound in {"exact", "approx", "range"} and any_bound.search(lead):
-        for rx, value in bounds:
+    if c.bound in {"exact", "approx", "range"} and _pre_bound_possible(lead):
+        for rx, value in _pre_bound_patterns()[1]:
             if c.bound == "range" and value != "approx":
                 continue  # "about 14-18 mpg" is an approximate range (low/high kept)
             m = rx.search(lead)

@@ -51,13 +51,30 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
 ]
 
 
-_MONTH3 = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-# per rule, a cheap regex every match of the rule's pattern contains (a necessary condition):
-# most sentences with a figure have no time expression, and the full patterns are slow to fail
-_NEEDS = {rule: re.compile(needs, re.I) for rule, needs in (
-    ("since", r"since"), ("duration", r"hour|day|week|month|year|decade"), ("ago", r"ago"),
-    ("date", _MONTH3), ("month", _MONTH3), ("relative", r"week|month|year"),
-    ("day", r"yesterday|today|tonight"), ("weekday", r"day"), ("year", r"(?:19|20)\d\d"))}
+_MONTH3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# per rule, words one of which every match of the rule's pattern contains (case-insensitively;
+# a necessary condition): most sentences with a figure have no time expression, and the full
+# patterns are slow to fail. The "year" rule needs a regex.
+_NEEDS_WORDS: dict[str, tuple[str, ...]] = {
+    "since": ("since",), "duration": ("hour", "day", "week", "month", "year", "decade"),
+    "ago": ("ago",), "date": _MONTH3, "month": _MONTH3, "relative": ("week", "month", "year"),
+    "day": ("yesterday", "today", "tonight"), "weekday": ("day",)}
+_NEEDS = {rule: re.compile("|".join(words), re.I) for rule, words in _NEEDS_WORDS.items()}
+_NEEDS["year"] = re.compile(r"(?:19|20)\d\d")
+
+
+def _possible_rules(text: str, start: int, end: int) -> set[str]:
+    """The rules whose keywords occur in ``text[start:end]``. On ASCII text a case-insensitive
+    regex search for a word is the same as a substring test on the lower-cased text."""
+    seg = text[start:end]
+    if seg.isascii():
+        low = seg.lower()
+        found = {rule for rule, words in _NEEDS_WORDS.items() if any(w in low for w in words)}
+    else:
+        found = {rule for rule, rx in _NEEDS.items() if rule != "year" and rx.search(seg)}
+    if _NEEDS["year"].search(seg):
+        found.add("year")
+    return found
 
 
 @dataclass(frozen=True)
@@ -75,8 +92,9 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     """Time expressions in ``text[start:end]``, longest first where they overlap, in text order."""
     end = len(text) if end is None else end
     found: list[TimeExpr] = []
+    possible = _possible_rules(text, start, end)
     for rx, kind, rule in _PATTERNS:
-        if _NEEDS[rule].search(text, start, end) is None:
+        if rule not in possible:
             continue
         for m in rx.finditer(text, start, end):
             s, e = m.start(), m.end()
