@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from allegedly.extract.attribution_headlines import headline_attribution
 from allegedly.extract.attribution_naming import naming_attribution
 from allegedly.extract.attribution_nouns import possessive_noun_attribution
 from allegedly.extract.attribution_passive import agent_passive_attribution
@@ -53,7 +54,8 @@ def find_attributions(doc: Doc) -> list[AttributionMatch]:
         low = tok.lower_
         if low not in TRIGGER_FORMS and tok.text not in {":", "―", "—"}:
             continue
-        for rule in (phrase_attribution, naming_attribution, verb_attribution,
+        for rule in (headline_attribution, phrase_attribution, naming_attribution,
+                     verb_attribution,
                      agent_passive_attribution,
                      possessive_noun_attribution, noun_attribution, colon_attribution):
             try:

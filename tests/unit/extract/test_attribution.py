@@ -442,3 +442,19 @@ def test_long_tail_speech_verbs(nlp):
     assert _content(text, m) == "her plans for the harbour"
     text, found = run(nlp, "The shares continued their slide on Monday.")
     assert not found, [_show(text, m) for m in found]
+
+
+# ---- title-case headlines (attribution_headlines) ---------------------------------------------
+
+
+def test_title_case_headline(nlp):
+    text, found = run(nlp, "After The Flood, Mayor Berg Vows To Rebuild The Harbour Wall.\n\n"
+                           "The storm hit on Monday.")
+    m = _by_cue(text, found, "Vows")
+    assert _source(text, m) == "Mayor Berg"
+    assert _content(text, m) == "To Rebuild The Harbour Wall"
+
+
+def test_title_case_headline_plural_noun_is_not_a_cue(nlp):
+    text, found = run(nlp, "Harbour Plans Approved By Council\n\nThe vote was close.")
+    assert not found, [_show(text, m) for m in found]
