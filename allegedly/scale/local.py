@@ -16,14 +16,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from allegedly.errors import AllegedlyError
 from allegedly.scale.batch import Batch, Result, init_worker, run_batch
 from allegedly.settings import Settings
 
 IN_FLIGHT = 6  # batches in flight per worker: a slow batch at the head does not idle the others
 
 
-class WorkerLost(RuntimeError):
-    """A worker process died (killed, out of memory): the run stops, resumable."""
+class WorkerLost(AllegedlyError):
+    """A worker process died (killed, out of memory): the run stops, resumable (E203)."""
 
 
 def run_inline(batches: Iterable[Batch], settings: Settings
@@ -51,9 +52,7 @@ def run_pool(batches: Iterable[Batch], settings: Settings, jobs: int
             while window:
                 yield _take(window)
         except BrokenProcessPool as exc:
-            raise WorkerLost(f"A worker process died ({exc}). Finished batches are stored: "
-                             "continue with --resume (use fewer --jobs if memory is short)."
-                             ) from exc
+            raise WorkerLost("E203", detail=str(exc) or "BrokenProcessPool") from exc
         finally:
             for _, fut in window:
                 if fut is not None:

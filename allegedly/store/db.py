@@ -48,8 +48,7 @@ class Store:
         try:
             if readonly:
                 if not Path(self.path).exists():
-                    raise StoreError("E302", detail=f"{self.path} does not exist; "
-                                     "create it with `allegedly ingest`")
+                    raise StoreError("E303", detail=self.path)
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                        isolation_level=None, check_same_thread=False)
             else:

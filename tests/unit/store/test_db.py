@@ -142,4 +142,4 @@ def test_unfinished_run_is_found(store):
 def test_readonly_store_must_exist(tmp_path):
     with pytest.raises(StoreError) as exc:
         open_store(tmp_path / "missing.db", readonly=True)
-    assert exc.value.code == "E302"
+    assert exc.value.code == "E303" and "allegedly ingest" in str(exc.value)
