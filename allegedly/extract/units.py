@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from allegedly.extract.numbers import finditer_at
 from allegedly.lexicons import load
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -156,6 +157,7 @@ def attach_unit(text: str, c: Cand) -> None:
 
 
 _A_UNIT = re.compile(r"(?<![\w.])(?:[Aa]n?|[Oo]ne)\s+(?=[a-z])")
+_A_UNIT_FIRST = re.compile(r"[AaOo](?<![\w.].)")  # where a match of _A_UNIT can start
 
 
 def single_units(text: str, cands: list[Cand]) -> list[Cand]:
@@ -163,7 +165,7 @@ def single_units(text: str, cands: list[Cand]) -> list[Cand]:
     Not time units ("an hour") and not the "per" of a rate ("$4 a gallon", "20 cents a mile")."""
     out: list[Cand] = []
     taken = [(c.start, c.end) for c in cands]
-    for m in _A_UNIT.finditer(text):
+    for m in finditer_at(_A_UNIT, _A_UNIT_FIRST, text):
         s = surface_at(text, m.end(), units()[1])
         if s is None or s.unit in TIME_UNITS or s.kind == "percent" or not re.sub(r"['’ ]", "", s.text).isalpha() \
                 or len(s.text) < 4 or any(a <= m.start() < b for a, b in taken):
