@@ -316,7 +316,11 @@ def predict_allegedly(texts: Iterable[str], nlp: Any = None) -> list[list[Pred]]
 
     nlp = nlp or load_nlp_for_eval()
     texts = list(texts)
-    disable = [p for p in nlp.pipe_names if p.startswith("allegedly_")]
+    from allegedly.nlp.pipeline import OUR_COMPONENTS
+
+    # skip our extractor components (find_figures is called directly below); the pipeline's
+    # own annotators (fast attributes, paragraph boundaries) must keep running
+    disable = [p for p in nlp.pipe_names if p in OUR_COMPONENTS]
     return [[to_pred(doc.text, f) for f in find_figures(doc)]
             for doc in nlp.pipe(texts, disable=disable)]
 
