@@ -127,3 +127,21 @@ def test_command_on_a_few_polnear_documents(tmp_path):
     result = CliRunner().invoke(command, [str(dev), "--limit", "3", "--json"])
     metrics = json.loads(result.output)["metrics"]
     assert 0.3 < metrics["content linked (J>=0.5) P/R/F"][2] <= 1.0
+
+
+def test_breakdown_by_cue_counts_precision_per_lemma():
+    from allegedly.evaluation.attribution import breakdown
+
+    text = "The mayor said the bridge will reopen. Critics denounced the plan as wasteful."
+    gold = [{"doc": "d", "text": text, "attributions": [
+        {"source": [(0, 9)], "cue": [(10, 14)], "content": [(15, 38)]}]}]
+    pred = [{"doc": "d", "text": text, "attributions": [
+        {"source": [(0, 9)], "cue": [(10, 14)], "content": [(15, 38)], "quote": "indirect",
+         "cue_class": "report", "cue_lemma": "say"},
+        {"source": [(39, 46)], "cue": [(47, 56)], "content": [(57, 77)], "quote": "indirect",
+         "cue_class": "dispute", "cue_lemma": "denounce"}]}]
+    plain = breakdown(gold, pred)
+    assert not any(k.startswith("lemma=") for k in plain)
+    by_cue = breakdown(gold, pred, by_cue=True)
+    assert by_cue["lemma=say"]["pred"] == 1 and by_cue["lemma=say"]["correct"] == 1
+    assert by_cue["lemma=denounce"]["pred"] == 1 and by_cue["lemma=denounce"].get("correct", 0) == 0
