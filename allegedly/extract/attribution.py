@@ -7,7 +7,7 @@ reported / "Tsimbalyuk has alleged that ...") *and* the inner one (Tsimbalyuk / 
 
 Cues come from ``lexicons/reporting_verbs.tsv`` (verbs, nouns, phrases with a cue class); the
 rules themselves live in :mod:`allegedly.extract.attribution_rules` (verbs, nouns, "according
-to") and :mod:`allegedly.extract.attribution_quotes` (quote-driven rules), quote finding in
+to", sharing helpers in :mod:`allegedly.extract.attribution_common`) and :mod:`allegedly.extract.attribution_quotes` (quote-driven rules), quote finding in
 :mod:`allegedly.extract.quotes` and source typing/resolution in :mod:`allegedly.extract.sources`.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from allegedly.extract.attribution_common import CUES, text_of
 from allegedly.extract.attribution_headlines import headline_attribution
 from allegedly.extract.attribution_naming import naming_attribution
 from allegedly.extract.attribution_nouns import possessive_noun_attribution
@@ -25,10 +26,8 @@ from allegedly.extract.attribution_quotes import (
     follow_on_quotes,
 )
 from allegedly.extract.attribution_rules import (
-    CUES,
     noun_attribution,
     phrase_attribution,
-    text_of,
     verb_attribution,
 )
 from allegedly.extract.matches import AttributionMatch

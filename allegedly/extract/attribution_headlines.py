@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution_rules import _ROWS, make_match, paragraph, text_of
+from allegedly.extract.attribution_common import CUE_ROWS, make_match, paragraph, text_of
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
 from allegedly.extract.sources import make_source
@@ -19,7 +19,7 @@ from allegedly.extract.sources import make_source
 __all__ = ["headline_attribution"]
 
 _S_FORMS: dict[str, dict[str, str]] = {}
-for _row in _ROWS:
+for _row in CUE_ROWS:
     if _row["pos"] == "verb":
         for _f in _row["forms"].split():
             if _f.endswith("s") and _f != _row["lemma"]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution_rules import CUES, _cue_span, _source_of, make_match
+from allegedly.extract.attribution_common import CUES, cue_span, make_match, source_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
@@ -46,7 +46,7 @@ def naming_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None
     if end <= obj.left_edge.i:
         return None
     content = (doc[obj.left_edge.i].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    source = _source_of(v)
+    source = source_of(v)
     if source is None or source.span is None:
         return None
-    return make_match(doc, _cue_span(v), CUES[lemma(v)], content, quotes, source)
+    return make_match(doc, cue_span(v), CUES[lemma(v)], content, quotes, source)

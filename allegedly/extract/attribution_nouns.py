@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution_rules import NOUN_CUES, NOUN_FORMS, make_match
+from allegedly.extract.attribution_common import NOUN_CUES, NOUN_FORMS, make_match
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
 from allegedly.extract.quotes import Quote

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution_rules import CUES, VERB_FORMS, _cue_span, make_match
+from allegedly.extract.attribution_common import CUES, VERB_FORMS, cue_span, make_match
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
@@ -40,7 +40,7 @@ def agent_passive_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch
     if end <= start:
         return None
     content = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    cue_start = _cue_span(v)[0]
+    cue_start = cue_span(v)[0]
     cue_end = agent.idx + len(agent.text) if agent.i == v.i + 1 or all(
-        t.dep_ == "advmod" for t in doc[v.i + 1:agent.i]) else _cue_span(v)[1]
+        t.dep_ == "advmod" for t in doc[v.i + 1:agent.i]) else cue_span(v)[1]
     return make_match(doc, (cue_start, cue_end), row, content, quotes, make_source(pobj))

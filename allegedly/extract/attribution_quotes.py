@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from allegedly.extract.attribution_rules import (
+from allegedly.extract.attribution_common import (
     MIN_QUOTE_WORDS,
     VERB_FORMS,
     ltrim_punct,

@@ -1,7 +1,8 @@
 """The individual attribution rules used by :func:`allegedly.extract.attribution.find_attributions`.
 
 Each rule takes one candidate token (and the document's quotes) and returns an
-:class:`AttributionMatch` or None. All are pure functions over the parse.
+:class:`AttributionMatch` or None. All are pure functions over the parse; the helpers they share
+with the other rule modules live in :mod:`allegedly.extract.attribution_common`.
 """
 
 from __future__ import annotations
@@ -10,85 +11,27 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from allegedly.extract.attribution_common import (
+    CUES,
+    MIN_QUOTE_WORDS,
+    NOUN_CUES,
+    NOUN_FORMS,
+    VERB_FORMS,
+    cue_span,
+    ltrim_punct,
+    make_match,
+    paragraph,
+    quote_after,
+    source_of,
+    text_of,
+)
 from allegedly.extract.lemmas import lemma
-from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
+from allegedly.extract.matches import AttributionMatch, Offsets
 from allegedly.extract.quotes import Quote
-from allegedly.extract.sources import RELATIVE, make_source, vague_source
-from allegedly.lexicons import load
+from allegedly.extract.sources import make_source, vague_source
 
-_ROWS = load("reporting_verbs")
-CUES: dict[str, dict[str, str]] = {}
-NOUN_CUES: dict[str, dict[str, str]] = {}
-for _row in _ROWS:
-    if _row["pos"] == "verb":
-        CUES.setdefault(_row["lemma"], _row)
-    elif _row["pos"] == "noun":
-        NOUN_CUES.setdefault(_row["lemma"], _row)
-VERB_FORMS = frozenset(f for r in _ROWS if r["pos"] == "verb" for f in r["forms"].split())
-NOUN_FORMS = frozenset(f for r in _ROWS if r["pos"] == "noun" for f in r["forms"].split())
-DOUBT_FORMS = frozenset(f for r in _ROWS if r["pos"] == "doubt" for f in r["forms"].split())
-
-SUBJ = {"nsubj", "nsubjpass", "csubj"}
-CUE_MODS = {"aux", "auxpass", "neg"}
 CONTENT_DEPS = {"ccomp"}
 NP_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "dative"}
-INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
-_PARA_SPLIT = re.compile(r"\n+")
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
-                       r"(?: \([^)\n]{1,30}\))? ?[-–—]{1,2} ")
-MIN_QUOTE_WORDS = 4
-
-
-# ---- helpers --------------------------------------------------------------------------------
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy rebuilds it from the tokens on every access)."""
-    cached = doc.user_data.get("allegedly.text")
-    if cached is None:  # a Doc's text never changes
-        cached = doc.text
-        doc.user_data["allegedly.text"] = cached
-    return cached
-
-
-_CUE_ADVS = frozenset({"also", "now", "then", "even", "often", "again", "later", "just",
-                       "repeatedly", "previously", "once", "already", "still", "further",
-                       "publicly", "privately", "recently", "earlier"})
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                         "sunday", "today", "yesterday", "tonight", "then", "later", "earlier"})
-_CUE_PREPS = frozenset({"for", "on", "of", "to", "about", "at", "against"})
-
-
-def _cue_span(v: Token) -> Offsets:
-    """The verb with its contiguous auxiliaries, negation and adverbs ("has also said"), particle
-    or cue preposition ("called for") and an adjacent day word ("said Friday")."""
-    doc = v.doc
-    start = v.i
-    left = {c.i for c in v.lefts if c.dep_ in CUE_MODS
-            or c.dep_ == "advmod" and (c.lower_ in _CUE_ADVS or _manner_adverb(c))}
-    while start - 1 in left:
-        start -= 1
-    end = v.i
-    for c in v.rights:
-        if c.i != end + 1:
-            break
-        particle = c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _CUE_PREPS
-                                       and lemma(v) in _PREP_VERBS)
-        day = c.dep_ in {"npadvmod", "advmod"} and c.lower_ in _TIME_WORDS
-        if not (particle or day):
-            break
-        end = c.i
-    return doc[start].idx, doc[end].idx + len(doc[end].text)
-
-
-def _manner_adverb(t: Token) -> bool:
-    """"frequently mocked", "forcefully told": an -ly adverb right before the cue (PolNeAR puts
-    it in the cue)."""
-    return t.lower_.endswith("ly") and t.tag_ == "RB" and t.lower_ not in {"only", "early"}
-
-
-_PREP_VERBS = frozenset({"call", "point", "refer", "accuse", "blame", "rail", "warn", "comment",
-                         "criticize", "criticise", "insist", "speak", "talk"})
 
 
 def _trim(doc: Doc, start: int, end: int) -> Offsets | None:
@@ -101,189 +44,6 @@ def _trim(doc: Doc, start: int, end: int) -> Offsets | None:
     if end <= start:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _segments(text: str, start: int, end: int) -> tuple[Offsets, ...]:
-    """Split a content range at paragraph breaks (multi-paragraph quotes become segments)."""
-    segs: list[Offsets] = []
-    pos = start
-    for m in _PARA_SPLIT.finditer(text, start, end):
-        if m.start() > pos:
-            segs.append((pos, m.start()))
-        pos = m.end()
-    if end > pos:
-        segs.append((pos, end))
-    out = []
-    for s, e in segs:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return tuple(out)
-
-
-def _snap(doc: Doc, content: Offsets, cue: Offsets | None, quotes: list[Quote]) -> Offsets:
-    """Extend a content range to cover the whole of every quote it overlaps (not the cue's)."""
-    s, e = content
-    for q in quotes:
-        if q.start < e and s < q.end:
-            if cue is not None and q.start <= cue[0] < q.end:
-                continue
-            s, e = min(s, q.start), max(e, q.end)
-    return s, e
-
-
-def _quote_type(content: tuple[Offsets, ...], quotes: list[Quote]) -> str:
-    total = sum(e - s for s, e in content)
-    inside = 0
-    for s, e in content:
-        for q in quotes:
-            a, b = max(s, q.start), min(e, q.end)
-            if b > a:
-                inside += b - a
-    if inside == 0:
-        return "indirect"
-    return "direct" if inside >= total - 2 else "mixed"
-
-
-def _cls(row: dict[str, str], doc: Doc, content: tuple[Offsets, ...]) -> str:
-    cls = row["class"]
-    if cls == "report":
-        words = {w.lower() for s, e in content for w in re.findall(r"\w+", text_of(doc)[s:e])}
-        if words & DOUBT_FORMS:
-            return "dispute"
-    return cls
-
-
-def make_match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
-           quotes: list[Quote], source: SourceMatch | None,
-           exclude: Offsets | None = None) -> AttributionMatch | None:
-    s, e = _snap(doc, content, cue, quotes)
-    dateline = _DATELINE.match(text_of(doc), s, e)
-    if dateline is not None:  # "MERINSK, May 6 (CPA) - At least 34 ...": not part of the claim
-        s = dateline.end()
-    segs = _segments(text_of(doc), s, e)
-    if exclude is not None:  # a parenthetical "X said" inside its content
-        cut: list[Offsets] = []
-        for a, b in segs:
-            if a < exclude[0]:
-                cut.append((a, _rtrim_punct(text_of(doc), a, min(b, exclude[0]))))
-            if b > exclude[1]:
-                cut.append((ltrim_punct(text_of(doc), max(a, exclude[1]), b), b))
-        segs = tuple((a, b) for a, b in cut if b > a)
-    if not segs:
-        return None
-    if cue is not None and segs[0][0] <= cue[0] < segs[-1][1] and not (
-            source and source.span and segs[0][0] <= source.span[0]):
-        # the cue sits inside its own content (e.g. a snapped quote around it): keep the part
-        # before or after the cue, whichever is longer
-        before = [(a, min(b, cue[0])) for a, b in segs if a < cue[0]]
-        after = [(max(a, cue[1]), b) for a, b in segs if b > cue[1]]
-        pick = before if sum(b - a for a, b in before) >= sum(b - a for a, b in after) else after
-        segs = tuple((a, b) for a, b in pick if b > a)
-        if not segs:
-            return None
-    return AttributionMatch(cue=cue, cue_lemma=row["lemma"], cue_class=_cls(row, doc, segs),
-                            content=segs, quote=_quote_type(segs, quotes), source=source)
-
-
-def _rtrim_punct(text: str, a: int, b: int) -> int:
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;—–-("):
-        b -= 1
-    return b
-
-
-def ltrim_punct(text: str, a: int, b: int) -> int:
-    while a < b and (text[a].isspace() or text[a] in ",;—–-)"):
-        a += 1
-    return a
-
-
-def _subject(v: Token) -> Token | None:
-    """The verb's own subject, or the subject inherited from the clause it hangs off."""
-    for c in v.children:
-        if c.dep_ in {"nsubj", "csubj"}:
-            return c
-    for c in v.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
-        return None  # agentless passive: "it is alleged", "Russia has been accused"
-    h = v
-    for _ in range(4):
-        if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return h.head
-        if h.dep_ == "pcomp" and h.head.dep_ == "prep" and h.head.lower_ == "with":
-            for c in h.children:
-                if c.dep_ in SUBJ:
-                    return c
-        if h.dep_ not in INHERIT_DEPS or h.head is h:
-            break
-        h = h.head
-        for c in h.children:
-            if c.dep_ in SUBJ:
-                return c
-    return None
-
-
-def _source_of(v: Token) -> SourceMatch | None:
-    subj = _subject(v)
-    if subj is not None:
-        text = text_of(v.doc)
-        ps, pe = paragraph(text, v.idx)
-        if not ps <= subj.idx < pe:
-            subj = _nearest_noun(v, ps)
-    if subj is None:
-        return vague_source(_passive_phrase(v))
-    if subj.dep_ == "expl" or subj.lower_ in {"it", "there"} and subj.dep_ == "nsubjpass":
-        doc = v.doc
-        return vague_source(doc[subj.i:v.i + 1].text)
-    return make_source(subj, stop=_cue_start(v))
-
-
-def _passive_phrase(v: Token) -> str:
-    """The words standing for a missing source: "it is alleged", "(Russia) has been accused"."""
-    doc = v.doc
-    subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
-    if subj is not None and subj.lower_ == "it":
-        return doc[subj.i:v.i + 1].text
-    return "unnamed (" + doc[_cue_start(v):v.i + 1].text + ")"
-
-
-def _cue_start(v: Token) -> int:
-    i = v.i
-    while i > 0 and v.doc[i - 1].head == v and v.doc[i - 1].dep_ in CUE_MODS | {"advmod"}:
-        i -= 1
-    return i
-
-
-def _nearest_noun(v: Token, para_start: int) -> Token | None:
-    """The head of the noun phrase just before ``v`` in its own paragraph, if any."""
-    for t in reversed(v.doc[:v.i]):
-        if t.idx < para_start:
-            return None
-        if t.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return t
-    return None
-
-
-def quote_after(doc: Doc, pos: int, quotes: list[Quote], limit: int = 3) -> Quote | None:
-    """A quote opening within ``limit`` non-space characters after offset ``pos``."""
-    text = text_of(doc)
-    for q in quotes:
-        if q.start >= pos:
-            gap = text[pos:q.start]
-            if len(gap.strip()) <= limit and "\n\n\n" not in gap:
-                return q
-            return None
-    return None
-
-
-# ---- rules ------------------------------------------------------------------------------------
 
 
 def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
@@ -299,7 +59,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         return None  # "the program, called EB-5": naming, not attribution
     frame = set(row["frame"].split(","))
     doc = v.doc
-    cue = _cue_span(v)
+    cue = cue_span(v)
     content: Offsets | None = None
     comps = [c for c in v.children if c.dep_ in CONTENT_DEPS and not inverted_final(c)]
     if "to" in frame and not comps:
@@ -369,7 +129,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         content = _clip_toparagraph(text_of(doc), content, cue, quotes)
     if content is None:
         return None
-    source = _source_of(v)
+    source = source_of(v)
     if exclude is None and source is not None and source.span is not None \
             and _inside(source.span, content):
         return None
@@ -462,16 +222,10 @@ def _clause_after_object(v: Token) -> Offsets | None:
     return _trim(v.doc, obj.left_edge.i, end)
 
 
-def paragraph(text: str, pos: int) -> Offsets:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _clip_toparagraph(text: str, content: Offsets, cue: Offsets, quotes: list[Quote]
                        ) -> Offsets | None:
     """Keep the content inside the cue's paragraph (parses can run over unpunctuated lines);
-    multi-paragraph quotes are restored later by :func:`_snap`."""
+    multi-paragraph quotes are restored later by :func:`snap`."""
     ps, pe = paragraph(text, cue[0])
     s, e = max(content[0], ps), min(content[1], pe)
     return (s, e) if e > s else None
@@ -577,6 +331,5 @@ def sentence_of(doc: Doc, offset: int) -> Span:
     return span.sent if span is not None else doc[:]
 
 
-__all__ = ["CUES", "MIN_QUOTE_WORDS", "NOUN_CUES", "NOUN_FORMS", "RELATIVE", "VERB_FORMS", "ltrim_punct", "make_match",
-           "noun_attribution", "paragraph", "phrase_attribution", "quote_after", "sentence_of",
-           "text_of", "verb_attribution"]
+__all__ = ["inverted_final", "noun_attribution", "phrase_attribution", "sentence_of",
+           "verb_attribution"]
