@@ -85,6 +85,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         objs = [c for c in v.rights if c.dep_ in {"dobj", "dative", "iobj"}]
         after = max([cue[1]] + [o.right_edge.idx + len(o.right_edge.text) for o in objs])
         q = quote_after(doc, after, quotes)
+        if q is not None and re.search(r"[.!?]", text_of(doc)[after:q.start]):
+            q = None  # '"A?" Graham asked. "B."': the quote after the full stop is a new sentence
         if q is not None:
             content, from_quote = (q.start, q.end), True
         elif text_of(doc)[after:after + 1] == ":":

@@ -458,3 +458,12 @@ def test_title_case_headline(nlp):
 def test_title_case_headline_plural_noun_is_not_a_cue(nlp):
     text, found = run(nlp, "Harbour Plans Approved By Council\n\nThe vote was close.")
     assert not found, [_show(text, m) for m in found]
+
+
+def test_quote_after_full_stop_is_not_the_cue_content(nlp):
+    text = ("“Can anybody name the mayor's housing plan?” Ms. Okafor asked. “Nobody in this room "
+            "can.”")
+    text, ms = run(nlp, text)
+    m = _by_cue(text, ms, "asked")
+    assert _content(text, m).startswith("“Can anybody name the mayor's housing plan?”")
+    assert _source(text, m) == "Ms. Okafor"
