@@ -35,7 +35,15 @@ def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attr
     tail = re.match(r"[^\n“\"]{0,60}?[.,:;]", text[pos:])  # the rest of the cue clause
     if tail is None or "\n" in text[pos:pos + tail.end()]:
         return m
-    pos += tail.end()
+    long_tail = _LONG_TAIL.match(text, pos)
+    if long_tail is not None and text[pos + tail.end():long_tail.end()].strip() and not any(
+            w.lower() in VERB_FORMS and not w.endswith("ing")
+            for w in re.findall(r"\w+", long_tail.group(0))):
+        # '"A," DuVernay said, emphasizing why .... "B."': a longer cue clause up to its full
+        # stop, with no other speech verb in it
+        pos = long_tail.end() - 1
+    else:
+        pos += tail.end()
     segs = list(m.content)
     for q in quotes:
         if q.start < pos:
@@ -48,6 +56,9 @@ def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attr
     if len(segs) == len(m.content):
         return m
     return AttributionMatch(m.cue, m.cue_lemma, m.cue_class, tuple(segs), m.quote, m.source)
+
+
+_LONG_TAIL = re.compile(r"[^\n“\"]{0,140}?[.!?] +(?=[“\"])")
 
 
 def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:

@@ -467,3 +467,14 @@ def test_quote_after_full_stop_is_not_the_cue_content(nlp):
     m = _by_cue(text, ms, "asked")
     assert _content(text, m).startswith("“Can anybody name the mayor's housing plan?”")
     assert _source(text, m) == "Ms. Okafor"
+
+
+def test_follow_on_quote_after_long_cue_clause(nlp):
+    text = ("“We cannot keep patching the same roads,” Mayor Lindqvist said, pointing at the "
+            "cracked asphalt behind her. “The money has to come from somewhere else.”")
+    text, ms = run(nlp, text)
+    m = _by_cue(text, ms, "said")
+    content = _content(text, m)
+    assert content.startswith("“We cannot keep patching the same roads,”")
+    assert "The money has to come from somewhere else." in content
+    assert "pointing" not in content
