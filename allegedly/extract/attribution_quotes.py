@@ -49,13 +49,21 @@ def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attr
         if q.start < pos:
             continue
         gap = text[pos:q.start]
-        if gap.strip() or "\n" in gap:
+        if gap.strip():
+            break
+        if "\n" in gap and not _fills_paragraph(text, q):
             break
         segs.extend(q.segments)
         pos = q.end
     if len(segs) == len(m.content):
         return m
     return AttributionMatch(m.cue, m.cue_lemma, m.cue_class, tuple(segs), m.quote, m.source)
+
+
+def _fills_paragraph(text: str, q: Quote) -> bool:
+    """The quote is a whole paragraph of its own (``\n“B.”\n``)."""
+    line_end = text.find("\n", q.end)
+    return text[q.end:line_end if line_end >= 0 else len(text)].strip() in {"", "."}
 
 
 _LONG_TAIL = re.compile(r"[^\n“\"]{0,140}?[.!?] +(?=[“\"])")

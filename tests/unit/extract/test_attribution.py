@@ -478,3 +478,16 @@ def test_follow_on_quote_after_long_cue_clause(nlp):
     assert content.startswith("“We cannot keep patching the same roads,”")
     assert "The money has to come from somewhere else." in content
     assert "pointing" not in content
+
+
+def test_quote_paragraph_continues_inverted_quote(nlp):
+    text = ("“The harbour will not reopen before spring,” the port director said.\n\n"
+            "“We lost two cranes in the storm and the insurers are still counting.”\n\n"
+            "Shipping firms have already moved their cargo elsewhere.")
+    text, ms = run(nlp, text)
+    m = _by_cue(text, ms, "said")
+    content = _content(text, m)
+    assert content.startswith("“The harbour will not reopen before spring,”")
+    assert "We lost two cranes in the storm" in content
+    assert "Shipping firms" not in content
+    assert len(m.content) == 2
