@@ -204,6 +204,8 @@ def _subject(v: Token) -> Token | None:
                     return p
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
         return None  # agentless passive: "it is alleged", "Russia has been accused"
+    if conjoined_cue(v):  # "Merrill says A and said B" parsed with "said" conjoined inside A
+        return next((c for c in v.head.head.children if c.dep_ in {"nsubj", "csubj"}), None)
     h = v
     for _ in range(4):
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -219,6 +221,17 @@ def _subject(v: Token) -> Token | None:
             if c.dep_ in SUBJ:
                 return c
     return None
+
+
+def conjoined_cue(t: Token) -> bool:
+    """A subjectless speech verb with its own content conjoined to the content clause of
+    another cue: "Merrill says [Machado promised to back her] and said [she would ...]" — the
+    parser hangs "said" inside the first content; its speaker is the outer subject."""
+    comp = t.head
+    return t.dep_ == "conj" and t.i > comp.i and t.tag_ in {"VBD", "VBZ"} and lemma(t) in CUES \
+        and comp.dep_ == "ccomp" and lemma(comp.head) in CUES \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) \
+        and any(c.dep_ in {"ccomp", "dobj"} for c in t.children)
 
 
 def source_of(v: Token) -> SourceMatch | None:
@@ -285,5 +298,5 @@ def paragraph(text: str, pos: int) -> Offsets:
 
 
 __all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "INHERIT_DEPS", "MIN_QUOTE_WORDS",
-           "NOUN_CUES", "NOUN_FORMS", "SUBJ", "VERB_FORMS", "cue_span", "ltrim_punct", "make_match",
+           "NOUN_CUES", "NOUN_FORMS", "SUBJ", "VERB_FORMS", "conjoined_cue", "cue_span", "ltrim_punct", "make_match",
            "paragraph", "quote_after", "rtrim_punct", "snap", "source_of", "text_of"]

@@ -17,6 +17,7 @@ from allegedly.extract.attribution_common import (
     NOUN_CUES,
     NOUN_FORMS,
     VERB_FORMS,
+    conjoined_cue,
     cue_span,
     ltrim_punct,
     make_match,
@@ -73,7 +74,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     exclude = None
     if comps:
         content = _trim(doc, min(c.left_edge.i for c in comps),
-                        max(c.right_edge.i for c in comps) + 1)
+                        _end_before_conjoined_cue(max(comps, key=lambda c: c.right_edge.i)))
         before = [c for c in comps if c.i < v.i]
         after = [c for c in comps if c.i > v.i]
         if before and after and content is not None:  # "A," she said, "B." -> A … B
@@ -136,6 +137,19 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             and _inside(source.span, content):
         return None
     return make_match(doc, cue, row, content, quotes, source, exclude)
+
+
+def _end_before_conjoined_cue(comp: Token) -> int:
+    """End (exclusive token index) of a content clause, cut before a conjoined speech verb of
+    the outer speaker (:func:`conjoined_cue`), which gets its own link."""
+    for t in comp.children:
+        if conjoined_cue(t):
+            end = t.left_edge.i
+            while end > comp.i and comp.doc[end - 1].dep_ in {"cc", "punct"}:
+                end -= 1
+            if end > comp.i:
+                return end
+    return comp.right_edge.i + 1
 
 
 _DESIRE = frozenset({"want", "wish", "hope", "intend", "plan"})

@@ -491,3 +491,12 @@ def test_quote_paragraph_continues_inverted_quote(nlp):
     assert "We lost two cranes in the storm" in content
     assert "Shipping firms" not in content
     assert len(m.content) == 2
+
+
+def test_conjoined_speech_verb_is_split_off(nlp):
+    text = "Halvorsen says the ministry refused to publish the report and said it would sue."
+    text, ms = run(nlp, text)
+    says, said = _by_cue(text, ms, "says"), _by_cue(text, ms, "said")
+    assert _content(text, says) == "the ministry refused to publish the report"
+    assert _content(text, said) == "it would sue"
+    assert _source(text, said) == "Halvorsen"
