@@ -24,8 +24,8 @@ def agent_passive_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch
     if v.lower_ not in VERB_FORMS or v.pos_ not in {"VERB", "AUX"} or v.tag_ != "VBN":
         return None
     row = CUES.get(lemma(v))
-    if row is None:
-        return None
+    if row is None or "strict" in row["frame"].split(","):
+        return None  # strict cues take clauses only: "would be welcomed by Ukrainians as heroes"
     agent = next((c for c in v.rights if c.dep_ == "agent"), None)
     subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
     if agent is None or subj is None or subj.pos_ == "PRON" and subj.lower_ in {"it", "there"}:

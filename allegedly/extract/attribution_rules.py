@@ -58,6 +58,9 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         return None  # "it is not known what happened": uncertainty, not attribution
     if row["lemma"] == "call" and v.dep_ in {"acl", "amod", "advcl"} and v.tag_ == "VBN":
         return None  # "the program, called EB-5": naming, not attribution
+    if v.tag_ == "VB" and v.dep_ in {"ROOT", "conj"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in v.children):
+        return None  # an imperative ("Talk to us?") is an instruction, not a report
     frame = set(row["frame"].split(","))
     doc = v.doc
     cue = cue_span(v)

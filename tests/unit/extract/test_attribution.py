@@ -500,3 +500,16 @@ def test_conjoined_speech_verb_is_split_off(nlp):
     assert _content(text, says) == "the ministry refused to publish the report"
     assert _content(text, said) == "it would sue"
     assert _source(text, said) == "Halvorsen"
+
+
+def test_imperative_is_not_a_report(nlp):
+    text = 'Fighters can be heard asking him: "How are you? Okay? Talk to us?"'
+    _, atts = run(nlp, text)
+    assert [a.cue_lemma for a in atts] == ["ask"]
+
+
+def test_strict_cue_takes_no_plain_object_and_no_by_agent(nlp):
+    text = ("It has not offered another update since. Others were assured they would be "
+            "welcomed by villagers as heroes.")
+    _, atts = run(nlp, text)
+    assert {a.cue_lemma for a in atts} <= {"assure"}
