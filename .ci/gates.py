@@ -15,8 +15,13 @@ SHARED = ROOT.parent / "shared" / "data"
 
 
 def dig(obj, path: str):
-    for part in path.split("."):
-        obj = obj[part]
+    """Follow ``path`` into the JSON: parts separated by "/" (or "." when there is no "/");
+    a numeric part indexes a list; a "/" inside a key is written "~"
+    ("metrics/triple lenient P~R~F/2")."""
+    parts = path.split("/") if "/" in path else path.split(".")
+    for part in parts:
+        part = part.replace("~", "/")
+        obj = obj[int(part)] if isinstance(obj, list) else obj[part]
     return float(obj)
 
 
