@@ -28,8 +28,9 @@ import json
 import pickle
 import re
 import sys
-import time
 from pathlib import Path
+
+from timing import best_of  # bench/timing.py (the script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -177,15 +178,6 @@ def first_differences(base: dict, new: dict, limit: int = 5) -> list[str]:
     return out
 
 
-def best_of(repeat: int, fn, reset=None) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        if reset:
-            reset()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

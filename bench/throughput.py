@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
-import time
 from pathlib import Path
+
+from timing import best_of  # bench/timing.py (the script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,13 +30,6 @@ def load_texts(data: Path, n: int) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths[:n]]
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
