@@ -244,7 +244,7 @@ def export(db_path: str, fmt: str, table: str | None, claims: bool, output: str 
             return
         if fmt == "parquet" and not output:
             raise click.UsageError("Parquet needs -o FILE.")
-        out: Any = output or click.get_text_stream("stdout")
+        out: Any = output or sys.stdout
         n = export_claims(store, fmt, out) if claims else export_table(store, table, fmt, out)
         if output:
             click.echo(f"{n} rows -> {output}", err=True)
