@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from allegedly.errors import AllegedlyError, message
+from allegedly.errors import AllegedlyError
 from allegedly.extract import claims as claim_rules
 from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
 from allegedly.model import (
@@ -242,5 +242,4 @@ def _cover_unparsed(masked: str, parsed: list[tuple[int, int]]) -> list[tuple[in
     return sorted(out)
 
 
-__all__ = ["DocMatches", "doc_matches", "build_analysis", "not_analysed", "split_sentences",
-           "message"]
+__all__ = ["DocMatches", "doc_matches", "build_analysis", "not_analysed", "split_sentences"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -193,4 +193,4 @@ def render_many(analyses: Sequence[ArticleAnalysis], console: Console | None = N
         render(an, console)
 
 
-__all__ = ["render", "render_many", "chain_label", "claim_text", "Group"]
+__all__ = ["render", "render_many", "chain_label", "claim_text"]
