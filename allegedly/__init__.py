@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from allegedly.model import (
     SCHEMA,
+    AnalysisWarning,
     Article,
     ArticleAnalysis,
     Attribution,
@@ -19,7 +20,7 @@ from allegedly.model import (
 
 __version__ = "0.1.0"
 
-__all__ = ["SCHEMA", "Article", "ArticleAnalysis", "Attribution", "Claim", "Cue", "Figure",
+__all__ = ["SCHEMA", "AnalysisWarning", "Article", "ArticleAnalysis", "Attribution", "Claim", "Cue", "Figure",
            "Hedge", "Relation", "Removed", "Source", "Span", "analyze", "__version__"]
 
 

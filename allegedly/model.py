@@ -281,7 +281,7 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class Warning:
+class AnalysisWarning:
     """A per-article warning with a stable code (see ``allegedly.errors``)."""
 
     code: str
@@ -302,7 +302,7 @@ class ArticleAnalysis:
     figures: tuple[Figure, ...] = ()
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[AnalysisWarning, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -22,6 +22,7 @@ from allegedly.errors import AllegedlyError
 from allegedly.extract import claims as claim_rules
 from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
 from allegedly.model import (
+    AnalysisWarning,
     Article,
     ArticleAnalysis,
     Attribution,
@@ -30,7 +31,6 @@ from allegedly.model import (
     Hedge,
     Source,
     Span,
-    Warning,
 )
 from allegedly.nlp.prepass import OffsetMap, paragraphs
 
@@ -68,7 +68,7 @@ def doc_matches(doc: Doc) -> DocMatches:
 def not_analysed(article: Article, error: AllegedlyError) -> ArticleAnalysis:
     """An analysis with no records and one warning saying why (e.g. E108 non-English)."""
     return ArticleAnalysis(article=article,
-                           warnings=(Warning(error.code, error.args[0]),),
+                           warnings=(AnalysisWarning(error.code, error.args[0]),),
                            meta={"analysed": False})
 
 
@@ -117,7 +117,7 @@ def build_analysis(article: Article, masked: str,
     sentences = _cover_unparsed(masked, sorted(set(sentences)))
     claims = claim_rules.build_claims(text, sentences, attributions, hedges, figures)
     relations = claim_rules.build_relations(text, claims, attributions, figures)
-    warnings = [Warning(w.split(" ", 1)[0], w.split(" ", 1)[1] if " " in w else w, f.span)
+    warnings = [AnalysisWarning(w.split(" ", 1)[0], w.split(" ", 1)[1] if " " in w else w, f.span)
                 for f in figures for w in f.warnings]
     return ArticleAnalysis(article=article, attributions=tuple(attributions),
                            figures=tuple(figures), claims=tuple(claims),
