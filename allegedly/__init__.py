@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from allegedly.model import (
     SCHEMA,
     AnalysisWarning,
@@ -18,14 +21,18 @@ from allegedly.model import (
     Span,
 )
 
+if TYPE_CHECKING:
+    from allegedly.settings import Settings
+
 __version__ = "0.1.0"
 
 __all__ = ["SCHEMA", "AnalysisWarning", "Article", "ArticleAnalysis", "Attribution", "Claim", "Cue", "Figure",
            "Hedge", "Relation", "Removed", "Source", "Span", "analyze", "__version__"]
 
 
-def analyze(text_or_html: str, *, published=None, url=None, outlet=None, title=None,
-            settings=None) -> ArticleAnalysis:
+def analyze(text_or_html: str, *, published: date | str | None = None, url: str | None = None,
+            outlet: str | None = None, title: str | None = None,
+            settings: Settings | None = None) -> ArticleAnalysis:
     """Analyse one article given as plain text or HTML (detected) and return its analysis.
 
     ``published`` may be a ``date`` or an ISO string; it anchors relative time expressions.
