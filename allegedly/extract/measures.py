@@ -167,10 +167,57 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
         if owner is not None and not (counted and _overlaps(owner[1], counted[1])) and \
                 not (owner[1][0] <= start < owner[1][1]):
             actor = owner[0]  # whose: "Ford has 13000 workers" -> Ford
+    name = _name_before(doc, toks[0].i)
+    if name is not None:  # "Dow +0.2%", "JD Sports, down 1.95p", "RHP John Gant (0.5 WAR)"
+        if has_unit:
+            counted = name
+        else:
+            actor = name[0]
     if counted is None and actor is None and (has_unit or measure is None):
         counted = _nearest_noun_before(doc, start)  # "this year's MSRP is $33790"
     return Description(counted[0] if counted else None, counted[1] if counted else None,
                        measure, actor)
+
+
+_NAME_SEPARATORS = {"(", ",", "up", "down", "by", "higher", "lower", "+", "-"}
+_NAME_CHANGES = {"up", "down", "by", "higher", "lower", "+", "-"}
+
+
+def _name_before(doc: Doc, first: int) -> tuple[str, tuple[int, int]] | None:
+    """The name a figure is listed against: a proper noun just before it, joined by a
+    parenthesis, a comma or a change word ("RHP John Gant (0.5 WAR)", "JD Sports, down 1.95p at
+    125.8p", "Burlington by 2.6%") or directly before a signed number ("Dow +0.2%", "S&P 500
+    +0.3%"). Dates and times are no names."""
+    i, crossed, change, level = first - 1, False, False, False
+    for _ in range(8):
+        if i < 0:
+            return None
+        t = doc[i]
+        if t.lower_ in _NAME_SEPARATORS:
+            crossed = True
+            change = change or t.lower_ in _NAME_CHANGES
+        elif t.lower_ in {"at", "to"} and not level and not crossed:
+            level = True  # "down 1.95p at 125.8p": the level after a change
+        elif level and not change and (t.like_num or (t.pos_ == "NOUN" and len(t) <= 3)):
+            pass
+        else:
+            break
+        i -= 1
+    else:
+        return None
+    signed = doc[first].text[:1] in "+-" and doc[first].text[1:2].isdigit()
+    if not (crossed or signed) or (level and not change):
+        return None
+    end = i
+    if doc[i].like_num and i > 0 and doc[i - 1].pos_ == "PROPN":
+        i -= 1  # "S&P 500", "FTSE 100"
+    if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in {"DATE", "TIME"}:
+        return None
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_punct and \
+            doc[i - 1].ent_type_ not in {"DATE", "TIME"}:
+        i -= 1
+    span = doc[i:end + 1]
+    return span.text, (span.start_char, span.end_char)
 
 
 def _nearest_noun_before(doc: Doc, start: int) -> tuple[str, tuple[int, int]] | None:
@@ -295,8 +342,12 @@ def _owner(target: Token, has_unit: bool) -> tuple[str, tuple[int, int]] | None:
         return None
     if target.dep_ in {"dobj", "attr", "oprd"}:
         return _clause_subject(target.head)
-    if target.dep_ == "pobj" and target.head.dep_ == "prep" and target.head.head.pos_ in {"VERB", "AUX"}:
-        return _clause_subject(target.head.head)
+    if target.dep_ == "pobj" and target.head.dep_ == "prep":
+        gov = target.head.head
+        if gov.pos_ in {"VERB", "AUX"}:
+            return _clause_subject(gov)
+        if gov.dep_ == "attr" and gov.pos_ == "NOUN" and gov.head.pos_ in {"VERB", "AUX"}:
+            return _clause_subject(gov.head)  # "Morro Bay is the home port for 60 fishermen"
     return None
 
 

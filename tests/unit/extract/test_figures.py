@@ -357,6 +357,27 @@ def test_unattached_figure_falls_back_to_nearest_noun_before(nlp):
     assert f.counted == "Dow"
 
 
+@pytest.mark.parametrize("text,surface,counted", [
+    ("Losers at the close were Acme Corp, down 12 p at 340 p, Zenith Holdings, down 3 p.", "3 p", "Zenith Holdings"),
+    ("Losers at the close were Acme Corp, down 12 p at 340 p, Zenith Holdings, down 3 p at 88 p.", "88 p", "Zenith Holdings"),
+    ("Oil stocks fell 1.2%, Exxon by 2.1% and Chevron was flat.", "2.1%", "Exxon"),
+    ("Midday: FTSE 100 +0.6% and Nikkei +1.1%.", "+0.6%", "FTSE 100"),
+])
+def test_unit_figure_listed_against_a_name(nlp, text, surface, counted):
+    got = dict(figs(nlp, text))
+    assert got[surface].counted == counted
+
+
+def test_count_in_parentheses_after_a_name_is_that_names(nlp):
+    got = figs(nlp, "Best hitters: LF Sam Ortiz (14 homers), CF Ray Dunn (11 homers).")
+    assert [f.actor for _, f in got] == ["LF Sam Ortiz", "CF Ray Dunn"]
+
+
+def test_owner_of_copula_attribute_complement(nlp):
+    s, f = one(nlp, "Eastport is the main base for about 40 lobster boats.")
+    assert (f.counted, f.actor) == ("lobster boats", "Eastport")
+
+
 # ---- the seed article ------------------------------------------------------------------------
 
 
