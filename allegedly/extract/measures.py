@@ -175,6 +175,8 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
             actor = name[0]
     if counted is None and actor is None and (has_unit or measure is None):
         counted = _nearest_noun_before(doc, start)  # "this year's MSRP is $33790"
+    if actor is None:
+        actor = _list_heading(doc, toks[0])  # "Properties including: 9 E 71st St, $US55.9m, ..."
     return Description(counted[0] if counted else None, counted[1] if counted else None,
                        measure, actor)
 
@@ -218,6 +220,24 @@ def _name_before(doc: Doc, first: int) -> tuple[str, tuple[int, int]] | None:
         i -= 1
     span = doc[i:end + 1]
     return span.text, (span.start_char, span.end_char)
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _list_heading(doc: Doc, tok: Token) -> str | None:
+    """The heading of a colon list a figure is an item of: a short verbless phrase before
+    the sentence's first colon ("Properties including: ... $US17.2m ..." -> Properties)."""
+    sent = tok.sent
+    colon = next((t for t in doc[sent.start:tok.i] if t.text == ":"), None)
+    if colon is None or colon.i - sent.start > 6 or \
+            any(t.tag_ in _FINITE for t in doc[sent.start:colon.i]):
+        return None
+    for chunk in noun_chunks_in(doc, sent.start, colon.i):
+        if chunk.root.ent_type_ not in {"DATE", "TIME"} and not chunk.root.like_num:
+            phrase = _phrase(chunk.root, before=colon.idx)
+            return phrase[0] if phrase else None
+    return None
 
 
 def _nearest_noun_before(doc: Doc, start: int) -> tuple[str, tuple[int, int]] | None:

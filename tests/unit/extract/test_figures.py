@@ -378,6 +378,11 @@ def test_owner_of_copula_attribute_complement(nlp):
     assert (f.counted, f.actor) == ("lobster boats", "Eastport")
 
 
+def test_colon_list_heading_owns_the_items_figures(nlp):
+    got = dict(figs(nlp, "Homes for sale: 12 Oak Lane, Dover, $450,000, and 3 Elm Court, Kent, $610,000."))
+    assert (got["$450,000"].actor, got["$610,000"].actor) == ("Homes", "Homes")
+
+
 # ---- the seed article ------------------------------------------------------------------------
 
 
