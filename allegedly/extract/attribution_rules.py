@@ -100,6 +100,9 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if content is None and ("np" in frame or _np_like(v) and "strict" not in frame):
         objs = [c for c in v.rights if c.dep_ in NP_DEPS
                 or c.dep_ == "prep" and c.lower_ in {"of", "for", "over", "about", "on"}]
+        if objs and objs[-1].dep_ == "dobj":  # "likened [RT to the BBC]", "cited [X as Y]"
+            objs += [c for c in v.rights if c.i > objs[-1].right_edge.i and c.dep_ == "prep"
+                     and c.lower_ in _COMPLEMENT_PREPS and c.i == objs[-1].right_edge.i + 1]
         if objs:
             first = objs[0].left_edge.i
             if doc[first].dep_ == "prep" and doc.char_span(*cue) is not None \
@@ -155,6 +158,7 @@ def _end_before_conjoined_cue(comp: Token) -> int:
     return comp.right_edge.i + 1
 
 
+_COMPLEMENT_PREPS = frozenset({"as", "to", "like", "with"})
 _DESIRE = frozenset({"want", "wish", "hope", "intend", "plan"})
 
 

@@ -513,3 +513,11 @@ def test_strict_cue_takes_no_plain_object_and_no_by_agent(nlp):
             "welcomed by villagers as heroes.")
     _, atts = run(nlp, text)
     assert {a.cue_lemma for a in atts} <= {"assure"}
+
+
+def test_object_keeps_its_as_or_to_complement(nlp):
+    text, ms = run(nlp, "The mayor likened the new tram line to a toy railway.")
+    assert _content(text, _by_cue(text, ms, "likened")) == "the new tram line to a toy railway"
+    text, ms = run(nlp, "Critics dismissed the harbour plan as a costly vanity project.")
+    assert _content(text, _by_cue(text, ms, "dismissed")) == \
+        "the harbour plan as a costly vanity project"
