@@ -136,6 +136,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         return None
     if not from_quote:
         content = _clip_toparagraph(text_of(doc), content, cue, quotes)
+        if content is not None and content[0] >= cue[1]:
+            content = _without_final_aside(doc, content, quotes)
     if content is None:
         return None
     source = source_of(v)
@@ -252,6 +254,31 @@ def _clip_toparagraph(text: str, content: Offsets, cue: Offsets, quotes: list[Qu
     ps, pe = paragraph(text, cue[0])
     s, e = max(content[0], ps), min(content[1], pe)
     return (s, e) if e > s else None
+
+
+_ASIDE_PUNCT = frozenset({",", "—", "–", "--", ";"})
+_ASIDE_DEPS = frozenset({"relcl", "appos"})
+
+
+def _without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offsets:
+    """An indirect content after its cue without the writer's closing aside set off by a comma
+    or dash: a non-restrictive relative clause ("likened RT to the BBC, which receives
+    government funding") or an apposition ("…with NATO, the existing military alliance")."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or any(q.start < content[1] and content[0] < q.end for q in quotes):
+        return content
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(toks) < 4:
+        return content
+    last = toks[-1].i
+    for t in span[3:]:
+        if t.dep_ in _ASIDE_DEPS and t.right_edge.i == last and t.left_edge.i > span.start \
+                and doc[t.left_edge.i - 1].text in _ASIDE_PUNCT \
+                and (t.dep_ == "appos" or t.left_edge.tag_ in {"WDT", "WP", "WP$", "WRB"}) \
+                and not any(lemma(x) in CUES for x in t.subtree):  # "which he said runs …"
+            end = doc[t.left_edge.i - 2]
+            return content[0], end.idx + len(end.text)
+    return content
 
 
 def _inside(a: Offsets, b: Offsets) -> bool:

@@ -521,3 +521,13 @@ def test_object_keeps_its_as_or_to_complement(nlp):
     text, ms = run(nlp, "Critics dismissed the harbour plan as a costly vanity project.")
     assert _content(text, _by_cue(text, ms, "dismissed")) == \
         "the harbour plan as a costly vanity project"
+
+
+def test_closing_relative_clause_or_apposition_is_left_out(nlp):
+    text, ms = run(nlp, "The mayor said the ferry would stop at Lindholm, which lost its bridge last "
+                        "winter.")
+    assert _content(text, _by_cue(text, ms, "said")) == "the ferry would stop at Lindholm"
+    text, ms = run(nlp, "Inspectors praised the new harbour office, a glass building on the pier.")
+    assert _content(text, _by_cue(text, ms, "praised")) == "the new harbour office"
+    text, ms = run(nlp, "She criticised the levy, which she said hurts small farms.")
+    assert _content(text, _by_cue(text, ms, "criticised")).endswith("hurts small farms")
