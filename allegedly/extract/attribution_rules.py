@@ -103,6 +103,10 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         if objs and objs[-1].dep_ == "dobj":  # "likened [RT to the BBC]", "cited [X as Y]"
             objs += [c for c in v.rights if c.i > objs[-1].right_edge.i and c.dep_ == "prep"
                      and c.lower_ in _COMPLEMENT_PREPS and c.i == objs[-1].right_edge.i + 1]
+            objs += [c for c in v.rights if c.i > objs[-1].right_edge.i and c.dep_ == "prep"
+                     and c.lower_ in _NOUN_PREPS and c.i == objs[-1].right_edge.i + 1
+                     and not any(p.dep_ == "pobj" and p.lower_ in _VENUE_NOUNS
+                                 for p in c.children)]
         if objs:
             first = objs[0].left_edge.i
             if doc[first].dep_ == "prep" and doc.char_span(*cue) is not None \
@@ -161,6 +165,10 @@ def _end_before_conjoined_cue(comp: Token) -> int:
 
 
 _COMPLEMENT_PREPS = frozenset({"as", "to", "like", "with"})
+_NOUN_PREPS = frozenset({"from", "in", "out", "among", "between", "by"})
+_VENUE_NOUNS = frozenset({"statement", "interview", "letter", "speech", "email", "tweet", "post",
+                          "article", "ad", "video", "call", "conference", "briefing", "hearing",
+                          "meeting", "rally", "debate", "show", "op-ed", "remarks", "appearance"})
 _DESIRE = frozenset({"want", "wish", "hope", "intend", "plan"})
 
 

@@ -531,3 +531,11 @@ def test_closing_relative_clause_or_apposition_is_left_out(nlp):
     assert _content(text, _by_cue(text, ms, "praised")) == "the new harbour office"
     text, ms = run(nlp, "She criticised the levy, which she said hurts small farms.")
     assert _content(text, _by_cue(text, ms, "criticised")).endswith("hurts small farms")
+
+
+def test_object_keeps_a_preposition_the_parser_hung_on_the_cue(nlp):
+    text, ms = run(nlp, "The coach cited his own awards from twelve national leagues.")
+    assert _content(text, _by_cue(text, ms, "cited")) == \
+        "his own awards from twelve national leagues"
+    text, ms = run(nlp, "The union praised the new contract in a statement.")
+    assert _content(text, _by_cue(text, ms, "praised")) == "the new contract"
