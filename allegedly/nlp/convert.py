@@ -12,7 +12,7 @@ Two steps, so that the first can run where the Doc lives and only plain data tra
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -234,10 +234,11 @@ def _figures(text: str, raw: list[tuple[OffsetMap, FigureMatch]], span,
 def _cover_unparsed(masked: str, parsed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Parsed sentences plus cheap-split sentences of every paragraph the pre-pass skipped."""
     out = list(parsed)
-    starts = sorted(parsed)
+    spans = sorted(parsed)  # parsed sentences do not overlap: ends rise with starts
     for ps, pe in paragraphs(masked):
-        if any(s < pe and ps < e for s, e in starts):
-            continue
+        i = bisect_left(spans, (pe,)) - 1  # the last sentence starting before the paragraph ends
+        if i >= 0 and spans[i][1] > ps:
+            continue  # the paragraph was parsed
         out += split_sentences(masked, ps, pe)
     return sorted(out)
 

@@ -7,7 +7,6 @@ every parsed ``Doc`` to ``convert`` — the one place Docs become records. No Do
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -59,17 +58,6 @@ def trigger_forms() -> frozenset[str]:
     return attribution.TRIGGER_FORMS | figures.TRIGGER_FORMS | hedges.TRIGGER_FORMS
 
 
-def as_date(value: object) -> dt.date | None:
-    """Accept a date, datetime or ISO string (``2022-03-20``); None stays None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 class Analyzer:
     """Loads the model once; analyses one article or a stream of them.
 
@@ -95,7 +83,7 @@ class Analyzer:
 
         article = article_from_bytes(text_or_html.encode("utf-8"), origin=origin,
                                      settings=self.settings, url=url, outlet=outlet,
-                                     title=title, published=as_date(published))
+                                     title=title, published=published)
         return self.analyze(article)
 
     def analyze(self, article: Article) -> ArticleAnalysis:
