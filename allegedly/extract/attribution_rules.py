@@ -30,6 +30,7 @@ from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets
 from allegedly.extract.quotes import Quote
 from allegedly.extract.sources import make_source, vague_source
+from allegedly.lexicons import column
 
 CONTENT_DEPS = {"ccomp"}
 NP_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "dative"}
@@ -75,6 +76,11 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if row["class"] == "confirmation" and v.dep_ == "xcomp":
         return None  # "was unable to verify the account": a hedge, not a confirmation
     exclude = None
+    if comps and any(c.i > v.i for c in comps):
+        # "A: Republicans said B": a clause before the speaker is only part of the content
+        # when set off like a quote ("A," she said, "B.")
+        comps = [c for c in comps if c.i > v.i or c.right_edge.i + 1 < len(doc)
+                 and doc[c.right_edge.i + 1].text in _SANDWICH_GAP]
     if comps:
         content = _trim(doc, min(c.left_edge.i for c in comps),
                         _end_before_conjoined_cue(max(comps, key=lambda c: c.right_edge.i)))
@@ -91,7 +97,11 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         q = quote_after(doc, after, quotes)
         if q is not None and re.search(r"[.!?]", text_of(doc)[after:q.start]):
             q = None  # '"A?" Graham asked. "B."': the quote after the full stop is a new sentence
-        if q is not None:
+        dobj = next((o for o in objs if o.dep_ == "dobj"), None)
+        if q is not None and dobj is not None and row["lemma"] not in _ADDRESSEE_VERBS:
+            # 'described [Clinton as “a lifetime politician”]', 'called [them ''anchors'']'
+            content, from_quote = (dobj.left_edge.idx, q.end), True
+        elif q is not None:
             content, from_quote = (q.start, q.end), True
         elif text_of(doc)[after:after + 1] == ":":
             content, from_quote = _after_colon(text_of(doc), after + 1), True
@@ -105,14 +115,13 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
                      and c.lower_ in _COMPLEMENT_PREPS and c.i == objs[-1].right_edge.i + 1]
             objs += [c for c in v.rights if c.i > objs[-1].right_edge.i and c.dep_ == "prep"
                      and c.lower_ in _NOUN_PREPS and c.i == objs[-1].right_edge.i + 1
-                     and not any(p.dep_ == "pobj" and p.lower_ in _VENUE_NOUNS
-                                 for p in c.children)]
+                     and not any(p.dep_ == "pobj" and _is_setting(p) for p in c.children)]
         if objs:
             first = objs[0].left_edge.i
             if doc[first].dep_ == "prep" and doc.char_span(*cue) is not None \
                     and doc[first].idx < cue[1]:
                 first += 1  # "called for [more information]": the preposition is in the cue
-            content = _trim(doc, first, objs[-1].right_edge.i + 1)
+            content = _trim(doc, first, _before_setting(doc, first, objs[-1].right_edge.i + 1))
     if content is None and "strict" not in frame:  # strict: clause / quote contents only
         content = _clause_after_object(v)
     if content is None and v.dep_ in {"parataxis", "ccomp", "advcl"} and v.head.i > v.i \
@@ -164,12 +173,37 @@ def _end_before_conjoined_cue(comp: Token) -> int:
     return comp.right_edge.i + 1
 
 
+_SANDWICH_GAP = frozenset({",", "”", '"', "’", "'", "—", "–", "--"})
 _COMPLEMENT_PREPS = frozenset({"as", "to", "like", "with"})
 _NOUN_PREPS = frozenset({"from", "in", "out", "among", "between", "by"})
-_VENUE_NOUNS = frozenset({"statement", "interview", "letter", "speech", "email", "tweet", "post",
-                          "article", "ad", "video", "call", "conference", "briefing", "hearing",
-                          "meeting", "rally", "debate", "show", "op-ed", "remarks", "appearance"})
+_SETTING_NOUNS = column("speech_settings", "word")
+"""Nouns naming where/how something was said (``lexicons/speech_settings.tsv``)."""
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
+_ADJUNCT_PREPS = frozenset({"in", "on", "during", "at", "via"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "remind", "warn", "assure", "inform", "urge",
+                              "advise", "promise", "brief", "accuse"})
 _DESIRE = frozenset({"want", "wish", "hope", "intend", "plan"})
+
+
+def _is_setting(n: Token) -> bool:
+    """A noun naming the occasion/channel or time of a statement ("tweets", "Twitter", "July")."""
+    return lemma(n).lower() in _SETTING_NOUNS or n.lower_ in _SETTING_NOUNS \
+        or n.ent_type_ in {"DATE", "TIME"}
+
+
+def _before_setting(doc: Doc, first: int, end: int) -> int:
+    """End of an object content cut before a trailing setting: a prepositional phrase about the
+    occasion, channel or time ("[Machado] in early-morning tweets", "[one] in July", "[Clinton
+    as a “disgrace”] Wednesday on The Laura Ingraham Show") or a bare date word."""
+    for t in doc[first + 1:end]:
+        if any(a.dep_ in _CLAUSE_DEPS and first <= a.i < end for a in t.ancestors):
+            continue  # inside a clause of the object ("…, which filed in 2016"): not a setting
+        if t.dep_ == "prep" and t.lower_ in _ADJUNCT_PREPS and t.right_edge.i < end and any(
+                p.dep_ == "pobj" and _is_setting(p) for p in t.children):
+            return t.i
+        if t.dep_ == "npadvmod" and t.ent_type_ == "DATE" and t.head.i < first:
+            return t.i
+    return end
 
 
 def _has_object(x: Token) -> bool:
