@@ -249,7 +249,7 @@ def source_of(v: Token) -> SourceMatch | None:
     if subj.dep_ == "expl" or subj.lower_ in {"it", "there"} and subj.dep_ == "nsubjpass":
         doc = v.doc
         return vague_source(doc[subj.i:v.i + 1].text)
-    return make_source(subj, stop=_cue_start(v))
+    return make_source(subj, stop=cue_start(v))
 
 
 def _passive_phrase(v: Token) -> str:
@@ -258,10 +258,11 @@ def _passive_phrase(v: Token) -> str:
     subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
     if subj is not None and subj.lower_ == "it":
         return doc[subj.i:v.i + 1].text
-    return "unnamed (" + doc[_cue_start(v):v.i + 1].text + ")"
+    return "unnamed (" + doc[cue_start(v):v.i + 1].text + ")"
 
 
-def _cue_start(v: Token) -> int:
+def cue_start(v: Token) -> int:
+    """Index of the first token of the cue verb group (auxiliaries, negation, adverbs)."""
     i = v.i
     while i > 0 and v.doc[i - 1].head == v and v.doc[i - 1].dep_ in CUE_MODS | {"advmod"}:
         i -= 1
@@ -298,5 +299,5 @@ def paragraph(text: str, pos: int) -> Offsets:
 
 
 __all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "INHERIT_DEPS", "MIN_QUOTE_WORDS",
-           "NOUN_CUES", "NOUN_FORMS", "SUBJ", "VERB_FORMS", "conjoined_cue", "cue_span", "ltrim_punct", "make_match",
+           "NOUN_CUES", "NOUN_FORMS", "SUBJ", "VERB_FORMS", "conjoined_cue", "cue_span", "cue_start", "ltrim_punct", "make_match",
            "paragraph", "quote_after", "rtrim_punct", "snap", "source_of", "text_of"]

@@ -33,17 +33,19 @@ def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attr
     if pos < m.content[-1][1]:
         return m
     tail = re.match(r"[^\n“\"]{0,60}?[.,:;]", text[pos:])  # the rest of the cue clause
-    if tail is None or "\n" in text[pos:pos + tail.end()]:
-        return m
     long_tail = _LONG_TAIL.match(text, pos)
-    if long_tail is not None and text[pos + tail.end():long_tail.end()].strip() and not any(
-            w.lower() in VERB_FORMS and not w.endswith("ing")
-            for w in re.findall(r"\w+", long_tail.group(0))):
+    if tail is None and long_tail is None:
+        return m
+    tail_end = pos + tail.end() if tail is not None else pos
+    if long_tail is not None and text[tail_end:long_tail.end()].strip() \
+            and not _speech_verb_in(doc, pos, long_tail.end()):
         # '"A," DuVernay said, emphasizing why .... "B."': a longer cue clause up to its full
         # stop, with no other speech verb in it
         pos = long_tail.end() - 1
+    elif tail is not None:
+        pos = tail_end
     else:
-        pos += tail.end()
+        return m
     segs = list(m.content)
     for q in quotes:
         if q.start < pos:
@@ -58,6 +60,15 @@ def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attr
     if len(segs) == len(m.content):
         return m
     return AttributionMatch(m.cue, m.cue_lemma, m.cue_class, tuple(segs), m.quote, m.source)
+
+
+def _speech_verb_in(doc: Doc, start: int, end: int) -> bool:
+    """A finite speech verb between ``start`` and ``end`` (a new attribution, not the tail of the
+    cue clause; "after he was formally called to a hearing" is no speech verb)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    return any(t.lower_ in VERB_FORMS and t.tag_ in {"VBD", "VBZ", "VBP"} for t in span)
 
 
 def _fills_paragraph(text: str, q: Quote) -> bool:

@@ -19,6 +19,7 @@ from allegedly.extract.attribution_common import (
     VERB_FORMS,
     conjoined_cue,
     cue_span,
+    cue_start,
     ltrim_punct,
     make_match,
     paragraph,
@@ -90,6 +91,12 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             gap_start = max(c.right_edge.i for c in before) + 1
             gap_end = min(c.left_edge.i for c in after) - 1
             exclude = (doc[gap_start].idx, doc[gap_end].idx + len(doc[gap_end].text))
+        elif after and not before and content is not None:
+            q = quote_after(doc, cue[1], quotes)
+            opening = _quote_before_speaker(doc, v, quotes) if q is not None else None
+            if opening is not None and q is not None and q.start <= content[0] < q.end:
+                # '“If A,” the spokesman says, “why B?”' with "If A" parsed as an adverbial
+                content, exclude = (opening.start, content[1]), (opening.end, q.start)
     from_quote = False
     if content is None:
         objs = [c for c in v.rights if c.dep_ in {"dobj", "dative", "iobj"}]
@@ -103,6 +110,9 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             content, from_quote = (dobj.left_edge.idx, q.end), True
         elif q is not None:
             content, from_quote = (q.start, q.end), True
+            opening = _quote_before_speaker(doc, v, quotes)
+            if opening is not None:  # '“A,” the narrator says, “B?”' -> A … B
+                content, exclude = (opening.start, q.end), (opening.end, q.start)
         elif text_of(doc)[after:after + 1] == ":":
             content, from_quote = _after_colon(text_of(doc), after + 1), True
     if content is None:
@@ -335,6 +345,24 @@ def _after_colon(text: str, pos: int) -> Offsets | None:
         return ltrim_punct(text, pos, end), end
     m = re.search(r"\S[^\n]*", text[end:])
     return (end + m.start(), end + m.end()) if m else None
+
+
+def _quote_before_speaker(doc: Doc, v: Token, quotes: list[Quote]) -> Quote | None:
+    """The quote closing right before the speaker of an inverted or mid-quote cue, in the same
+    paragraph ('“A,” the ad’s narrator says, …')."""
+    subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    start = min(subj.left_edge.idx if subj is not None else v.idx, doc[cue_start(v)].idx)
+    text = text_of(doc)
+    ps, _ = paragraph(text, v.idx)
+    for q in reversed(quotes):
+        if q.end <= start:
+            open_ended = text[q.inner[1] - 1:q.inner[1]] in {",", "—", "–", "-"} \
+                or "," in text[q.end:start]  # '“A,” X says' / '“A”, X says', not '“A.” X says'
+            if q.start >= ps and not text[q.end:start].strip(" ,—–") and open_ended \
+                    and q.words(text) >= 2:
+                return q
+            return None
+    return None
 
 
 def _quote_before(doc: Doc, v: Token, quotes: list[Quote]) -> Offsets | None:

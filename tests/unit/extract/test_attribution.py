@@ -539,3 +539,43 @@ def test_object_keeps_a_preposition_the_parser_hung_on_the_cue(nlp):
         "his own awards from twelve national leagues"
     text, ms = run(nlp, "The union praised the new contract in a statement.")
     assert _content(text, _by_cue(text, ms, "praised")) == "the new contract"
+
+
+def test_object_content_stops_before_the_setting_of_the_statement(nlp):
+    text, ms = run(nlp, "The senator attacked the harbour board in early-morning tweets.")
+    assert _content(text, _by_cue(text, ms, "attacked")) == "the harbour board"
+    text, ms = run(nlp, "The court rejected that argument in a ruling released Thursday.")
+    assert _content(text, _by_cue(text, ms, "rejected")) == "that argument"
+    text, ms = run(nlp, "The mayor officially endorsed the plan in July.")
+    assert _content(text, _by_cue(text, ms, "officially endorsed")) == "the plan"
+
+
+def test_quoted_complement_keeps_its_object(nlp):
+    text, ms = run(nlp, "The governor described the levy as “a tax on breathing” on Monday.")
+    assert _content(text, _by_cue(text, ms, "described")) == \
+        "the levy as “a tax on breathing”"
+    text, ms = run(nlp, "She told reporters “the ferry will run again in May.”")
+    assert _content(text, _by_cue(text, ms, "told")) == "“the ferry will run again in May.”"
+
+
+def test_quote_split_by_an_inverted_speaker_is_one_content(nlp):
+    text, ms = run(nlp, "“If the bridge is safe,” the engineer’s spokesman says, “why is it "
+                        "closed?”")
+    m = _by_cue(text, ms, "says")
+    assert _content(text, m) == "“If the bridge is safe,” | “why is it closed?”"
+    assert _source(text, m) == "the engineer’s spokesman"
+
+
+def test_clause_before_a_colon_is_not_the_speakers(nlp):
+    text, ms = run(nlp, "The ruling set off a new row on Friday: opposition leaders said they were "
+                        "convinced the court erred.")
+    m = _by_cue(text, ms, "said")
+    assert _content(text, m) == "they were convinced the court erred"
+
+
+def test_quotes_continue_after_a_long_cue_clause_without_another_speech_verb(nlp):
+    text, ms = run(nlp, '"Orders are not optional," the harbour master said after the captain '
+                        'failed to show up at the second hearing he was called to this month. '
+                        '"He is a crucial witness."')
+    m = _by_cue(text, ms, "said")
+    assert _content(text, m) == '"Orders are not optional," | He is a crucial witness.'
