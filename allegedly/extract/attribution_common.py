@@ -27,6 +27,13 @@ for _row in CUE_ROWS:
         CUES.setdefault(_row["lemma"], _row)
     elif _row["pos"] == "noun":
         NOUN_CUES.setdefault(_row["lemma"], _row)
+PHRASE_CUES: dict[str, list[dict[str, str]]] = {}
+"""Multi-word verb cues ("point out", "point to") by their verb lemma (the first word)."""
+for _row in CUE_ROWS:
+    if _row["pos"] == "phrase" and " " in _row["lemma"]:
+        PHRASE_CUES.setdefault(_row["lemma"].split()[0], []).append(_row)
+PHRASE_FORMS = frozenset(f for rows in PHRASE_CUES.values() for r in rows
+                         for f in r["forms"].split())
 VERB_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "verb" for f in r["forms"].split())
 NOUN_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "noun" for f in r["forms"].split())
 DOUBT_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "doubt" for f in r["forms"].split())
@@ -54,6 +61,24 @@ _CUE_ADVS = frozenset({"also", "now", "then", "even", "often", "again", "later",
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                          "sunday", "today", "yesterday", "tonight", "then", "later", "earlier"})
 _CUE_PREPS = frozenset({"for", "on", "of", "to", "about", "at", "against"})
+
+
+def verb_cue_row(v: Token) -> dict[str, str] | None:
+    """The lexicon row of cue verb ``v``: its own verb row, or a phrase row whose second word is
+    one of its particles or prepositions ("pointed [out]", "pointed [to]")."""
+    lem = lemma(v)
+    row = CUES.get(lem)
+    if row is not None:
+        return row
+    for phrase in PHRASE_CUES.get(lem, ()):
+        words = phrase["lemma"].split()
+        if len(words) != 2:
+            continue  # "go on to say" is more than a verb and its particle
+        second = words[1]
+        if any(c.dep_ in {"prt", "prep"} and c.lower_ == second and c.i > v.i
+               for c in v.children):
+            return phrase
+    return None
 
 
 def cue_span(v: Token) -> Offsets:
@@ -298,6 +323,6 @@ def paragraph(text: str, pos: int) -> Offsets:
     return start, len(text) if end < 0 else end
 
 
-__all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "INHERIT_DEPS", "MIN_QUOTE_WORDS",
+__all__ = ["CUES", "CUE_MODS", "PHRASE_CUES", "PHRASE_FORMS", "CUE_ROWS", "DOUBT_FORMS", "INHERIT_DEPS", "MIN_QUOTE_WORDS",
            "NOUN_CUES", "NOUN_FORMS", "SUBJ", "VERB_FORMS", "conjoined_cue", "cue_span", "cue_start", "ltrim_punct", "make_match",
-           "paragraph", "quote_after", "rtrim_punct", "snap", "source_of", "text_of"]
+           "paragraph", "quote_after", "rtrim_punct", "snap", "source_of", "text_of", "verb_cue_row"]

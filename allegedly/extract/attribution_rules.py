@@ -16,6 +16,7 @@ from allegedly.extract.attribution_common import (
     MIN_QUOTE_WORDS,
     NOUN_CUES,
     NOUN_FORMS,
+    PHRASE_FORMS,
     VERB_FORMS,
     conjoined_cue,
     cue_span,
@@ -26,6 +27,7 @@ from allegedly.extract.attribution_common import (
     quote_after,
     source_of,
     text_of,
+    verb_cue_row,
 )
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets
@@ -51,9 +53,10 @@ def _trim(doc: Doc, start: int, end: int) -> Offsets | None:
 
 def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     """Reporting verb with a clause / quote / object as content; direct, inverted or passive."""
-    if v.lower_ not in VERB_FORMS or v.pos_ not in {"VERB", "AUX"}:
+    if v.lower_ not in VERB_FORMS and v.lower_ not in PHRASE_FORMS \
+            or v.pos_ not in {"VERB", "AUX"}:
         return None
-    row = CUES.get(lemma(v))
+    row = verb_cue_row(v)
     if row is None:
         return None
     if row["lemma"] == "know" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children):
@@ -119,8 +122,10 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         content = _embedded_that_clause(v) or _wh_clause(v)
     if content is None and ("np" in frame or _np_like(v) and "strict" not in frame):
         objs = [c for c in v.rights if c.dep_ in NP_DEPS
-                or c.dep_ == "prep" and c.lower_ in {"of", "for", "over", "about", "on"}]
-        if objs and objs[-1].dep_ == "dobj":  # "likened [RT to the BBC]", "cited [X as Y]"
+                or c.dep_ == "prep" and (c.lower_ in {"of", "for", "over", "about", "on"}
+                                         or row["lemma"].endswith(" " + c.lower_))]
+        if objs and (objs[-1].dep_ == "dobj" or row["lemma"].endswith(" " + objs[-1].lower_)):
+            # "likened [RT to the BBC]", "cited [X as Y]", "pointed to [X as evidence]"
             objs += [c for c in v.rights if c.i > objs[-1].right_edge.i and c.dep_ == "prep"
                      and c.lower_ in _COMPLEMENT_PREPS and c.i == objs[-1].right_edge.i + 1]
             objs += [c for c in v.rights if c.i > objs[-1].right_edge.i and c.dep_ == "prep"
@@ -157,6 +162,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         content = _quote_before(doc, v, quotes)
     if content is None:
         return None
+    content = _with_misattached_conjuncts(doc, v, content)
     if not from_quote:
         content = _clip_toparagraph(text_of(doc), content, cue, quotes)
         if content is not None and content[0] >= cue[1]:
@@ -173,14 +179,32 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
 def _end_before_conjoined_cue(comp: Token) -> int:
     """End (exclusive token index) of a content clause, cut before a conjoined speech verb of
     the outer speaker (:func:`conjoined_cue`), which gets its own link."""
-    for t in comp.children:
-        if conjoined_cue(t):
+    for t in comp.subtree:
+        if t.head == comp and _conjoined_speech(t) or _participle_cue(t):
             end = t.left_edge.i
             while end > comp.i and comp.doc[end - 1].dep_ in {"cc", "punct"}:
                 end -= 1
             if end > comp.i:
                 return end
     return comp.right_edge.i + 1
+
+
+def _conjoined_speech(t: Token) -> bool:
+    """"tweeted ... that Machado was "a con" [and encouraged Americans to ...]": a subjectless
+    finite speech verb conjoined to a that-clause the parser took for an adverbial continues the
+    outer speaker with a new link (:func:`conjoined_cue` covers the ccomp case)."""
+    return conjoined_cue(t) or t.dep_ == "conj" and t.tag_ in {"VBD", "VBZ"} \
+        and verb_cue_row(t) is not None and t.head.dep_ == "advcl" \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) \
+        and any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in t.children)
+
+
+def _participle_cue(t: Token) -> bool:
+    """"said he did not believe it, [arguing that ...]": a participle speech verb after a comma
+    with its own content is a new link of the same speaker, not part of the first content."""
+    return t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.i > 0 \
+        and t.doc[t.i - 1].text == "," and verb_cue_row(t) is not None \
+        and any(c.dep_ in {"ccomp", "dobj"} and c.i > t.i for c in t.children)
 
 
 _SANDWICH_GAP = frozenset({",", "”", '"', "’", "'", "—", "–", "--"})
@@ -216,6 +240,29 @@ def _before_setting(doc: Doc, first: int, end: int) -> int:
     return end
 
 
+def _with_misattached_conjuncts(doc: Doc, v: Token, content: Offsets) -> Offsets:
+    """"wants [to triple X, grow Y and create Z]", "has mentioned [refinancing X and forcing
+    Y]": the parser hung the later conjuncts on the finite cue verb, though their form (a bare
+    verb after "to ...", a gerund after a gerund object) cannot coordinate with it."""
+    if v.tag_ not in {"VBZ", "VBD", "VBP", "VBN"}:
+        return content
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    forms = {t.tag_ for t in span if t.tag_ in {"VB", "VBG"}}
+    end = content[1]
+    for c in v.rights:
+        if c.dep_ == "conj" and c.idx >= end - 1 and c.tag_ in forms and c.tag_ != v.tag_ \
+                and not any(x.dep_ in {"nsubj", "nsubjpass"} or x.dep_ in {"aux", "auxpass"}
+                            and x.head == c or lemma(x) in CUES for x in c.subtree) \
+                and "\n" not in text_of(doc)[end:c.idx]:
+            last = c.right_edge
+            while last.i > c.i and (last.is_punct or last.is_space):
+                last = doc[last.i - 1]
+            end = last.idx + len(last.text)
+    return content[0], end
+
+
 def _has_object(x: Token) -> bool:
     """"wants to triple AmeriCorps" (an object or complement) vs "wanted to defect"."""
     return any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"} for c in x.children)
@@ -240,7 +287,7 @@ def inverted_final(v: Token) -> bool:
     if not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children) or any(
             c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > v.i for c in v.children):
         return False
-    return all(t.is_punct or t.is_space or (t.head is v and t.dep_ in {"npadvmod", "prep"})
+    return all(t.is_punct or t.is_space or (t.head == v and t.dep_ in {"npadvmod", "prep"})
                for t in doc[v.i + 1:v.sent.end]) and any(
                    c.dep_ in {"ccomp", "xcomp"} for c in v.head.children if c is not v)
 
@@ -282,6 +329,9 @@ def _wh_clause(v: Token) -> Offsets | None:
     for c in v.rights:
         if c.dep_ == "advcl" and c.left_edge.lower_ in _WH and c.left_edge.i == v.i + 1:
             return _trim(v.doc, c.left_edge.i, c.right_edge.i + 1)
+        if c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > v.i:
+            # "tweeted in the early morning hours that ...": the that-clause taken for an adverbial
+            return _trim(v.doc, c.left_edge.i, _end_before_conjoined_cue(c))
     return None
 
 

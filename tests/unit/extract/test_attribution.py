@@ -579,3 +579,36 @@ def test_quotes_continue_after_a_long_cue_clause_without_another_speech_verb(nlp
                         '"He is a crucial witness."')
     m = _by_cue(text, ms, "said")
     assert _content(text, m) == '"Orders are not optional," | He is a crucial witness.'
+
+
+def test_phrasal_cues_point_out_and_point_to(nlp):
+    text, ms = run(nlp, "The auditor pointed out that the ferry had never been insured.")
+    m = _by_cue(text, ms, "pointed out")
+    assert _content(text, m) == "that the ferry had never been insured"
+    assert m.cue_lemma == "point out"
+    text, ms = run(nlp, "The council pointed to the flooding as evidence of neglect.")
+    m = _by_cue(text, ms, "pointed to")
+    assert _content(text, m) == "the flooding as evidence of neglect"
+
+
+def test_participle_speech_verb_after_a_comma_is_its_own_link(nlp):
+    text, ms = run(nlp, "The senator said she did not believe the levy cost votes, arguing that "
+                        "the floods were the bigger problem.")
+    assert _content(text, _by_cue(text, ms, "said")) == \
+        "she did not believe the levy cost votes"
+    assert _content(text, _by_cue(text, ms, "arguing")) == \
+        "that the floods were the bigger problem"
+
+
+def test_conjuncts_the_parser_hung_on_the_cue_stay_in_the_content(nlp):
+    text, ms = run(nlp, "She wants to triple the size of the ferry fleet, grow the port and "
+                        "create a new coast guard.")
+    assert _content(text, _by_cue(text, ms, "wants")) == \
+        "to triple the size of the ferry fleet, grow the port and create a new coast guard"
+
+
+def test_that_clause_after_an_adjunct_is_the_content(nlp):
+    text, ms = run(nlp, "The mayor tweeted in the early morning hours that the count was "
+                        "“rigged” and “a fraud”.")
+    m = _by_cue(text, ms, "tweeted")
+    assert _content(text, m).startswith("that the count was “rigged”")
