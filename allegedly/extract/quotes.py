@@ -8,7 +8,8 @@ News conventions handled here (all over character offsets of the text, no parse 
   quote mark (the multi-paragraph convention), giving one quote with one segment per paragraph;
 * a quote left open at the end of a paragraph whose next paragraph does not open with a quote
   mark is closed at the paragraph end and flagged ``closed=False`` (never crash; recover);
-* a stray closing mark with no opening one is ignored;
+* a stray closing mark with no opening one is ignored, except a closing mark typed for an
+  opening one at the start of a paragraph (``”Fear. …” ― Name``);
 * typewriter pairs (``''…''`` and ````…''``) count as double quotes.
 """
 
@@ -54,6 +55,13 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return False
 
 
+def _closing_mark_opens(text: str, i: int, ps: int, pe: int) -> bool:
+    """A closing mark typed for an opening one: it starts its paragraph, a word follows it, and
+    another closing mark ends a stretch later in the paragraph (``”Fear. I am afraid …” ― X``)."""
+    return not text[ps:i].strip() and i + 1 < pe and not text[i + 1].isspace() \
+        and text.find(text[i], i + 1, pe) > 0
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All double-quoted stretches of ``text`` in order (see the module docstring)."""
     text = text.replace("''", '"\'').replace("``", '"`')  # typewriter '' quote pairs (NYT style)
@@ -70,7 +78,8 @@ def find_quotes(text: str) -> list[Quote]:
         while i < pe:
             ch = text[i]
             if open_at is None or seg_start is None:
-                if ch in OPEN_MARKS or (ch == STRAIGHT and _is_opening_straight(text, i)):
+                if ch in OPEN_MARKS or (ch == STRAIGHT and _is_opening_straight(text, i)) \
+                        or (ch in CLOSE_MARKS and _closing_mark_opens(text, i, ps, pe)):
                     open_at, seg_start, segs = i, i + 1, []
             elif ch in CLOSE_MARKS or ch == STRAIGHT:
                 segs.append((seg_start, i))

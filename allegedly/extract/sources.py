@@ -101,11 +101,20 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
             break
     if stop is not None and tok.i < stop <= right:  # "reports [suggesting ...]": not the cue
         right = stop - 1
-    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc") \
+            and not _closes_bracket(doc, left, right):
         right -= 1
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left:right + 1]
+
+
+def _closes_bracket(doc: Doc, left: int, right: int) -> bool:
+    """Token ``right`` is the ")" of a "(" inside the mention ("Sen. Lindsey Graham (R-S.C.)")."""
+    if doc[right].text != ")":
+        return False
+    inner = [t.text for t in doc[left:right]]
+    return inner.count("(") > inner.count(")")
 
 
 def _hyphenated(child: Token) -> bool:

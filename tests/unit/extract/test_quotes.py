@@ -51,3 +51,8 @@ def test_quote_at_overlap():
     quotes = find_quotes(text)
     assert quote_at(quotes, 3, 4) is quotes[0]
     assert quote_at(quotes, 0, 1) is None
+
+
+def test_closing_mark_typed_for_an_opening_one_at_a_paragraph_start():
+    text = "Intro.\n\n”Fear. I am afraid the ferry will close.” ― Ana Ruiz\n”Stray"
+    assert _texts(text) == [["Fear. I am afraid the ferry will close."]]
