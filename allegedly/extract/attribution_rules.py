@@ -146,7 +146,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         h = v.head  # "The museum, Mr. Obama said, would make ..."
         content = _trim(doc, h.left_edge.i, h.right_edge.i + 1)
         exclude = (doc[v.left_edge.i].idx, doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
-    if content is None and v.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and v.head.i < v.i:
+    if content is None and v.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and v.head.i < v.i \
+            and not any(c.dep_ == "mark" for c in v.children):  # not "…, although X sought Y"
         first, last = _clause_edges(v)
         if first > 0 and doc[first - 1].text in {",", "—", "–"} and (
                 lemma(v.head) not in CUES or inverted_final(v)):

@@ -612,3 +612,10 @@ def test_that_clause_after_an_adjunct_is_the_content(nlp):
                         "“rigged” and “a fraud”.")
     m = _by_cue(text, ms, "tweeted")
     assert _content(text, m).startswith("that the count was “rigged”")
+
+
+def test_subordinate_clause_does_not_attribute_the_main_clause(nlp):
+    text, ms = run(nlp, "It is unclear when the court will rule, although the assembly sought "
+                        "guidance from it.")
+    assert not any(_content(text, m).startswith("It is unclear") for m in ms), \
+        [_show(text, m) for m in ms]
