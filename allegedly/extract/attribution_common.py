@@ -219,9 +219,10 @@ def ltrim_punct(text: str, a: int, b: int) -> int:
 
 def _subject(v: Token) -> Token | None:
     """The verb's own subject, or the subject inherited from the clause it hangs off."""
-    for c in v.children:
-        if c.dep_ in {"nsubj", "csubj"}:
-            return c
+    subjects = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+    if subjects:  # two subjects is a misparse ('“…reporter…,” Trump said'): the nearer one speaks
+        before = [c for c in subjects if c.i < v.i]
+        return before[-1] if before else subjects[0]
     for c in v.children:
         if c.dep_ == "agent":
             for p in c.children:

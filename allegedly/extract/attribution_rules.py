@@ -119,7 +119,14 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         elif text_of(doc)[after:after + 1] == ":":
             content, from_quote = _after_colon(text_of(doc), after + 1), True
     if content is None:
-        content = _embedded_that_clause(v) or _wh_clause(v)
+        content = _embedded_that_clause(v)
+    opening = _quote_before_speaker(doc, v, quotes) \
+        if content is None and v.tag_ in {"VBD", "VBZ", "VBP"} else None
+    if opening is not None and opening.words(text_of(doc)) >= MIN_QUOTE_WORDS:
+        content = opening.start, opening.end  # '“A,” Trump said when …', '“A,” X told the court'
+
+    if content is None:
+        content = _wh_clause(v)
     if content is None and ("np" in frame or _np_like(v) and "strict" not in frame):
         objs = [c for c in v.rights if c.dep_ in NP_DEPS
                 or c.dep_ == "prep" and (c.lower_ in {"of", "for", "over", "about", "on"}
@@ -164,7 +171,8 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if content is None:
         return None
     content = _with_misattached_conjuncts(doc, v, content)
-    if not from_quote:
+    content = _inside_own_quote(content, cue, quotes)
+    if content is not None and not from_quote:
         content = _clip_toparagraph(text_of(doc), content, cue, quotes)
         if content is not None and content[0] >= cue[1]:
             content = _without_final_aside(doc, content, quotes)
@@ -350,6 +358,18 @@ def _clause_after_object(v: Token) -> Offsets | None:
     return _trim(v.doc, obj.left_edge.i, end)
 
 
+def _inside_own_quote(content: Offsets, cue: Offsets, quotes: list[Quote]) -> Offsets | None:
+    """A cue inside a quote ('“We show anger, we show emotion,” said Harvey') has its content
+    inside the same quote: it never runs out over the closing mark."""
+    for q in quotes:
+        if q.start < cue[0] < q.end:
+            if q.start <= content[0] and content[1] <= q.end:
+                return content
+            s, e = max(content[0], q.inner[0]), min(content[1], q.inner[1])
+            return (s, e) if e > s else None
+    return content
+
+
 def _clip_toparagraph(text: str, content: Offsets, cue: Offsets, quotes: list[Quote]
                        ) -> Offsets | None:
     """Keep the content inside the cue's paragraph (parses can run over unpunctuated lines);
@@ -401,15 +421,18 @@ def _after_colon(text: str, pos: int) -> Offsets | None:
 def _quote_before_speaker(doc: Doc, v: Token, quotes: list[Quote]) -> Quote | None:
     """The quote closing right before the speaker of an inverted or mid-quote cue, in the same
     paragraph ('“A,” the ad’s narrator says, …')."""
-    subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    start = min(subj.left_edge.idx if subj is not None else v.idx, doc[cue_start(v)].idx)
+    subj = next((c for c in reversed(list(v.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    first = subj.left_edge.i if subj is not None else v.i
+    while first < v.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1  # the closing mark and comma the parser hung on the subject
+    start = min(doc[first].idx, doc[cue_start(v)].idx)
     text = text_of(doc)
     ps, _ = paragraph(text, v.idx)
     for q in reversed(quotes):
         if q.end <= start:
             open_ended = text[q.inner[1] - 1:q.inner[1]] in {",", "—", "–", "-"} \
                 or "," in text[q.end:start]  # '“A,” X says' / '“A”, X says', not '“A.” X says'
-            if q.start >= ps and not text[q.end:start].strip(" ,—–") and open_ended \
+            if q.end > ps and not text[q.end:start].strip(" ,—–") and open_ended \
                     and q.words(text) >= 2:
                 return q
             return None

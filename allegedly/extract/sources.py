@@ -91,9 +91,10 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     for child in tok.lefts:
         if child.dep_ in _CUT_DEPS and not _hyphenated(child):
             left = child.right_edge.i + 1
-    for i in range(tok.i - 1, left - 1, -1):  # never run over a paragraph break
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            left = i + 1
+    for i in range(tok.i - 1, left - 1, -1):  # never run over a paragraph break or back into
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or doc[i].text in _CLOSING_QUOTES \
+                and i > 0 and doc[i - 1].text in {",", ".", "?", "!"}:
+            left = i + 1  # a quote ('“Very good reporter,” Trump, the frontrunner, said')
             break
     for i in range(tok.i, right + 1):
         if "\n" in doc[i].whitespace_ or (i > tok.i and "\n" in doc[i].text):
@@ -107,6 +108,9 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left:right + 1]
+
+
+_CLOSING_QUOTES = frozenset({"”", "»"})
 
 
 def _closes_bracket(doc: Doc, left: int, right: int) -> bool:

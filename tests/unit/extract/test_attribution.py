@@ -619,3 +619,29 @@ def test_subordinate_clause_does_not_attribute_the_main_clause(nlp):
                         "guidance from it.")
     assert not any(_content(text, m).startswith("It is unclear") for m in ms), \
         [_show(text, m) for m in ms]
+
+
+def test_cue_inside_a_quote_keeps_its_content_inside_the_quote(nlp):
+    text, ms = run(nlp, "“We show anger, we show emotion,” said Harvey, who backed the mayor.")
+    m = _by_cue(text, ms, "said")
+    assert _content(text, m) == "“We show anger, we show emotion,”"
+    for other in ms:
+        assert other.content[-1][1] <= text.index("”") + 1 or other is m or \
+            other.content[0][0] > text.index("”"), _show(text, other)
+
+
+def test_speaker_after_a_quote_does_not_start_inside_it(nlp):
+    text, ms = run(nlp, "“Very good reporter, very good reporter this guy,” Trump, the front-runner "
+                        "in the state, said when a reporter asked him a question.")
+    m = _by_cue(text, ms, "said")
+    assert _source(text, m).startswith("Trump")
+    assert _content(text, m) == "“Very good reporter, very good reporter this guy,”"
+
+
+def test_quote_before_the_speaker_beats_the_addressee_object(nlp):
+    text, ms = run(nlp, "The law requires it.\n“In the present situation these obligations entail "
+                        "letting every relief agency work freely,” the deputy envoy, Ana Ruiz, "
+                        "told the court.")
+    m = _by_cue(text, ms, "told")
+    assert _content(text, m).startswith("“In the present situation")
+    assert _source(text, m) == "the deputy envoy, Ana Ruiz"
