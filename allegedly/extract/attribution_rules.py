@@ -174,7 +174,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     content = _inside_own_quote(content, cue, quotes)
     if content is not None and not from_quote:
         content = _clip_toparagraph(text_of(doc), content, cue, quotes)
-        if content is not None and content[0] >= cue[1]:
+        if content is not None and content[1] > cue[1]:
             content = _without_final_aside(doc, content, quotes)
     if content is None:
         return None
@@ -381,6 +381,7 @@ def _clip_toparagraph(text: str, content: Offsets, cue: Offsets, quotes: list[Qu
 
 _ASIDE_PUNCT = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DEPS = frozenset({"relcl", "appos"})
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
 
 
 def _without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offsets:
@@ -395,6 +396,10 @@ def _without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Off
         return content
     last = toks[-1].i
     for t in span[3:]:
+        if t.dep_ == "advcl" and t.right_edge.i == last and t.left_edge.lower_ in _CONCESSIVE \
+                and doc[t.left_edge.i - 1].text == "," and t.left_edge.i > span.start + 2:
+            end = doc[t.left_edge.i - 2]  # "was its biggest yet[, although it may take days]"
+            return content[0], end.idx + len(end.text)
         if t.dep_ in _ASIDE_DEPS and t.right_edge.i == last and t.left_edge.i > span.start \
                 and doc[t.left_edge.i - 1].text in _ASIDE_PUNCT \
                 and (t.dep_ == "appos" or t.left_edge.tag_ in {"WDT", "WP", "WP$", "WRB"}) \

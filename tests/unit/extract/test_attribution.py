@@ -645,3 +645,9 @@ def test_quote_before_the_speaker_beats_the_addressee_object(nlp):
     m = _by_cue(text, ms, "told")
     assert _content(text, m).startswith("“In the present situation")
     assert _source(text, m) == "the deputy envoy, Ana Ruiz"
+
+
+def test_closing_concessive_clause_is_the_writers_not_the_speakers(nlp):
+    text, ms = run(nlp, "The mayor claimed that closing the ferry was smart, although he again "
+                        "refused to publish the costs.")
+    assert _content(text, _by_cue(text, ms, "claimed")) == "that closing the ferry was smart"
