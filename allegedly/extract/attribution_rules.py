@@ -111,6 +111,9 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         if q is not None and dobj is not None and row["lemma"] not in _ADDRESSEE_VERBS:
             # 'described [Clinton as “a lifetime politician”]', 'called [them ''anchors'']'
             content, from_quote = (dobj.left_edge.idx, q.end), True
+            obj_end = dobj.right_edge.idx + len(dobj.right_edge.text)
+            if "," in text_of(doc)[obj_end:q.start]:  # 'called them in an article, “X”'
+                exclude = (obj_end, q.start)
         elif q is not None:
             content, from_quote = (q.start, q.end), True
             opening = _quote_before_speaker(doc, v, quotes)
