@@ -232,6 +232,9 @@ def _subject(v: Token) -> Token | None:
         return None  # agentless passive: "it is alleged", "Russia has been accused"
     if conjoined_cue(v):  # "Merrill says A and said B" parsed with "said" conjoined inside A
         return next((c for c in v.head.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+    stranded = _stranded_subject(v)
+    if stranded is not None:
+        return stranded
     h = v
     for _ in range(4):
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -240,12 +243,27 @@ def _subject(v: Token) -> Token | None:
             for c in h.children:
                 if c.dep_ in SUBJ:
                     return c
-        if h.dep_ not in INHERIT_DEPS or h.head is h:
+        if h.dep_ not in INHERIT_DEPS or h.head == h:
             break
         h = h.head
         for c in h.children:
             if c.dep_ in SUBJ:
                 return c
+    return None
+
+
+def _stranded_subject(v: Token) -> Token | None:
+    """"the $20 million experts say it costs", "with the editorial board of the Post Trump
+    said": a finite speech verb the parser left without a subject, right after a noun it hung
+    elsewhere (a reduced relative clause, a missing comma). That noun speaks."""
+    if v.tag_ not in {"VBD", "VBZ", "VBP"} or v.i == 0 or v.dep_ in {"conj", "xcomp", "advcl"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl", "aux"} and c.i < v.i
+                   for c in v.children):
+        return None
+    prev = v.doc[v.i - 1]
+    if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"pobj", "dep", "npadvmod", "dobj"} \
+            and prev.head != v:
+        return prev
     return None
 
 
@@ -275,7 +293,15 @@ def source_of(v: Token) -> SourceMatch | None:
     if subj.dep_ == "expl" or subj.lower_ in {"it", "there"} and subj.dep_ == "nsubjpass":
         doc = v.doc
         return vague_source(doc[subj.i:v.i + 1].text)
-    return make_source(subj, stop=cue_start(v))
+    src = make_source(subj, stop=cue_start(v))
+    if subj == _stranded_subject(v):  # the parse around it is wrong: the name alone, not its NP
+        first = subj.i
+        while first > 0 and v.doc[first - 1].ent_type_ == "PERSON" == subj.ent_type_ \
+                and v.doc[first - 1].ent_iob_ != "O" and subj.ent_iob_ == "I":
+            first -= 1  # "Donald Trump" as one name, "the Washington Post Trump" not
+        span = (v.doc[first].idx, subj.idx + len(subj.text))
+        src = SourceMatch(span, src.name, src.kind, src.description, src.antecedent)
+    return src
 
 
 def _passive_phrase(v: Token) -> str:

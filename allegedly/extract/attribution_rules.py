@@ -509,8 +509,8 @@ def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     content = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
     if content is None:
         return None
-    poss = next((c for c in n.children if c.dep_ == "poss"), None)
-    if poss is not None:
+    poss = next((c for c in n.children if c.dep_ in {"poss", "nsubj"}), None)
+    if poss is not None:  # "Trump's claim that", or "Trump claims that" with "claims" tagged a noun
         source = make_source(poss)
     else:
         expl = next((c for c in n.head.children if c.dep_ == "expl"), None) \

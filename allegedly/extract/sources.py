@@ -85,7 +85,7 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in _CUT_DEPS:
+        if child.dep_ in _CUT_DEPS or _narrating_modifier(child):
             break
         right = child.right_edge.i
     for child in tok.lefts:
@@ -111,6 +111,30 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
 
 
 _CLOSING_QUOTES = frozenset({"”", "»"})
+
+
+def _narrating_modifier(child: Token) -> bool:
+    """A modifier after the speaker's name that narrates rather than identifies: a relative
+    clause that itself reports speech or thought ("Mr. Kamin, who emphasized that …"), a
+    participle ("Trump, appearing after Clinton at the forum, …") or a long parenthesis
+    ("Mr. Burman (a view echoed by everyone I interviewed)"). PolNeAR leaves these out of the
+    source; identifying relative clauses ("Schiff, who has served on the committee") stay."""
+    doc = child.doc
+    if child.i == 0:
+        return False
+    after_comma = doc[child.left_edge.i - 1].text in {",", "—", "―", "–", "--", "("}
+    if child.dep_ == "relcl" and after_comma:
+        return any(c.dep_ in {"ccomp", "xcomp"} and _reports(c.head) for c in child.subtree)
+    if child.dep_ == "acl" and child.tag_ == "VBG" and after_comma:
+        return True
+    if child.dep_ == "appos" and doc[child.left_edge.i - 1].text == "(":
+        return child.right_edge.i - child.left_edge.i >= 4
+    return False
+
+
+def _reports(verb: Token) -> bool:
+    from allegedly.extract.attribution_common import CUES  # late: attribution_common imports us
+    return lemma(verb) in CUES
 
 
 def _closes_bracket(doc: Doc, left: int, right: int) -> bool:

@@ -651,3 +651,22 @@ def test_closing_concessive_clause_is_the_writers_not_the_speakers(nlp):
     text, ms = run(nlp, "The mayor claimed that closing the ferry was smart, although he again "
                         "refused to publish the costs.")
     assert _content(text, _by_cue(text, ms, "claimed")) == "that closing the ferry was smart"
+
+
+def test_speaker_left_without_a_subject_by_the_parse(nlp):
+    text, ms = run(nlp, "That's a small fraction of the minimum $20 million experts say it costs "
+                        "to run statewide.")
+    assert _source(text, _by_cue(text, ms, "say")) == "experts"
+
+
+def test_narrating_modifier_is_not_part_of_the_source(nlp):
+    text, ms = run(nlp, "''It is a misguided approach,'' said Mr. Burman (a view echoed by every "
+                        "expert I interviewed).")
+    assert _source(text, _by_cue(text, ms, "said")) == "Mr. Burman"
+    text, ms = run(nlp, "Ms. Ruiz, who stressed that the levy was temporary, said the ferry would "
+                        "stay.")
+    assert _source(text, _by_cue(text, ms, "said")) == "Ms. Ruiz"
+    text, ms = run(nlp, "Ms. Ruiz, who has run the harbour for a decade, said the ferry would "
+                        "stay.")
+    assert _source(text, _by_cue(text, ms, "said")) == \
+        "Ms. Ruiz, who has run the harbour for a decade"
