@@ -181,7 +181,7 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             content = _without_final_aside(doc, content, quotes)
     if content is None:
         return None
-    source = source_of(v)
+    source = None if "writer" in frame else source_of(v)
     if exclude is None and source is not None and source.span is not None \
             and _inside(source.span, content):
         return None

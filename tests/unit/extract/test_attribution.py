@@ -670,3 +670,10 @@ def test_narrating_modifier_is_not_part_of_the_source(nlp):
                         "stay.")
     assert _source(text, _by_cue(text, ms, "said")) == \
         "Ms. Ruiz, who has run the harbour for a decade"
+
+
+def test_seem_and_appear_are_the_writers_judgement_without_a_source(nlp):
+    text, ms = run(nlp, "The mayor seems to think the ferry is exempt.")
+    m = _by_cue(text, ms, "seems")
+    assert m.source is None
+    assert _content(text, m) == "to think the ferry is exempt"
