@@ -40,7 +40,7 @@ DOUBT_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "doubt" for f in r["f
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 CUE_MODS = {"aux", "auxpass", "neg"}
-INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "acomp", "advmod"}
 _PARA_SPLIT = re.compile(r"\n+")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
                        r"(?: \([^)\n]{1,30}\))? ?[-–—]{1,2} ")

@@ -677,3 +677,9 @@ def test_seem_and_appear_are_the_writers_judgement_without_a_source(nlp):
     m = _by_cue(text, ms, "seems")
     assert m.source is None
     assert _content(text, m) == "to think the ferry is exempt"
+
+
+def test_speaker_inherited_through_adjective_and_adverb_heads(nlp):
+    text, ms = run(nlp, "The mayor described the flood as a disaster but stopped short of calling "
+                        "the council negligent.")
+    assert _source(text, _by_cue(text, ms, "calling")) == "The mayor"
