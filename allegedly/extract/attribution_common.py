@@ -235,6 +235,45 @@ def _subject(v: Token) -> Token | None:
     stranded = _stranded_subject(v)
     if stranded is not None:
         return stranded
+    inherited = _inherited_subject(v)
+    if inherited is not None and not _can_speak(inherited):
+        outer = _outer_speaker(v)  # "Analysts said factors contributed to X, citing Y"
+        para = paragraph(text_of(v.doc), v.idx)
+        if outer is not None and _can_speak(outer) and para[0] <= outer.idx < para[1]:
+            return outer
+    return inherited
+
+
+def _can_speak(t: Token) -> bool:
+    """A person, organisation, group or personal pronoun ("factors", "Tuesday" cannot speak)."""
+    return t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.lower_ in _SPEAKING_PRONOUNS \
+        or lemma(t) in _SPEAKER_NOUNS
+
+
+_SPEAKING_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+_SPEAKER_NOUNS = frozenset(r["noun"].lower() for r in load("source_nouns") if r["match"] == "head")
+"""Head nouns of speaking sources (officials, analysts, police …) from ``source_nouns.tsv``."""
+
+
+def _outer_speaker(v: Token) -> Token | None:
+    """"Analysts said factors have contributed to X, [citing Y]": a participle speech verb set
+    off by a comma inside another cue's content clause whose own subject cannot speak speaks for
+    that cue's subject."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.left_edge.i == 0 \
+            or v.doc[v.left_edge.i - 1].text != ",":
+        return None
+    h = v.head
+    for _ in range(4):
+        if h.dep_ == "ccomp" and lemma(h.head) in CUES:
+            return next((c for c in h.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if h.dep_ not in {"conj", "xcomp", "advcl"}:
+            return None
+        h = h.head
+    return None
+
+
+def _inherited_subject(v: Token) -> Token | None:
+    """The subject of the clause ``v`` hangs off (participles, infinitives, conjuncts)."""
     h = v
     for _ in range(4):
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:

@@ -683,3 +683,9 @@ def test_speaker_inherited_through_adjective_and_adverb_heads(nlp):
     text, ms = run(nlp, "The mayor described the flood as a disaster but stopped short of calling "
                         "the council negligent.")
     assert _source(text, _by_cue(text, ms, "calling")) == "The mayor"
+
+
+def test_participle_after_a_content_clause_speaks_for_the_outer_speaker(nlp):
+    text, ms = run(nlp, "Harbour analysts said geopolitical factors have raised the port's appeal, "
+                        "citing the strategic importance of the strait.")
+    assert _source(text, _by_cue(text, ms, "citing")) == "Harbour analysts"
