@@ -181,7 +181,9 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             content = _without_final_aside(doc, content, quotes)
     if content is None:
         return None
-    source = None if "writer" in frame else source_of(v)
+    writer = "writer" in frame and not any(  # "seemed to think X": the subject thinks
+        c.dep_ == "xcomp" and verb_cue_row(c) is not None for c in v.children)
+    source = None if writer else source_of(v)
     if exclude is None and source is not None and source.span is not None \
             and _inside(source.span, content):
         return None
