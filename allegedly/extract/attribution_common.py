@@ -272,12 +272,28 @@ def _outer_speaker(v: Token) -> Token | None:
     return None
 
 
+_STATEMENT_NOUNS = frozenset(r["word"] for r in load("speech_settings") if r["kind"] == "venue")
+
+
+_ISSUING_VERBS = frozenset({"issue", "release", "send", "deliver", "publish", "post", "give",
+                            "make", "put", "sign", "file", "write", "air", "run"})
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of "issued / released / sent [a statement]": the statement's author."""
+    if noun.dep_ != "dobj" or lemma(noun) not in _STATEMENT_NOUNS \
+            or lemma(noun.head) not in _ISSUING_VERBS:
+        return None
+    return next((c for c in noun.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+
+
 def _inherited_subject(v: Token) -> Token | None:
     """The subject of the clause ``v`` hangs off (participles, infinitives, conjuncts)."""
     h = v
     for _ in range(4):
         if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return h.head
+            issuer = _issuer(h.head)  # "the Council issued a statement calling …"
+            return issuer if issuer is not None else h.head
         if h.dep_ == "pcomp" and h.head.dep_ == "prep" and h.head.lower_ == "with":
             for c in h.children:
                 if c.dep_ in SUBJ:

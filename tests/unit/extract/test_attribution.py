@@ -691,3 +691,11 @@ def test_participle_after_a_content_clause_speaks_for_the_outer_speaker(nlp):
     text, ms = run(nlp, "Harbour analysts said geopolitical factors have raised the port's appeal, "
                         "citing the strategic importance of the strait.")
     assert _source(text, _by_cue(text, ms, "citing")) == "Harbour analysts"
+
+
+def test_statement_issued_by_someone_speaks_for_its_issuer(nlp):
+    text, ms = run(nlp, "The harbour board issued a statement calling the closure a clear breach "
+                        "of the charter.")
+    assert _source(text, _by_cue(text, ms, "calling")) == "The harbour board"
+    text, ms = run(nlp, "The lawyer noted published reports alleging that the mayor had lied.")
+    assert _source(text, _by_cue(text, ms, "alleging")) == "published reports"
