@@ -347,7 +347,9 @@ def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
     low = tok.lower_
     if low in RELATIVE and tok.dep_.startswith("nsubj") and tok.head.dep_ == "relcl":
         noun = tok.head.head
-        if low in {"that", "which"}:  # "A visa program that allows ...": the noun is the source
+        if low == "that" or low == "which" and tok.i > 0 and doc[tok.i - 1].text != ",":
+            # "A visa program that allows ...": the noun is the source; ", which ..." is written
+            # as the pronoun (resolved to the noun, like "who")
             return make_source(noun, stop=tok.head.left_edge.i)
         ref = mention_span(noun)
         return _resolved(span, make_source(noun), ref)

@@ -67,3 +67,15 @@ def test_relative_pronoun_source_resolves_to_its_noun(nlp):
     src = make_source(who)
     assert doc.text[src.span[0]:src.span[1]] == "who"
     assert src.name == "Maria Lopez"
+
+
+def test_non_restrictive_which_is_written_as_the_pronoun_restrictive_that_as_the_noun(nlp):
+    doc = nlp("Members of the port authority, which has denied any role, met the mayor.")
+    which = next(t for t in doc if t.text == "which")
+    src = make_source(which)
+    assert doc.text[src.span[0]:src.span[1]] == "which"
+    assert src.name == "the port authority"
+    doc = nlp("A ferry program that allows residents to travel free has critics.")
+    that = next(t for t in doc if t.text == "that")
+    src = make_source(that)
+    assert doc.text[src.span[0]:src.span[1]] == "A ferry program"
