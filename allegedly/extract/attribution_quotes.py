@@ -150,14 +150,20 @@ def _dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None
     if name.pos_ != "PROPN":
         return None
     end = name.i
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and "\n" not in doc[end].whitespace_:
-        end += 1
+    while end + 1 < len(doc) and "\n" not in doc[end].whitespace_ and (
+            doc[end + 1].pos_ == "PROPN" or _initial(doc[end + 1].text)):
+        end += 1  # "Julie A. Diaz Martinez"
     span = doc[name.i:end + 1]
     src = make_source(span.root)
     src = SourceMatch((span.start_char, span.end_char), src.name, src.kind, src.description,
                       src.antecedent)
     row = {"lemma": "―", "class": "report"}
     return make_match(doc, (dash.idx, dash.idx + 1), row, (q.start, q.end), quotes, src)
+
+
+def _initial(word: str) -> bool:
+    """A middle initial ("A.", "J.")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def bare_quote_attributions(doc: Doc, quotes: list[Quote],

@@ -85,7 +85,7 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in _CUT_DEPS or _narrating_modifier(child):
+        if child.dep_ in _CUT_DEPS and not _modifier_phrase(child) or _narrating_modifier(child):
             break
         right = child.right_edge.i
     for child in tok.lefts:
@@ -111,6 +111,12 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
 
 
 _CLOSING_QUOTES = frozenset({"”", "»"})
+
+
+def _modifier_phrase(child: Token) -> bool:
+    """"Those [close to him]": an adverb with a complement of its own describes the speaker
+    (a bare time adverb, "Trump [this week] said", does not)."""
+    return child.dep_ == "advmod" and any(c.dep_ == "prep" for c in child.children)
 
 
 def _narrating_modifier(child: Token) -> bool:

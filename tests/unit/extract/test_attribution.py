@@ -699,3 +699,9 @@ def test_statement_issued_by_someone_speaks_for_its_issuer(nlp):
     assert _source(text, _by_cue(text, ms, "calling")) == "The harbour board"
     text, ms = run(nlp, "The lawyer noted published reports alleging that the mayor had lied.")
     assert _source(text, _by_cue(text, ms, "alleging")) == "published reports"
+
+
+def test_dash_signature_keeps_middle_initials(nlp):
+    text, ms = run(nlp, "“The ferry must run again, for all of us who live here.” ― Julie A. Diaz "
+                        "Martinez\n")
+    assert _source(text, _by_cue(text, ms, "―")) == "Julie A. Diaz Martinez"
