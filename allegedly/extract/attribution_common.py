@@ -377,7 +377,14 @@ def cue_start(v: Token) -> int:
 
 
 def _nearest_noun(v: Token, para_start: int) -> Token | None:
-    """The head of the noun phrase just before ``v`` in its own paragraph, if any."""
+    """The parse ran over a paragraph break and gave ``v`` a subject in another paragraph: the
+    name or pronoun opening ``v``'s own paragraph ("…EDT):\n\nDonald Trump is questioning …"),
+    else the head of the noun phrase just before ``v``."""
+    first = next((t for t in v.doc[:v.i] if t.idx >= para_start and not t.is_space), None)
+    if first is not None and first.pos_ in {"PROPN", "PRON"}:
+        while first.dep_ == "compound" and first.head.i < v.i and first.head.idx >= para_start:
+            first = first.head
+        return first
     for t in reversed(v.doc[:v.i]):
         if t.idx < para_start:
             return None

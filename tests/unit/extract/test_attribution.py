@@ -705,3 +705,11 @@ def test_dash_signature_keeps_middle_initials(nlp):
     text, ms = run(nlp, "“The ferry must run again, for all of us who live here.” ― Julie A. Diaz "
                         "Martinez\n")
     assert _source(text, _by_cue(text, ms, "―")) == "Julie A. Diaz Martinez"
+
+
+def test_speaker_opening_the_paragraph_when_the_parse_runs_over_a_break(nlp):
+    text, ms = run(nlp, "The Latest on the harbour vote (all times local):\n\n7 p.m.\n\nMayor Ana Ruiz "
+                        "is once again questioning the count, encouraging her supporters to "
+                        "watch the polling stations.")
+    m = _by_cue(text, ms, "encouraging")
+    assert _source(text, m) in {"Mayor Ana Ruiz", "Ana Ruiz"}
