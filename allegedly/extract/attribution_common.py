@@ -291,7 +291,7 @@ def _inherited_subject(v: Token) -> Token | None:
     """The subject of the clause ``v`` hangs off (participles, infinitives, conjuncts)."""
     h = v
     for _ in range(4):
-        if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             issuer = _issuer(h.head)  # "the Council issued a statement calling …"
             return issuer if issuer is not None else h.head
         if h.dep_ == "pcomp" and h.head.dep_ == "prep" and h.head.lower_ == "with":
@@ -316,10 +316,31 @@ def _stranded_subject(v: Token) -> Token | None:
                    for c in v.children):
         return None
     prev = v.doc[v.i - 1]
-    if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"pobj", "dep", "npadvmod", "dobj"} \
+    while prev.i > 0 and prev.pos_ in {"ADV", "CCONJ"} and prev.lower_ in _SUBJECT_ADVERBS:
+        prev = v.doc[prev.i - 1]  # "DuVernay [both] documents", "Trump [also] said"
+    if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"pobj", "dep", "npadvmod", "dobj", "conj"} \
             and prev.head != v:
         return prev
     return None
+
+
+_SUBJECT_ADVERBS = frozenset({"both", "also", "then", "now", "again", "still", "later", "only",
+                              "even", "further", "first", "repeatedly", "often"})
+
+
+def _stranded_span(subj: Token) -> tuple[int, int]:
+    """The stranded speaker as written: its name ("Donald Trump", not "the Washington Post
+    Trump") and names coordinated with it ("Obama and Clinton call …")."""
+    doc = subj.doc
+    first = subj.i
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" == subj.ent_type_ \
+            and doc[first - 1].ent_iob_ != "O" and subj.ent_iob_ == "I":
+        first -= 1
+    if first >= 2 and doc[first - 1].lower_ in {"and", "or"} and doc[first - 2].pos_ == "PROPN":
+        first -= 2
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first].ent_iob_ == "I":
+            first -= 1
+    return doc[first].idx, subj.idx + len(subj.text)
 
 
 def conjoined_cue(t: Token) -> bool:
@@ -350,12 +371,8 @@ def source_of(v: Token) -> SourceMatch | None:
         return vague_source(doc[subj.i:v.i + 1].text)
     src = make_source(subj, stop=cue_start(v))
     if subj == _stranded_subject(v):  # the parse around it is wrong: the name alone, not its NP
-        first = subj.i
-        while first > 0 and v.doc[first - 1].ent_type_ == "PERSON" == subj.ent_type_ \
-                and v.doc[first - 1].ent_iob_ != "O" and subj.ent_iob_ == "I":
-            first -= 1  # "Donald Trump" as one name, "the Washington Post Trump" not
-        span = (v.doc[first].idx, subj.idx + len(subj.text))
-        src = SourceMatch(span, src.name, src.kind, src.description, src.antecedent)
+        src = SourceMatch(_stranded_span(subj), src.name, src.kind, src.description,
+                          src.antecedent)
     return src
 
 

@@ -511,9 +511,10 @@ def noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     content = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
     if content is None:
         return None
-    poss = next((c for c in n.children if c.dep_ in {"poss", "nsubj"}), None)
-    if poss is not None:  # "Trump's claim that", or "Trump claims that" with "claims" tagged a noun
-        source = make_source(poss)
+    poss = next((c for c in n.children if c.dep_ in {"poss", "nsubj"}), None) or next(
+        (c for c in reversed(list(n.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if poss is not None:  # "Trump's claim that", "a New York Times report that", or "Trump
+        source = make_source(poss)  # claims that" with "claims" tagged a noun
     else:
         expl = next((c for c in n.head.children if c.dep_ == "expl"), None) \
             if n.dep_ == "attr" else None

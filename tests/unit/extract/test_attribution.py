@@ -713,3 +713,10 @@ def test_speaker_opening_the_paragraph_when_the_parse_runs_over_a_break(nlp):
                         "watch the polling stations.")
     m = _by_cue(text, ms, "encouraging")
     assert _source(text, m) in {"Mayor Ana Ruiz", "Ana Ruiz"}
+
+
+def test_noun_cue_with_a_name_compound_takes_it_as_source(nlp):
+    text, ms = run(nlp, "The mayor seized upon a Harbour Gazette report that the ferry had lost "
+                        "money for a decade.")
+    m = _by_cue(text, ms, "report")
+    assert "Harbour Gazette" in (_source(text, m) or "")
