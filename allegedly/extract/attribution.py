@@ -44,6 +44,9 @@ TRIGGER_FORMS: frozenset[str] = frozenset(
 """Every lower-cased surface form that can start or mark an attribution cue."""
 
 
+_DASHES = frozenset("―—")
+
+
 def find_attributions(doc: Doc) -> list[AttributionMatch]:
     """All attribution links in ``doc`` (outer and inner links of chains), in text order."""
     quotes = find_quotes(text_of(doc))
@@ -51,7 +54,8 @@ def find_attributions(doc: Doc) -> list[AttributionMatch]:
     seen_cues: set[tuple[int, int] | None] = set()
     for tok in doc:
         low = tok.lower_
-        if low not in TRIGGER_FORMS and tok.text not in {":", "―", "—"}:
+        if low not in TRIGGER_FORMS and tok.text not in {":", "―", "—"} \
+                and tok.text[-1:] not in _DASHES:  # '”―' is one token
             continue
         for rule in (headline_attribution, phrase_attribution, naming_attribution,
                      verb_attribution,

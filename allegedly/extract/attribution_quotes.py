@@ -83,7 +83,7 @@ _LONG_TAIL = re.compile(r"[^\n“\"]{0,140}?[.!?] +(?=[“\"])")
 def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:
     """``NAME: "…"``, a speaker label opening a paragraph (``PENCE: Well, …``, a headline
     ``Pat Caddell: Voters Worried …``) or a quote signed with a dash (``“…” ― Sonya Herridge``)."""
-    if colon.text in {"―", "—"}:
+    if colon.text[-1:] in {"―", "—"}:  # also '”―' tokenised as one
         return _dash_signature(colon, quotes)
     if colon.text != ":":
         return None
@@ -141,7 +141,8 @@ def _speaker_label(colon: Token) -> Span | None:
 
 def _dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None:
     doc = dash.doc
-    q = next((q for q in quotes if 0 <= dash.idx - q.end <= 2), None)
+    at = dash.idx + len(dash.text) - 1  # the dash itself, also in a '”―' token
+    q = next((q for q in quotes if 0 <= at - q.end <= 2), None)
     if q is None or dash.i + 1 >= len(doc):
         return None
     name = doc[dash.i + 1]
@@ -158,7 +159,7 @@ def _dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None
     src = SourceMatch((span.start_char, span.end_char), src.name, src.kind, src.description,
                       src.antecedent)
     row = {"lemma": "―", "class": "report"}
-    return make_match(doc, (dash.idx, dash.idx + 1), row, (q.start, q.end), quotes, src)
+    return make_match(doc, (at, at + 1), row, (q.start, q.end), quotes, src)
 
 
 def _initial(word: str) -> bool:

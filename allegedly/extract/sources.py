@@ -131,8 +131,10 @@ def _narrating_modifier(child: Token) -> bool:
     after_comma = doc[child.left_edge.i - 1].text in {",", "—", "―", "–", "--", "("}
     if child.dep_ == "relcl" and after_comma:
         return any(c.dep_ in {"ccomp", "xcomp"} and _reports(c.head) for c in child.subtree)
-    if child.dep_ == "acl" and child.tag_ == "VBG" and after_comma:
+    if child.dep_ in {"acl", "advcl"} and child.tag_ == "VBG" and after_comma:
         return True
+    if child.dep_ == "relcl" and doc[child.left_edge.i - 1].text in {"—", "―", "–", "--"}:
+        return True  # "The film ― which weaves together …": a dash aside
     if child.dep_ == "appos" and doc[child.left_edge.i - 1].text == "(":
         return child.right_edge.i - child.left_edge.i >= 4
     return False

@@ -720,3 +720,16 @@ def test_noun_cue_with_a_name_compound_takes_it_as_source(nlp):
                         "money for a decade.")
     m = _by_cue(text, ms, "report")
     assert "Harbour Gazette" in (_source(text, m) or "")
+
+
+def test_dash_signature_glued_to_the_closing_quote(nlp):
+    text, ms = run(nlp, "“The ferry is our lifeline and must run again.”― Ana Ruiz\n")
+    m = _by_cue(text, ms, "―")
+    assert _source(text, m) == "Ana Ruiz"
+    assert _content(text, m) == "“The ferry is our lifeline and must run again.”"
+
+
+def test_participle_after_the_speakers_name_is_not_part_of_the_source(nlp):
+    text, ms = run(nlp, "The mayor, appearing after the governor at the harbour forum, cited "
+                        "problems with the ferry.")
+    assert _source(text, _by_cue(text, ms, "cited")) == "The mayor"
