@@ -232,12 +232,17 @@ def _subject(v: Token) -> Token | None:
         return None  # agentless passive: "it is alleged", "Russia has been accused"
     if conjoined_cue(v):  # "Merrill says A and said B" parsed with "said" conjoined inside A
         return next((c for c in v.head.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if v.dep_ == "conj" and v.head.dep_ == "advcl" and v.head.left_edge.lower_ == "that" \
+            and lemma(v.head.head) in CUES and not any(c.dep_ in SUBJ for c in v.children):
+        # "tweeted … that Machado was “a con” and encouraged Americans to …": the tweeter
+        return next((c for c in v.head.head.children if c.dep_ in {"nsubj", "csubj"}), None)
     stranded = _stranded_subject(v)
     if stranded is not None:
         return stranded
     inherited = _inherited_subject(v)
-    if inherited is not None and not _can_speak(inherited):
-        outer = _outer_speaker(v)  # "Analysts said factors contributed to X, citing Y"
+    if inherited is not None and (not _can_speak(inherited) or inherited.lower_ in _ECHO_PRONOUNS):
+        outer = _outer_speaker(v)  # "Analysts said factors contributed to X, citing Y"; "Perdue
+        # said he did not believe X, arguing Y": the pronoun is the outer speaker, written out
         para = paragraph(text_of(v.doc), v.idx)
         if outer is not None and _can_speak(outer) and para[0] <= outer.idx < para[1]:
             return outer
@@ -250,6 +255,7 @@ def _can_speak(t: Token) -> bool:
         or lemma(t) in _SPEAKER_NOUNS
 
 
+_ECHO_PRONOUNS = frozenset({"he", "she", "they"})
 _SPEAKING_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
 _SPEAKER_NOUNS = frozenset(r["noun"].lower() for r in load("source_nouns") if r["match"] == "head")
 """Head nouns of speaking sources (officials, analysts, police …) from ``source_nouns.tsv``."""

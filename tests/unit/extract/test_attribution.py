@@ -733,3 +733,16 @@ def test_participle_after_the_speakers_name_is_not_part_of_the_source(nlp):
     text, ms = run(nlp, "The mayor, appearing after the governor at the harbour forum, cited "
                         "problems with the ferry.")
     assert _source(text, _by_cue(text, ms, "cited")) == "The mayor"
+
+
+def test_participle_speaks_for_the_outer_speaker_behind_a_pronoun(nlp):
+    text, ms = run(nlp, "Senator Ana Ruiz said she did not believe the levy cost votes, arguing "
+                        "that the floods were the bigger problem.")
+    assert _source(text, _by_cue(text, ms, "arguing")) == "Senator Ana Ruiz"
+
+
+def test_speech_verb_conjoined_inside_a_that_clause_keeps_the_outer_speaker(nlp):
+    text, ms = run(nlp, "The mayor tweeted in the early morning hours that the count was “a fraud” "
+                        "and urged voters to “check out” the ballots.")
+    m = _by_cue(text, ms, "urged")
+    assert _source(text, m) == "The mayor"
