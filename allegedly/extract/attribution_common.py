@@ -231,11 +231,11 @@ def _subject(v: Token) -> Token | None:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
         return None  # agentless passive: "it is alleged", "Russia has been accused"
     if conjoined_cue(v):  # "Merrill says A and said B" parsed with "said" conjoined inside A
-        return next((c for c in v.head.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+        return own_subject(v.head.head)
     if v.dep_ == "conj" and v.head.dep_ == "advcl" and v.head.left_edge.lower_ == "that" \
             and lemma(v.head.head) in CUES and not any(c.dep_ in SUBJ for c in v.children):
         # "tweeted … that Machado was “a con” and encouraged Americans to …": the tweeter
-        return next((c for c in v.head.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+        return own_subject(v.head.head)
     stranded = _stranded_subject(v)
     if stranded is not None:
         return stranded
@@ -247,6 +247,11 @@ def _subject(v: Token) -> Token | None:
         if outer is not None and _can_speak(outer) and para[0] <= outer.idx < para[1]:
             return outer
     return inherited
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The first nominal or clausal subject among ``verb``'s children (no inheritance)."""
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
 
 
 def _can_speak(t: Token) -> bool:
@@ -271,7 +276,7 @@ def _outer_speaker(v: Token) -> Token | None:
     h = v.head
     for _ in range(4):
         if h.dep_ == "ccomp" and lemma(h.head) in CUES:
-            return next((c for c in h.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+            return own_subject(h.head)
         if h.dep_ not in {"conj", "xcomp", "advcl"}:
             return None
         h = h.head
@@ -290,7 +295,7 @@ def _issuer(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or lemma(noun) not in _STATEMENT_NOUNS \
             or lemma(noun.head) not in _ISSUING_VERBS:
         return None
-    return next((c for c in noun.head.children if c.dep_ in {"nsubj", "csubj"}), None)
+    return own_subject(noun.head)
 
 
 def _inherited_subject(v: Token) -> Token | None:
@@ -435,6 +440,8 @@ def paragraph(text: str, pos: int) -> Offsets:
     return start, len(text) if end < 0 else end
 
 
-__all__ = ["CUES", "CUE_MODS", "PHRASE_CUES", "PHRASE_FORMS", "CUE_ROWS", "DOUBT_FORMS", "INHERIT_DEPS", "MIN_QUOTE_WORDS",
-           "NOUN_CUES", "NOUN_FORMS", "SUBJ", "VERB_FORMS", "conjoined_cue", "cue_span", "cue_start", "ltrim_punct", "make_match",
-           "paragraph", "quote_after", "rtrim_punct", "snap", "source_of", "text_of", "verb_cue_row"]
+__all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "INHERIT_DEPS", "MIN_QUOTE_WORDS",
+           "NOUN_CUES", "NOUN_FORMS", "PHRASE_CUES", "PHRASE_FORMS", "SUBJ", "VERB_FORMS",
+           "conjoined_cue", "cue_span", "cue_start", "ltrim_punct", "make_match", "own_subject",
+           "paragraph", "quote_after", "rtrim_punct", "snap", "source_of", "text_of",
+           "verb_cue_row"]

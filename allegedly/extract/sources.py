@@ -140,9 +140,14 @@ def _narrating_modifier(child: Token) -> bool:
     return False
 
 
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load("reporting_verbs") if r["pos"] == "verb")
+
+
 def _reports(verb: Token) -> bool:
-    from allegedly.extract.attribution_common import CUES  # late: attribution_common imports us
-    return lemma(verb) in CUES
+    """A speech or thought verb of the cue lexicon."""
+    return lemma(verb) in _speech_verbs()
 
 
 def _closes_bracket(doc: Doc, left: int, right: int) -> bool:
