@@ -127,7 +127,6 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         if content is None and v.tag_ in {"VBD", "VBZ", "VBP"} else None
     if opening is not None and opening.words(text_of(doc)) >= MIN_QUOTE_WORDS:
         content = opening.start, opening.end  # '“A,” Trump said when …', '“A,” X told the court'
-
     if content is None:
         content = _wh_clause(v)
     if content is None and ("np" in frame or _np_like(v) and "strict" not in frame):
