@@ -407,7 +407,8 @@ def _without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Off
         if t.dep_ in _ASIDE_DEPS and t.right_edge.i == last and t.left_edge.i > span.start \
                 and doc[t.left_edge.i - 1].text in _ASIDE_PUNCT \
                 and (t.dep_ == "appos" or t.left_edge.tag_ in {"WDT", "WP", "WP$", "WRB"}) \
-                and not any(lemma(x) in CUES for x in t.subtree):  # "which he said runs …"
+                and not any(lemma(x) in CUES and x.tag_ in {"VBD", "VBZ", "VBP"}
+                            for x in t.subtree):  # "which he said runs …", not "by questioning"
             end = doc[t.left_edge.i - 2]
             return content[0], end.idx + len(end.text)
     return content

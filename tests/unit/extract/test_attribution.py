@@ -746,3 +746,9 @@ def test_speech_verb_conjoined_inside_a_that_clause_keeps_the_outer_speaker(nlp)
                         "and urged voters to “check out” the ballots.")
     m = _by_cue(text, ms, "urged")
     assert _source(text, m) == "The mayor"
+
+
+def test_closing_relative_clause_with_only_a_participle_cue_is_an_aside(nlp):
+    text, ms = run(nlp, "The mayor said the ferry would stop at Lindholm, which lost its bridge "
+                        "after questioning the permits.")
+    assert _content(text, _by_cue(text, ms, "said")) == "the ferry would stop at Lindholm"
