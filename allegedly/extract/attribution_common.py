@@ -169,10 +169,11 @@ def _cls(row: dict[str, str], doc: Doc, content: tuple[Offsets, ...]) -> str:
 
 def make_match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offsets,
            quotes: list[Quote], source: SourceMatch | None,
-           exclude: Offsets | None = None) -> AttributionMatch | None:
+           exclude: Offsets | None = None, around_cue: bool = False) -> AttributionMatch | None:
     """Build the link: snap ``content`` to the quotes it overlaps, drop a dateline, split it at
     paragraph breaks, cut out ``exclude`` (a parenthetical "X said" inside it), keep it off the
-    cue, and set quote type and cue class (``row`` is the cue's lexicon row). None when nothing
+    cue (unless ``around_cue``: "[X] is expected [to win]" has content on both sides of an
+    excluded cue), and set quote type and cue class (``row`` is the cue's lexicon row). None when nothing
     is left of the content."""
     s, e = snap(doc, content, cue, quotes)
     dateline = _DATELINE.match(text_of(doc), s, e)
@@ -189,7 +190,7 @@ def make_match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offs
         segs = tuple((a, b) for a, b in cut if b > a)
     if not segs:
         return None
-    if cue is not None and segs[0][0] <= cue[0] < segs[-1][1] and not (
+    if cue is not None and not around_cue and segs[0][0] <= cue[0] < segs[-1][1] and not (
             source and source.span and segs[0][0] <= source.span[0]):
         # the cue sits inside its own content (e.g. a snapped quote around it): keep the part
         # before or after the cue, whichever is longer

@@ -80,6 +80,13 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if row["class"] == "confirmation" and v.dep_ == "xcomp":
         return None  # "was unable to verify the account": a hedge, not a confirmation
     exclude = None
+    raised = _raising_passive(v, row) if not comps else None
+    if raised is not None:  # "About one in nine voters [is expected] to be Latino"
+        subj, comp = raised
+        return make_match(doc, cue, row,
+                          (doc[subj.left_edge.i].idx, _end(doc[comp.right_edge.i])), quotes,
+                          source_of(v), exclude=(_end(doc[subj.right_edge.i]), comp.left_edge.idx),
+                          around_cue=True)
     if comps and any(c.i > v.i for c in comps):
         # "A: Republicans said B": a clause before the speaker is only part of the content
         # when set off like a quote ("A," she said, "B.")
@@ -187,6 +194,25 @@ def verb_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
             and _inside(source.span, content):
         return None
     return make_match(doc, cue, row, content, quotes, source, exclude)
+
+
+def _end(t: Token) -> int:
+    return t.idx + len(t.text)
+
+
+def _raising_passive(v: Token, row: dict[str, str]) -> tuple[Token, Token] | None:
+    """"X is expected / believed / said to …": an agentless passive cue whose subject and
+    infinitive together are the content (the source is unnamed). Returns (subject, infinitive)."""
+    if v.tag_ != "VBN" or row["lemma"] == "know" \
+            or not any(c.dep_ == "auxpass" for c in v.children) \
+            or any(c.dep_ == "agent" for c in v.children):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
+    comp = next((c for c in v.rights if c.dep_ == "xcomp"
+                 and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts)), None)
+    if subj is None or comp is None or subj.lower_ in {"it", "there"}:
+        return None
+    return subj, comp
 
 
 def _end_before_conjoined_cue(comp: Token) -> int:

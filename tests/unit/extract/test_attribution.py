@@ -752,3 +752,11 @@ def test_closing_relative_clause_with_only_a_participle_cue_is_an_aside(nlp):
     text, ms = run(nlp, "The mayor said the ferry would stop at Lindholm, which lost its bridge "
                         "after questioning the permits.")
     assert _content(text, _by_cue(text, ms, "said")) == "the ferry would stop at Lindholm"
+
+
+def test_raising_passive_has_subject_and_infinitive_as_content(nlp):
+    text, ms = run(nlp, "Turnout in the harbour towns is expected to rise sharply this fall.")
+    m = _by_cue(text, ms, "is expected")
+    assert _content(text, m) == "Turnout in the harbour towns | to rise sharply this fall"
+    assert m.source is not None and m.source.span is None and m.source.kind == "vague"
+    assert m.cue_class == "estimate"
