@@ -5,7 +5,9 @@ every migration above the version recorded in the ``schema_version`` table (the 
 sqlite-utils' and datasette's migration helpers). Opening a store whose version is newer than
 :data:`SCHEMA_VERSION` raises :class:`~allegedly.errors.StoreError` ``E301``.
 
-To change the schema: add ``@migration(N + 1)`` below; never edit a released migration.
+To change the schema: add ``@migration(N + 1)`` below; never edit a released migration. Columns
+a migration adds to a table of :data:`~allegedly.store.tables.COLUMNS` go last there and into
+:data:`ADDED_LATER`, so migration 1 keeps creating the version-1 tables.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from allegedly.errors import StoreError
-from allegedly.store.tables import COLUMNS, PKS
+from allegedly.store.tables import COLUMNS, PKS, figure_key_columns
 
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: dict[int, Migration] = {}
@@ -59,8 +61,16 @@ def migrate(db: sqlite_utils.Database, path: str = "") -> int:
     return found
 
 
+#: Columns of :data:`COLUMNS` that a later migration adds: migration 1 creates its tables
+#: without them, so it still builds the version-1 schema, and new and migrated stores get the
+#: same columns in the same order.
+ADDED_LATER: dict[str, tuple[str, ...]] = {"figures": ("measure_scope", "figure_key_exact")}
+
+
 def _create(db: sqlite_utils.Database, table: str, **kw: object) -> None:
-    db[table].create(COLUMNS[table], pk=PKS.get(table), if_not_exists=True, **kw)
+    later = ADDED_LATER.get(table, ())
+    columns = {c: t for c, t in COLUMNS[table].items() if c not in later}
+    db[table].create(columns, pk=PKS.get(table), if_not_exists=True, **kw)
 
 
 @migration(1)
@@ -128,6 +138,52 @@ FROM claims c JOIN articles a ON a.id = c.article_id
 @migration(2)
 def _claims_view(db: sqlite_utils.Database) -> None:
     db.create_view("claims_view", CLAIMS_VIEW_SQL.strip(), replace=True)
+
+
+_FIGURE_KEY_BATCH = 5000
+
+
+@migration(3)
+def _shared_figure_key(db: sqlite_utils.Database) -> None:
+    """``figures.figure_key`` becomes the key the corpus report compares figures on
+    (:func:`allegedly.keys.figure_key`, ``actor|group|family``); new columns ``measure_scope``
+    and ``figure_key_exact`` (the former ``measure|counted|actor|as_of`` key).
+
+    Every stored row is recomputed from its ``measure``, ``counted``, ``actor`` and ``as_of``
+    with :func:`~allegedly.store.tables.figure_key_columns` (the function new rows use), in
+    one transaction. Idempotent: columns and indexes are only added when missing and the
+    values only depend on the row's own columns.
+    """
+    conn = db.conn
+    conn.execute("SAVEPOINT figure_key_v3")  # a transaction, also inside an open one
+    try:
+        have = {r[1] for r in conn.execute("PRAGMA table_info([figures])")}
+        for column in ADDED_LATER["figures"]:
+            if column not in have:
+                conn.execute(f"ALTER TABLE [figures] ADD COLUMN [{column}] TEXT")
+        for column in ("figure_key", "measure_scope", "figure_key_exact"):
+            conn.execute(f"CREATE INDEX IF NOT EXISTS [idx_figures_{column}] "
+                         f"ON [figures] ([{column}])")
+        last = -1
+        while True:
+            batch = conn.execute(
+                "SELECT rowid, measure, counted, actor, as_of FROM figures WHERE rowid > ? "
+                "ORDER BY rowid LIMIT ?", (last, _FIGURE_KEY_BATCH)).fetchall()
+            if not batch:
+                break
+            updates = []
+            for rowid, measure, counted, actor, as_of in batch:
+                cols = figure_key_columns(measure, counted, actor, as_of)
+                updates.append((cols["figure_key"], cols["measure_scope"],
+                                cols["figure_key_exact"], rowid))
+            conn.executemany("UPDATE figures SET figure_key = ?, measure_scope = ?, "
+                             "figure_key_exact = ? WHERE rowid = ?", updates)
+            last = batch[-1][0]
+    except BaseException:
+        conn.execute("ROLLBACK TO figure_key_v3")
+        conn.execute("RELEASE figure_key_v3")
+        raise
+    conn.execute("RELEASE figure_key_v3")
 
 
 #: The schema version this code writes (the highest registered migration).

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from allegedly import keys
 from allegedly.errors import message
 from allegedly.model import Article, ArticleAnalysis, Attribution, Hedge, Span
 
@@ -43,6 +44,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "measure": str, "actor": str, "time_text": str, "as_of": str, "attribution": str,
         "source_id": str, "source_name": str, "source_kind": str, "figure_key": str,
         "warnings": str,
+        # added by schema migration 3 (new and migrated stores both have them last)
+        "measure_scope": str, "figure_key_exact": str,
     },
     "claims": {
         "article_id": str, "id": str, "text": str, "start": int, "end": int, "chain": str,
@@ -116,13 +119,34 @@ def source_id(name: str, kind: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def figure_key(measure: str | None, counted: str | None, actor: str | None,
-               as_of: str | None) -> str | None:
-    """Cross-article comparison key ``measure|counted|actor|as_of`` (None without a measure)."""
+def figure_key_exact(measure: str | None, counted: str | None, actor: str | None,
+                     as_of: str | None) -> str | None:
+    """The strict key ``measure|counted|actor|as_of`` as written (whitespace-normalised,
+    casefolded; None without a measure): the ``figures.figure_key_exact`` column."""
     if not measure:
         return None
     parts = [measure, counted or "", actor or "", as_of or ""]
     return "|".join(" ".join(p.split()).casefold() for p in parts)
+
+
+def figure_key_columns(measure: str | None, counted: str | None, actor: str | None,
+                       as_of: str | None) -> dict[str, str | None]:
+    """The comparison columns of a ``figures`` row, from the figure's own columns.
+
+    - ``figure_key``: the key the corpus report and within-article relations compare figures
+      on, :func:`allegedly.keys.figure_key` joined as ``actor|group|family`` (``russian|troops|
+      fatal`` for "498 Russian soldiers killed" and "over 7,000 troops died"); None when the
+      figure is not comparable (no measure, unknown measure family or counted group);
+    - ``measure_scope``: :func:`allegedly.keys.measure_scope` (killed, died -> deaths; lost ->
+      losses): figures with the same key and scope are directly comparable;
+    - ``figure_key_exact``: :func:`figure_key_exact`, the stricter grouping.
+
+    Used both for new rows and by the schema migration that recomputes stored rows.
+    """
+    shared = keys.figure_key(measure, counted, actor)
+    return {"figure_key": "|".join(shared) if shared is not None else None,
+            "measure_scope": keys.measure_scope(measure),
+            "figure_key_exact": figure_key_exact(measure, counted, actor, as_of)}
 
 
 def _dumps(value: Any) -> str:
@@ -238,8 +262,8 @@ def analysis_rows(analysis: ArticleAnalysis, run_id: int | None,
             "time_text": f.time.text if f.time else None, "as_of": f.as_of,
             "attribution": f.attribution, "source_id": sid, "source_name": sname,
             "source_kind": skind,
-            "figure_key": figure_key(f.measure, f.counted, f.actor, f.as_of),
             "warnings": _dumps(list(f.warnings)),
+            **figure_key_columns(f.measure, f.counted, f.actor, f.as_of),
         })
 
     for c in analysis.claims:

@@ -11,7 +11,7 @@ from allegedly.store.tables import (
     Copy,
     Failure,
     analysis_rows,
-    figure_key,
+    figure_key_exact,
     result_rows,
     source_id,
 )
@@ -51,12 +51,15 @@ def test_figure_takes_the_source_of_its_attribution(make_analysis):
     fig = rows["figures"][0]
     assert fig["source_name"] == "Ivan Petrenko"
     assert fig["source_id"] == source_id("Ivan  petrenko", "person")  # normalised
-    assert fig["figure_key"] == figure_key("killed", "Russian soldiers", "Russian", "2022-03")
+    assert fig["figure_key"] == "russian|troops|fatal"  # allegedly.keys: actor|group|family
+    assert fig["measure_scope"] == "deaths"
+    assert fig["figure_key_exact"] == "killed|russian soldiers|russian|2022-03"
 
 
-def test_figure_key_needs_a_measure():
-    assert figure_key(None, "soldiers", "Russian", None) is None
-    assert figure_key("Killed", "Russian  Soldiers", None, None) == "killed|russian soldiers||"
+def test_exact_figure_key_needs_a_measure():
+    assert figure_key_exact(None, "soldiers", "Russian", None) is None
+    assert figure_key_exact("Killed", "Russian  Soldiers", None, None) \
+        == "killed|russian soldiers||"
 
 
 def test_failures_and_copies():
