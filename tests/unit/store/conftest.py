@@ -58,3 +58,28 @@ def build_analysis(outlet: str, reporter: str, figure: float, *, origin: str,
 @pytest.fixture
 def make_analysis():
     return build_analysis
+
+
+def build_figure_analysis(outlet: str, source: str, sentence: str, number: str, value: float,
+                          *, counted: str, measure: str, actor: str | None = None,
+                          as_of: str | None = None, bound: str = "exact", origin: str,
+                          published: date | None = date(2022, 3, 20)) -> ArticleAnalysis:
+    """An article "<source> said <sentence>" with one figure (``number`` as written in
+    ``sentence``) attributed to ``source`` (a government source)."""
+    text = f"{source} said {sentence}"
+    content = Span.of(text, len(source) + len(" said "), len(text))
+    att = Attribution("a1", None, Source(_span(text, source), source, "government", None),
+                      Cue(_span(text, "said"), "say", "report"), content, "indirect")
+    low = value if bound in ("at_least", "more_than") else None
+    fig = Figure("f1", _span(text, number), None if low is not None else value, low, None,
+                 bound, counted=counted, measure=measure, actor=actor, as_of=as_of,
+                 attribution="a1")
+    claim = Claim("c1", content, ("a1",), "reported", (), ("f1",))
+    art = Article(text=text, outlet=outlet, title=f"{outlet}: {sentence}", published=published,
+                  language="en", origin=origin, input_format="text")
+    return ArticleAnalysis(art, (att,), (fig,), (claim,), ())
+
+
+@pytest.fixture
+def make_figure_analysis():
+    return build_figure_analysis
