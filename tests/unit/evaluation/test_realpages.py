@@ -153,6 +153,8 @@ def test_find_data_root_from_env_and_project(gold_setup, monkeypatch, tmp_path):
     ("Mara Lindqvist", "Council engineer Mara Lindqvist", "person", True),
     ("Mara Lindqvist", "Mara", "person", False),              # a first name is not enough
     ("Mara Lindqvist", "Tomas Lindqvist", "person", False),   # another person
+    ("Mara Lindqvist", "Lindquist", "person", True),          # one letter away
+    ("Mara Lindqvist", "Lindgren", "person", False),
     ("Mara Lindqvist", "she", "person", False),
     ("Jörg Åberg", "Jorg Aberg", "person", True),             # accents
     ("Westmere Harbour Authority", "WHA", "government", True),     # acronym
@@ -184,6 +186,11 @@ def test_name_verdict_separates_unresolved_from_wrong():
     assert name_verdict(text, gold, {"source_name": "it"}) == "unresolved"
     assert name_verdict(text, gold, {"source_name": None}) == "unresolved"
     assert name_verdict(text, gold, {"source_name": "Mara Lindqvist"}) == "wrong"
+    assert name_verdict(text, gold, {"source_name": "unnamed (said)", "source_kind": "vague",
+                                     "source": []}) == "unresolved"
+    role = {"source": [(0, 26)], "source_name": "Mara Lindqvist", "source_kind": "person"}
+    assert name_verdict("The expert, Mara Lindqvist, said so.", role,
+                        {"source_name": "The expert"}) == "unresolved"
 
 
 def _pred(text: str, source: str | None, name: str | None, cue: str, content: str,
@@ -299,3 +306,15 @@ def test_cli_scores_the_full_analysis(gold_setup, monkeypatch):
                                              "boundary_gold", "missed"}
     text_res = CliRunner().invoke(command, [str(gold)])
     assert "source|content" in text_res.output and "wrong_speaker_rate" in text_res.output
+
+
+def test_a_link_nested_in_a_matched_quote_is_spurious_not_boundary(gold_setup):
+    gold, data, text = gold_setup
+    [doc] = read_realpages(gold, data).docs
+    q = text.index('"We')
+    preds = [_pred(text, "she", "Mara Lindqvist", "said", '"We cannot wait another winter,"',
+                   after=q),
+             _pred(text, "We", "We", "cannot", "wait another winter", after=q)]
+    sc, _ = score_page(doc, preds)
+    assert sc.counts["matched"] == 1 and sc.counts["right"] == 1
+    assert sc.counts["spurious"] == 1 and sc.counts["boundary_pred"] == 0
