@@ -19,6 +19,7 @@ import click
 
 from allegedly.evaluation.attrib_metrics import FIELDS, align, prf, score
 from allegedly.evaluation.polnear import read_gold
+from allegedly.evaluation.realpages import is_realpages_file, run_realpages
 from allegedly.extract.matches import AttributionMatch
 
 Record = dict[str, Any]
@@ -204,6 +205,9 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
     Metrics: per-field exact/overlap P/R/F, content-linked F1 (token Jaccard >= 0.5),
     source|content and cue|content accuracy, lenient and strict triple F1.
     """
+    if is_realpages_file(path):  # gold/realpages/*.jsonl: pages in ../shared/data, all links
+        run_realpages(path, limit=limit, errors_file=errors_file, as_json=as_json, direct=direct)
+        return
     gold = read_gold(path, limit)
     t0 = time.perf_counter()
     texts = [d["text"] for d in gold]
