@@ -428,7 +428,11 @@ def _row(name: str, r: dict[str, Any]) -> str:
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def command(path: Path, errors_path: Path | None, limit: int | None, as_json: bool) -> None:
-    """Score figure extraction on NewsQuant or quantulum3 gold (format detected)."""
+    """Score figure extraction on NewsQuant, quantulum3 or our figure gold JSONL (detected)."""
+    from allegedly.evaluation import figure_gold
+
+    if figure_gold.is_figure_gold(path):  # gold/figures/*.jsonl: offsets into real pages
+        return figure_gold.command_main(path, errors_path, limit, as_json)
     errors: list[dict[str, Any]] | None = [] if errors_path else None
     result = run(path, lambda texts: predict_allegedly(texts), errors, limit)
     if errors_path is not None and errors is not None:
