@@ -116,7 +116,7 @@ def article_page(request: Request, article_id: str, store: Reader) -> HTMLRespon
 
 @router.get("/analyze")
 def analyze_form(request: Request) -> HTMLResponse:
-    return render(request, "analyze.html", form={}, fragment=None)
+    return render(request, "analyze.html", form={}, fragment=None, error=None)
 
 
 @router.post("/analyze", dependencies=[Depends(require_same_origin)])
@@ -138,7 +138,8 @@ async def analyze_submit(request: Request, text: str = Form(""), kind: str = For
     except AllegedlyError as err:
         return render(request, "analyze.html", status=status_for(err), form=form,
                       fragment=None, error=f"{err.code} {err.args[0]}")
-    return render(request, "analyze.html", form=form, fragment=article_fragment(analysis))
+    return render(request, "analyze.html", form=form, error=None,
+                  fragment=article_fragment(analysis))
 
 
 def _analyze_input(text: str, kind: str, outlet: str, published: str, title: str,

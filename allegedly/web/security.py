@@ -98,10 +98,6 @@ class HostCheck:
         await self.app(scope, receive, send)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
     """Answers 413 (E604) when a request body is over ``limit`` bytes: at once when the
     Content-Length says so, else as soon as the streamed body passes the limit."""
@@ -119,27 +115,32 @@ class BodyLimit:
             await self._refuse(send, int(declared))
             return
         seen = 0
-        started = False
+        started = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
+                if seen > self.limit and not refused:
+                    refused = True
+                    if not started:
+                        await self._refuse(send, seen)
+                    return {"type": "http.disconnect"}  # the app stops reading the body
             return msg
 
         async def tracking_send(msg: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 is already sent: drop the app's own answer
             started = started or msg["type"] == "http.response.start"
             await send(msg)
 
         try:
             await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send, seen)
+        except Exception:
+            if not refused:  # the app's reading of a refused body may fail: that is expected
+                raise
 
     async def _refuse(self, send: Send, size: int) -> None:
         text = message("E604", detail=f"over {human_size(size)}" if size else "too large",
