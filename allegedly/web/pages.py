@@ -116,7 +116,9 @@ def article_page(request: Request, article_id: str, store: Reader) -> HTMLRespon
 
 @router.get("/analyze")
 def analyze_form(request: Request) -> HTMLResponse:
-    return render(request, "analyze.html", form={}, fragment=None, error=None)
+    form = dict.fromkeys(("text", "outlet", "published", "title", "url"), "")
+    return render(request, "analyze.html", form={**form, "kind": "auto"}, fragment=None,
+                  error=None)
 
 
 @router.post("/analyze", dependencies=[Depends(require_same_origin)])

@@ -41,7 +41,7 @@ DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",  # no article URL ever leaks to another site
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
@@ -156,13 +156,19 @@ def _origin_of(url: str) -> tuple[str, str, int | None]:
 
 def is_same_origin(headers: MutableMapping[str, str] | Any, scheme: str) -> bool:
     """Whether a request with these headers comes from this server's own pages (or from a
-    non-browser client, which sends neither ``Origin`` nor ``Sec-Fetch-Site``)."""
-    origin = headers.get("origin")
-    if origin is not None:
-        host = headers.get("host", "")
-        return origin != "null" and _origin_of(origin) == _origin_of(f"{scheme}://{host}")
+    non-browser client, which sends neither ``Sec-Fetch-Site`` nor ``Origin``).
+
+    ``Sec-Fetch-Site`` (set by the browser, not by page scripts) decides when present;
+    else the ``Origin`` header must name this server.
+    """
     site = headers.get("sec-fetch-site")
-    return site is None or site in ("same-origin", "none")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = headers.get("origin")
+    if origin is None:
+        return True
+    host = headers.get("host", "")
+    return origin != "null" and _origin_of(origin) == _origin_of(f"{scheme}://{host}")
 
 
 def require_same_origin(request: Request) -> None:

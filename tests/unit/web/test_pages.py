@@ -35,6 +35,8 @@ def test_sources_source_and_figures_pages(client) -> None:
 
 
 def test_paste_box_analyses_without_storing(client) -> None:
+    form = client.get("/analyze")
+    assert form.status_code == 200 and 'name="text"' in form.text
     before = client.get("/api/articles").json()["total"]
     r = client.post("/analyze", data={"text": "The minister said 7 schools were closed.",
                                       "outlet": "Courier", "published": "2024-02-01"})

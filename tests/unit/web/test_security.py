@@ -18,7 +18,7 @@ def test_every_answer_has_the_security_headers(client, ids) -> None:
         assert "'unsafe-inline'" not in h["content-security-policy"]
         assert "frame-ancestors 'none'" in h["content-security-policy"]
         assert h["x-content-type-options"] == "nosniff"
-        assert h["referrer-policy"] == "no-referrer" and h["x-frame-options"] == "DENY"
+        assert h["referrer-policy"] == "same-origin" and h["x-frame-options"] == "DENY"
     docs = client.get("/docs").headers["content-security-policy"]
     assert "script-src 'self';" in docs  # the docs page relaxes styles only
 
@@ -73,6 +73,8 @@ def test_streamed_body_over_the_limit_is_413() -> None:
     ({"sec-fetch-site": "same-origin"}, True),
     ({"sec-fetch-site": "cross-site"}, False),
     ({"sec-fetch-site": "same-site"}, False),
+    ({"sec-fetch-site": "same-origin", "origin": "null"}, True),  # Chromium, no-referrer
+    ({"sec-fetch-site": "cross-site", "host": "a:1", "origin": "http://a:1"}, False),
 ])
 def test_is_same_origin(headers, same) -> None:
     assert is_same_origin(headers, "http") is same
