@@ -35,6 +35,7 @@ def test_seed_article_view_and_claim_chain(server, watched) -> None:
     assert page.url.endswith(f"#alg-{ids['seed']}-{claim.get_attribute('data-claim')}")
     watched.shot("article-claim")
     page.set_viewport_size({"width": 1100, "height": 640})
+    page.evaluate("window.scrollTo(0, 330)")
     watched.shot("docs-article")
     # a second claim replaces the first; the layer switch turns a highlight off
     text.locator("a.alg-claim", has_text="498").first.click()
