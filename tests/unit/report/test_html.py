@@ -30,7 +30,7 @@ def test_crossing_marks_nest_properly_and_text_is_escaped() -> None:
     marks = [_mark("claim", 0, 20, "", href="x", claim="c1"), _mark("content", 5, 25, "q"),
              _mark("source", 11, 14, "s"), _mark("figure", 15, 20, "f")]
     html = nest_marks(text, 0, len(text), marks)
-    assert isinstance(html, Markup) and "    assert isinstance(html, Markup) and "&lt;b&gt;one&lt;/b&gt;" in htmllt;b    assert isinstance(html, Markup) and "&lt;b&gt;one&lt;/b&gt;" in htmlgt;on" in html and "<b>" not in html
+    assert isinstance(html, Markup) and "&lt;b&gt;on" in html and "<b>" not in html
     checker = _Balance()
     checker.feed(str(html))
     assert checker.ok and checker.stack == []
