@@ -1,7 +1,8 @@
 """Coded errors and warnings. Every message says what went wrong *and* what to do about it.
 
 Codes are stable (tests and stores refer to them): ``E1xx`` input, ``E2xx`` model/pipeline,
-``E3xx`` store, ``E4xx`` network, ``W1xx`` figure warnings, ``W2xx`` extraction warnings.
+``E3xx`` store, ``E4xx`` network, ``E6xx`` web server and API, ``W1xx`` figure warnings,
+``W2xx`` extraction warnings, ``W6xx`` web/store reading warnings.
 """
 
 from __future__ import annotations
@@ -37,6 +38,21 @@ MESSAGES: dict[str, str] = {
     "E401": "Refusing to fetch {detail}: it resolves to a private or loopback address. "
             "Pass --allow-private if you really mean it.",
     "E402": "Fetching {detail} failed.",
+    # web server and API (allegedly serve)
+    "E601": "Cannot listen on {detail}: {reason}. Pick another port with --port (0 picks a free "
+            "one) or stop the program using it.",
+    "E602": "There is no store at {detail}. Create one with `allegedly demo` (the bundled demo "
+            "corpus) or `allegedly ingest INPUT… --db {detail}`, or pass --db PATH.",
+    "E603": "{detail} is not a readable allegedly store ({reason}). Pass the file written by "
+            "`allegedly ingest --db`, or re-create it.",
+    "E604": "The request body is {detail}, over the limit of {limit}; send a smaller article "
+            "or start the server with a larger --max-body.",
+    "E605": "Invalid request: {detail}.",
+    "E606": "Not found: {detail}.",
+    "E607": "Refused a cross-origin {detail} request: state-changing requests must come from "
+            "this server's own pages (or from a client that sends no Origin header).",
+    "E608": "Host header {detail} is not one this server answers to; open it at "
+            "http://127.0.0.1:PORT/ (or start it with --host NAME).",
     # figure warnings
     "W101": "Malformed number {detail}: the digit grouping is wrong (did the writer mean "
             "{suggestion}?).",
@@ -45,6 +61,10 @@ MESSAGES: dict[str, str] = {
             "(pass --published).",
     # extraction warnings
     "W201": "Unbalanced quotation mark at offset {detail}; the quote was closed at the paragraph end.",
+    # reading stores
+    "W601": "This analysis was rebuilt from the store's tables (the article was stored before "
+            "schema version 4): discontinuous spans, time-expression offsets and resolved-from "
+            "mentions are missing. Re-ingest the article for the exact analysis.",
 }
 
 
@@ -85,3 +105,15 @@ class StoreError(AllegedlyError):
 
 class FetchError(AllegedlyError):
     """A URL could not (or must not) be fetched."""
+
+
+class WebError(AllegedlyError):
+    """The web server could not start, or an API request was refused (``E6xx``).
+
+    ``status`` is the HTTP status an API response carries.
+    """
+
+    def __init__(self, code: str, origin: str | None = None, *, status: int = 400,
+                 **kw: object) -> None:
+        super().__init__(code, origin, **kw)
+        self.status = status

@@ -12,9 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import Any
+from functools import cache
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 SCHEMA = "allegedly/1"
 
@@ -345,3 +348,79 @@ class ArticleAnalysis:
             "relations": [x.to_dict() for x in self.relations],
             "warnings": [x.to_dict() for x in self.warnings],
         }
+
+    # -- reading the contract back, and notebooks ----------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArticleAnalysis:
+        """The analysis an ``allegedly/1`` dict describes: ``from_dict(a.to_dict()).to_dict() ==
+        a.to_dict()``.
+
+        Records are rebuilt field by field from the dataclass definitions, so a field added to
+        a record (and to its ``to_dict``) is read back without changes here; keys no record has
+        a field for are ignored. Raises ValueError for another schema or a missing ``text``.
+        """
+        return _analysis_from_dict(data)
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the highlighted article (:func:`allegedly.report.html.notebook_html`)."""
+        from allegedly.report.html import notebook_html
+
+        return notebook_html(self)
+
+
+# ---- from_dict helpers ----------------------------------------------------------------------
+
+#: Contract keys that differ from the record's field name.
+_KEY_OF_FIELD = {"cls": "class"}
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    """``value`` (JSON data) as an instance of the annotation ``hint``."""
+    if value is None:
+        return None
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v) for v in value)
+        return tuple(value)
+    if is_dataclass(hint) and isinstance(hint, type):
+        return _record(hint, value)
+    if hint is date:
+        return date.fromisoformat(value)
+    return value
+
+
+def _record(cls: type, data: Mapping[str, Any]) -> Any:
+    """A ``cls`` record from its contract dict (a ``span`` field is stored flattened)."""
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        key = _KEY_OF_FIELD.get(f.name, f.name)
+        if f.name == "span" and "span" not in data:
+            kwargs["span"] = None if data.get("start") is None else _record(Span, data)
+        elif key in data:
+            kwargs[f.name] = _convert(hints[f.name], data[key])
+    return cls(**kwargs)
+
+
+def _analysis_from_dict(data: Mapping[str, Any]) -> ArticleAnalysis:
+    schema = data.get("schema", SCHEMA)
+    if schema != SCHEMA:
+        raise ValueError(f"cannot read schema {schema!r}: this allegedly reads {SCHEMA!r}")
+    if not isinstance(data.get("text"), str):
+        raise ValueError("an allegedly/1 dict needs the article 'text' that its offsets refer to")
+    hints = _hints(ArticleAnalysis)
+    kwargs: dict[str, Any] = {"article": _record(Article, data)}
+    for f in fields(ArticleAnalysis):
+        if f.name not in ("article", "meta") and f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return ArticleAnalysis(**kwargs)

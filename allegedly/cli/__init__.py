@@ -23,6 +23,7 @@ COMMANDS = [
     ("allegedly.cli.corpus", "report"),
     ("allegedly.cli.corpus", "export"),
     ("allegedly.cli.evaluate", "eval_group"),
+    ("allegedly.cli.serve", "serve"),
 ]
 
 

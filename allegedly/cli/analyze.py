@@ -27,9 +27,10 @@ def echo_error(err: AllegedlyError | Exception, origin: str | None = None) -> No
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="Terminal report, one JSON document (a list when several "
-              "articles), or one JSON object per line.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "html"]),
+              default="text", show_default=True, help="Terminal report, one JSON document (a "
+              "list when several articles), one JSON object per line, or one self-contained "
+              "offline HTML page per article (the web app's article view).")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD): anchors 'last week', 'in early March'.")
 @click.option("--outlet", default=None, help="The publishing outlet (outer hop of every chain).")
@@ -91,6 +92,10 @@ def analyze(inputs, fmt, published, outlet, url, title, input_format, allow_priv
                                                                       for r in results]
             json.dump(payload, out, ensure_ascii=False, indent=2)
             out.write("\n")
+        elif fmt == "html":
+            from allegedly.report.html import standalone_html
+
+            out.write("\n".join(standalone_html(r) for r in results))
         elif fmt == "text":
             from rich.console import Console
 

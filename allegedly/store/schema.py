@@ -64,7 +64,8 @@ def migrate(db: sqlite_utils.Database, path: str = "") -> int:
 #: Columns of :data:`COLUMNS` that a later migration adds: migration 1 creates its tables
 #: without them, so it still builds the version-1 schema, and new and migrated stores get the
 #: same columns in the same order.
-ADDED_LATER: dict[str, tuple[str, ...]] = {"figures": ("measure_scope", "figure_key_exact")}
+ADDED_LATER: dict[str, tuple[str, ...]] = {"figures": ("measure_scope", "figure_key_exact"),
+                                           "articles": ("analysis",)}
 
 
 def _create(db: sqlite_utils.Database, table: str, **kw: object) -> None:
@@ -184,6 +185,20 @@ def _shared_figure_key(db: sqlite_utils.Database) -> None:
         conn.execute("RELEASE figure_key_v3")
         raise
     conn.execute("RELEASE figure_key_v3")
+
+
+@migration(4)
+def _analysis_json(db: sqlite_utils.Database) -> None:
+    """``articles.analysis``: the exact ``allegedly/1`` JSON of each analysis (without the
+    text, which is ``articles.text``), written for every article stored from now on.
+
+    Rows stored before stay NULL: :mod:`allegedly.store.read` rebuilds their analysis from the
+    tables and says so (W601). Idempotent: the column is only added when missing.
+    """
+    have = {r[1] for r in db.conn.execute("PRAGMA table_info([articles])")}
+    for column in ADDED_LATER["articles"]:
+        if column not in have:
+            db.conn.execute(f"ALTER TABLE [articles] ADD COLUMN [{column}] TEXT")
 
 
 #: The schema version this code writes (the highest registered migration).

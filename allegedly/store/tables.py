@@ -26,6 +26,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "language": str, "origin": str, "input_format": str, "text": str, "removed": str,
         "status": str, "status_reason": str, "n_attributions": int, "n_figures": int,
         "n_claims": int, "warnings": str, "run_id": int,
+        # added by schema migration 4: the allegedly/1 JSON of the analysis without "text"
+        "analysis": str,
     },
     "article_locations": {
         "article_id": str, "origin": str, "url": str, "outlet": str, "run_id": int,
@@ -174,7 +176,7 @@ def article_row(article: Article, *, run_id: int | None, status: str,
         "input_format": article.input_format, "text": article.text,
         "removed": _dumps([r.to_dict() for r in article.removed]),
         "status": status, "status_reason": reason, "n_attributions": 0, "n_figures": 0,
-        "n_claims": 0, "warnings": "[]", "run_id": run_id,
+        "n_claims": 0, "warnings": "[]", "run_id": run_id, "analysis": None,
     }
 
 
@@ -195,6 +197,14 @@ def empty_rows() -> dict[str, list[dict[str, Any]]]:
     return {t: [] for t in COLUMNS}
 
 
+def analysis_json(analysis: ArticleAnalysis) -> str:
+    """The ``articles.analysis`` column: ``analysis.to_dict()`` without the article ``text``
+    (stored once, in ``articles.text``); :mod:`allegedly.store.read` puts it back."""
+    data = analysis.to_dict()
+    data.pop("text", None)
+    return _dumps(data)
+
+
 def analysis_rows(analysis: ArticleAnalysis, run_id: int | None,
                   rows: dict[str, list[dict[str, Any]]] | None = None
                   ) -> dict[str, list[dict[str, Any]]]:
@@ -209,7 +219,8 @@ def analysis_rows(analysis: ArticleAnalysis, run_id: int | None,
         row = article_row(art, run_id=run_id, status="analysed")
     row.update(n_attributions=len(analysis.attributions), n_figures=len(analysis.figures),
                n_claims=len(analysis.claims),
-               warnings=_dumps([w.to_dict() for w in analysis.warnings]))
+               warnings=_dumps([w.to_dict() for w in analysis.warnings]),
+               analysis=analysis_json(analysis))
     rows["articles"].append(row)
     rows["article_locations"].append(location_row(art, run_id))
 

@@ -1,0 +1,73 @@
+"""store/read.py over real stores: migration 4, the exact analysis, the rebuilt fallback."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from allegedly.store import SCHEMA_VERSION, open_store
+from allegedly.store.read import StoreReader, fts_query
+from allegedly.store.schema import MIGRATIONS, current_version
+
+TEXT = ("Officials said 12 people were killed, the Daily Bugle reported.\n\n"
+        "\"We will rebuild,\" the mayor said, \"whatever it takes.\"")
+
+
+def _store(path, analyzer, version=None):
+    analysis = analyzer.analyze_text(TEXT, outlet="Gazette", published="2024-01-05")
+    if version is None:
+        with open_store(path) as s:
+            s.write(s.start_run(inputs=[], options={}, engine="local", jobs=1), [analysis])
+        return analysis
+    db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    for v in range(1, version + 1):
+        MIGRATIONS[v](db)
+        db["schema_version"].insert({"version": v, "applied": datetime.now(UTC).isoformat()},
+                                    pk="version", replace=True)
+    from allegedly.store.tables import analysis_rows
+
+    rows = analysis_rows(analysis, run_id=None)
+    for art in rows["articles"]:
+        del art["analysis"]  # a version-3 row
+    for table in ("sources", "articles", "article_locations", "attributions", "figures",
+                  "claims", "relations"):
+        if rows[table]:
+            db[table].insert_all(rows[table], ignore=True)
+    db.conn.close()
+    return analysis
+
+
+def test_new_rows_carry_the_exact_analysis(tmp_path, analyzer) -> None:
+    analysis = _store(tmp_path / "s.db", analyzer)
+    with open_store(tmp_path / "s.db", readonly=True) as s:
+        r = StoreReader(s)
+        assert r.analysis_dict(analysis.id) == analysis.to_dict()
+        assert r.analysis(analysis.id) == analysis
+        assert r.analysis_dict("nope") is None
+
+
+def test_old_rows_are_rebuilt_from_the_tables(tmp_path, analyzer) -> None:
+    path = tmp_path / "v3.db"
+    analysis = _store(path, analyzer, version=3)
+    with open_store(path, readonly=True) as s:  # read-only: no migration, no column
+        r = StoreReader(s)
+        assert not r.has_analysis_column
+        rebuilt = r.analysis_dict(analysis.id)
+    want = analysis.to_dict()
+    assert rebuilt["warnings"][-1]["code"] == "W601"
+    assert [c["chain"] for c in rebuilt["claims"]] == [c["chain"] for c in want["claims"]]
+    assert [a["source"]["name"] for a in rebuilt["attributions"] if a["source"]] == \
+        [a["source"]["name"] for a in want["attributions"] if a["source"]]
+    assert [(f["text"], f["value"]) for f in rebuilt["figures"]] == \
+        [(f["text"], f["value"]) for f in want["figures"]]
+    with open_store(path) as s:  # opening for writing migrates: column added, row left NULL
+        assert current_version(s.db) == SCHEMA_VERSION
+        assert s.query("SELECT analysis FROM articles") == [{"analysis": None}]
+        assert StoreReader(s).analysis_dict(analysis.id)["warnings"][-1]["code"] == "W601"
+        MIGRATIONS[4](s.db)  # idempotent
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts_query('toll AND "x') == '"toll" "AND" """x"'
