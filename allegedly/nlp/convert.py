@@ -68,7 +68,7 @@ def doc_matches(doc: Doc) -> DocMatches:
 def not_analysed(article: Article, error: AllegedlyError) -> ArticleAnalysis:
     """An analysis with no records and one warning saying why (e.g. E108 non-English)."""
     return ArticleAnalysis(article=article,
-                           warnings=(AnalysisWarning(error.code, error.args[0]),),
+                           warnings=(*article.warnings, AnalysisWarning(error.code, error.args[0])),
                            meta={"analysed": False})
 
 
@@ -121,7 +121,7 @@ def build_analysis(article: Article, masked: str,
                 for f in figures for w in f.warnings]
     return ArticleAnalysis(article=article, attributions=tuple(attributions),
                            figures=tuple(figures), claims=tuple(claims),
-                           relations=tuple(relations), warnings=tuple(warnings),
+                           relations=tuple(relations), warnings=(*article.warnings, *warnings),
                            meta={"analysed": True})
 
 
