@@ -12,9 +12,13 @@ strong enough to drop text, **warns** (``W331``, with the region as the warning'
 signal                           action   why
 ===============================  =======  ==============================================
 2+ consecutive kicker lines      remove   ``RISK REMAINS: An official said ...``: teaser
-(``ALL CAPS:`` / ``ALL CAPS?``)           headlines with their standfirst (Taipei Times)
-2+ consecutive bullet lines      remove   ``- Ground Game``, ``-   India shoots ...``:
-without closing punctuation               related links and promo boxes, not sentences
+(``ALL CAPS:`` / ``ALL CAPS?``            headlines with a cut-off excerpt (Taipei Times)
+and 40+ characters after it)
+2+ consecutive headline-like     remove   ``-   India shoots missiles ...`` next to
+bullet lines (5+ words, no                ``- Advertisement ... Story continues below``:
+colon or closing punctuation)             a related-links or promo box
+in a run with lexicon furniture
+the same bullets, no furniture   warn     a list of the article's own, or a box
 text after the only closing      remove   ``(Reporting by ...; Editing by ...)`` ends a wire
 credit, in the second half                story; a paragraph after it is another story
 3+ consecutive short lines       warn     headline-like lines may be teasers, but may be
@@ -23,6 +27,9 @@ a second wire dateline           warn     ``LONDON (Reuters) -`` inside the text
                                           second story, maybe a live blog's entries
 several closing credits          warn     several stories, or a live blog
 ===============================  =======  ==============================================
+
+Removals that would take most of the text are not made (a page that *is* a list): a W331 says
+what was seen instead.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from allegedly.errors import message
 from allegedly.model import AnalysisWarning, Removed, Span
 
 _LINE = re.compile(r"[^\n]+")
-KICKER = re.compile(r"[A-Z][A-Z0-9'’&.,-]*(?: [A-Z0-9'’&.,-]+){0,5}\s?[:?]\s+\S")
+KICKER = re.compile(r"[A-Z][A-Z0-9'’&.,-]+(?: [A-Z0-9'’&.,-]+){0,5}[:?]\s+\S.{40,}")
 BULLET = re.compile(r"[-•*–·▪]\s+\S")
 NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*\Z")
@@ -98,11 +105,23 @@ def find_regions(text: str, removed: Sequence[Removed] = ()
     tail, credit_warning = _appended_story(text, every_line)
     cut += [r for r in tail if not any(s <= r.start < e for s, e in taken)]
     warnings += credit_warning
+    if 2 * sum(r.end - r.start for r in cut) > sum(len(ln.text) for ln in lines):
+        # a shape signal never takes most of a text: say what it saw, keep the text
+        warnings += [_kept(text, cut)]
+        cut = []
     taken += [(r.start, r.end) for r in cut]
     rest = [ln for ln in lines if not _covered(ln, taken)]
     warnings += _short_runs(text, rest)
     warnings += _datelines(text, rest)
     return sorted(cut, key=lambda r: r.start), warnings
+
+
+def _kept(text: str, cut: Sequence[Removed]) -> AnalysisWarning:
+    reasons = ", ".join(sorted({r.reason for r in cut}))
+    detail = (f"{len(cut)} lines look like {reasons} but would be most of the text, so they "
+              f"were kept, from offset {cut[0].start}")
+    return AnalysisWarning("W331", message("W331", detail=detail),
+                           Span.of(text, cut[0].start, cut[-1].end))
 
 
 def _covered(line: Line, regions: Iterable[tuple[int, int]]) -> bool:
