@@ -61,6 +61,10 @@ SHORT_LINE_CHARS = 90  # "short" for the warn-only run of headline-like lines
 MIN_SHORT_RUN = 3
 MIN_TEASER_RUN = 2
 BULLET_MIN_WORDS = 4  # "- Broccoli", "- Two year warranty": list items, not headlines
+# lexicon reasons that mark a box of links next to bullets (not "tags-line", "reporting-credit":
+# those close an article and may follow its own list)
+BOX_FURNITURE = frozenset({"ad-label", "related-link", "read-more", "promo", "newsletter",
+                           "video-teaser", "share-line"})
 APPENDED_MIN_CHARS = 200  # text after the credit must hold this much, with a prose line
 PROSE_LINE_CHARS = 100
 
@@ -98,7 +102,10 @@ def find_regions(text: str, removed: Sequence[Removed] = ()
     cut: list[Removed] = []
     warnings: list[AnalysisWarning] = []
     cut += _runs(text, lines, KICKER, KICKER_MAX_CHARS)
-    bullets, kept = _bullet_runs(text, every_line, taken)
+    box = [(r.start, r.end) for r in removed if r.reason in BOX_FURNITURE]
+    open_starts = {ln.start for ln in lines}  # lines no lexicon rule took
+    bullets, kept = _bullet_runs(text, [ln for ln in every_line if ln.start in open_starts
+                                        or _covered(ln, box)], box)
     cut += bullets
     warnings += kept
     # credit lines count even when the lexicon removed them (it does: "reporting-credit")
@@ -164,9 +171,9 @@ def _runs(text: str, lines: Sequence[Line], marker: re.Pattern[str], max_chars: 
 
 def _bullet_runs(text: str, every_line: Sequence[Line], taken: Sequence[tuple[int, int]]
                  ) -> tuple[list[Removed], list[AnalysisWarning]]:
-    """Runs of headline-like bullet lines: removed when page furniture the lexicon removed
-    (an ad label, a "Related" header) sits right before, after or inside the run; otherwise
-    only warned about, since a list of short items can be the article's own."""
+    """Runs of headline-like bullet lines: removed when box furniture the lexicon removed
+    (an ad label, a "Related" header: ``taken``) sits right before, after or inside the run;
+    otherwise only warned about, since a list of short items can be the article's own."""
     def headline(ln: Line) -> bool:
         return (_teaser_line(ln, BULLET, BULLET_MAX_CHARS) and ":" not in ln.text
                 and len(ln.text.split()) - 1 > BULLET_MIN_WORDS)

@@ -107,3 +107,17 @@ def test_short_headline_lines_in_a_row_are_warned() -> None:
 def test_ordinary_articles_give_no_regions() -> None:
     text = "Bridge to open in spring\n\n" + "\n\n".join([PARA, PARA2, PARA, PARA2])
     assert regions(text) == ([], [])
+
+
+def test_bullets_before_a_tags_line_are_the_articles_own() -> None:
+    text = "\n".join([PARA, "* Dates may still be changed by the organisers of the series",
+                      "* Dates as published by the organisers in January this year",
+                      "Tags: racing, calendar"])
+    cut, warnings = regions(text)
+    assert cut == [] and [w.code for w in warnings] == ["W331"]
+
+
+def test_shape_removals_never_take_most_of_a_text() -> None:
+    lines = [f"ROW {n}: the price of a seat in this row is {n}0 euros for adults" for n in "ABC"]
+    cut, warnings = regions("\n".join(lines))
+    assert cut == [] and "most of the text" in warnings[0].message
