@@ -31,7 +31,7 @@ def echo_error(err: AllegedlyError | Exception, origin: str | None = None) -> No
 def article_warnings(result: ArticleAnalysis) -> list[AnalysisWarning]:
     """The warnings about the article as a whole (how it was read, why it was not analysed),
     as opposed to warnings on a figure or quote inside it."""
-    own = list(result.article.warnings)
+    own = list(result.article.ingest_warnings)
     if result.meta.get("analysed") is False:
         own += [w for w in result.warnings if w not in own]
     return own

@@ -12,7 +12,7 @@ Public API (other code calls exactly these):
 
 Every article read gets the same checks (:func:`checked`): clutter by wording (``clutter.tsv``,
 :mod:`.clean`) and by shape (:mod:`.regions`), and its language (:mod:`.language`); what they
-find that the user should know goes into ``Article.warnings`` (W3xx codes).
+find that the user should know goes into ``Article.ingest_warnings`` (W3xx codes).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def article_from_text(text: str, *, origin: str | None = None, url: str | None =
     return Article(text=text, url=url, outlet=outlet or host_outlet(url),
                    title=title or headline_title(text), author=author,
                    published=to_date(published), language=language, removed=removed,
-                   origin=origin, input_format=input_format, warnings=warnings)
+                   origin=origin, input_format=input_format, ingest_warnings=warnings)
 
 
 def article_from_html(html: str | bytes, *, origin: str | None = None, url: str | None = None,
@@ -133,7 +133,7 @@ def article_from_html(html: str | bytes, *, origin: str | None = None, url: str 
                    title=title or ex.title, author=author or ex.author,
                    published=to_date(published) or ex.published, language=language,
                    removed=regions, origin=origin, input_format=input_format,
-                   warnings=warnings)
+                   ingest_warnings=warnings)
 
 
 def article_from_bytes(data: bytes, *, origin: str | None, settings: Settings | None = None,

@@ -194,4 +194,4 @@ def _item_article(item: dict[str, Any], feed: dict[str, Any], origin: str,
         why = "the item has no link" if not link else "fetching links is off"
         warning = AnalysisWarning("W402", message("W402", detail=f"{size}; {why}"))
         extra = (("content", "summary"),)
-    return replace(art, extra=extra, warnings=(*art.warnings, warning))
+    return replace(art, extra=extra, ingest_warnings=(*art.ingest_warnings, warning))

@@ -100,8 +100,8 @@ class Reader:
     def _with_language(self, item: Article | InputError) -> Article | InputError:
         if self.language is None or not isinstance(item, Article):
             return item
-        kept = tuple(w for w in item.warnings if w.code not in LANGUAGE_CODES)
-        return replace(item, language=self.language, warnings=kept)
+        kept = tuple(w for w in item.ingest_warnings if w.code not in LANGUAGE_CODES)
+        return replace(item, language=self.language, ingest_warnings=kept)
 
     def _read(self, item: str) -> Iterator[Article | InputError]:
         if item == "-":

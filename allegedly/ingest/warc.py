@@ -195,7 +195,7 @@ def _read_from(f: BinaryIO, path: str, settings: Settings, size: int
 
 def _has_code(item: Article | InputError, code: str) -> bool:
     if isinstance(item, Article):
-        return any(w.code == code for w in item.warnings)
+        return any(w.code == code for w in item.ingest_warnings)
     return item.code == code
 
 
@@ -243,7 +243,7 @@ def _record_item(record: Any, it: Any, path: str, settings: Settings, size: int
     if short:
         detail = f"it ends inside this record, which is {short}; the part read was analysed"
         warning = AnalysisWarning("W301", message("W301", detail=detail))
-        art = replace(art, warnings=(*art.warnings, warning))
+        art = replace(art, ingest_warnings=(*art.ingest_warnings, warning))
     return art
 
 

@@ -169,7 +169,7 @@ def _account(progress: Progress, results: list[Result],
     for r in results:
         progress.written += 1
         if isinstance(r, ArticleAnalysis):
-            progress.warnings.update(w.code for w in r.article.warnings)
+            progress.warnings.update(w.code for w in r.article.ingest_warnings)
             if r.meta.get("analysed") is False:
                 progress.not_analysed += 1
             else:

@@ -82,7 +82,7 @@ def test_json_feed_and_helpers() -> None:
 
 def test_an_item_read_from_its_summary_says_why() -> None:
     _, summary = iter_feed(RSS.encode(), "f.rss", fetch_links=False)
-    (w,) = [w for w in summary.warnings if w.code.startswith("W4")]
+    (w,) = [w for w in summary.ingest_warnings if w.code.startswith("W4")]
     assert w.code == "W402" and "fetching links is off" in w.message
     assert f"{len(summary.text)} characters" in w.message
 
@@ -90,7 +90,7 @@ def test_an_item_read_from_its_summary_says_why() -> None:
         raise InputError("E402", url, detail=url)
 
     _, summary = iter_feed(RSS.encode(), "f.rss", fetcher=unreachable)
-    (w,) = [w for w in summary.warnings if w.code.startswith("W4")]
+    (w,) = [w for w in summary.ingest_warnings if w.code.startswith("W4")]
     assert w.code == "W401" and "E402" in w.message and "LINK2" in w.message
     assert dict(summary.extra)["content"] == "summary"
 

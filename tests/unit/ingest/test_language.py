@@ -59,10 +59,10 @@ def test_cjk_characters_weigh_three_letters() -> None:
 
 def test_readers_detect_when_no_tag_is_given() -> None:
     art = article_from_text(CHINESE)
-    assert art.language == "zh" and codes(art.warnings) == ["W321"]
+    assert art.language == "zh" and codes(art.ingest_warnings) == ["W321"]
     html = f"<html><body><article><p>{SPANISH}</p><p>{SPANISH}</p></article></body></html>"
     art = article_from_html(html)
-    assert art.language == "es" and "W321" in codes(art.warnings)
+    assert art.language == "es" and "W321" in codes(art.ingest_warnings)
     tagged = html.replace("<html>", '<html lang="es">')
     art = article_from_html(tagged)
-    assert art.language == "es" and not codes(art.warnings)
+    assert art.language == "es" and not codes(art.ingest_warnings)

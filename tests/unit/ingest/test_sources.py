@@ -143,6 +143,6 @@ def test_a_given_language_replaces_detection() -> None:
     text = ("Der Bürgermeister sagte am Dienstag, dass bei dem Hochwasser mindestens zwölf "
             "Menschen ums Leben gekommen seien.").encode()
     (art,) = iter_articles(["-"], stdin=io.BytesIO(text))
-    assert art.language == "de" and [w.code for w in art.warnings] == ["W321"]
+    assert art.language == "de" and [w.code for w in art.ingest_warnings] == ["W321"]
     (art,) = iter_articles(["-"], stdin=io.BytesIO(text), language="en")
-    assert art.language == "en" and art.warnings == ()
+    assert art.language == "en" and art.ingest_warnings == ()

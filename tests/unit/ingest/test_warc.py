@@ -83,9 +83,9 @@ def test_a_truncated_archive_is_reported_and_what_precedes_is_read(
     path.write_bytes(data[:int(len(data) * keep)])
     items = list(iter_articles([str(path)]))
     arts = [i for i in items if isinstance(i, Article)]
-    full = [a for a in arts if not any(w.code == "W301" for w in a.warnings)]
+    full = [a for a in arts if not any(w.code == "W301" for w in a.ingest_warnings)]
     cut = [i for i in items if isinstance(i, InputError) and i.code == "W301"]
-    cut += [a for a in arts if any(w.code == "W301" for w in a.warnings)]
+    cut += [a for a in arts if any(w.code == "W301" for w in a.ingest_warnings)]
     assert len(cut) == 1, items  # said once, at the record where the file ends
     assert full[0].url == "https://a.example/1"
     assert len(full) >= (1 if keep < 0.7 else 2)
