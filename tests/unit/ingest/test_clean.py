@@ -92,7 +92,7 @@ def test_lexicon_rules_are_well_formed() -> None:
     assert len(table) >= 20
     for rule in table:
         assert rule.reason and rule.reason == rule.reason.lower()
-        assert rule.mode in ("line", "tail") and rule.max_chars > 0
+        assert rule.mode in ("line", "tail", "end") and rule.max_chars > 0
 
 
 def test_long_paragraph_is_protected_by_max_chars() -> None:
