@@ -2,7 +2,12 @@
 
 Codes are stable (tests and stores refer to them): ``E1xx`` input, ``E2xx`` model/pipeline,
 ``E3xx`` store, ``E4xx`` network, ``E6xx`` web server and API, ``W1xx`` figure warnings,
-``W2xx`` extraction warnings, ``W6xx`` web/store reading warnings.
+``W2xx`` extraction warnings, ``W3xx`` ingest warnings (archives, language, clutter),
+``W4xx`` network warnings, ``W6xx`` web/store reading warnings.
+
+A warning means the item was still read (and usually analysed), but not as well as it could be;
+ingest warnings are stored with the article (``articles.warnings``) or, when they concern an input
+rather than one article (a truncated archive), in the store's ``errors`` table.
 """
 
 from __future__ import annotations
@@ -65,7 +70,47 @@ MESSAGES: dict[str, str] = {
     "W601": "This analysis was rebuilt from the store's tables (the article was stored before "
             "schema version 4): discontinuous spans, time-expression offsets and resolved-from "
             "mentions are missing. Re-ingest the article for the exact analysis.",
+    # ingest warnings: archives
+    "W301": "The archive is truncated: {detail}. Download or copy the file again to read all "
+            "of it.",
+    "W302": "WARC record {detail}: warcio says it is not followed by a blank line, so its "
+            "Content-Length header is probably wrong and the record may be cut short or run "
+            "into the next one. Check the archive (e.g. `warcio check`) or rewrite it.",
+    "W303": "warcio reported a problem with the archive: {detail}. The record was read as far "
+            "as possible; check the archive (e.g. `warcio check`).",
+    # ingest warnings: language
+    "W321": "No language tag: the text reads as {detail}, not English; it is stored, not "
+            "analysed. If it is English after all, pass --language en.",
+    "W322": "The language could not be determined ({detail}); the text was analysed as English. "
+            "Check the results, or pass --language.",
+    "W323": "The page declares language {detail}; the text was taken at its word. If that is "
+            "wrong, pass --language.",
+    # ingest warnings: clutter
+    "W331": "Suspected clutter kept in the analysis ({detail}); claims and figures from this "
+            "region may not belong to the article.",
+    # network warnings
+    "W401": "Feed item analysed from its summary only ({detail}): its link could not be fetched. "
+            "Fetch the page itself (check the network, or --allow-private for local addresses).",
+    "W402": "Feed item analysed from its summary only ({detail}). Give the article page itself "
+            "for a full analysis.",
 }
+
+#: A few words per warning code, for summaries that count warnings by code.
+TITLES: dict[str, str] = {
+    "W101": "malformed number", "W102": "inconsistent figures", "W103": "unresolved time",
+    "W201": "unbalanced quote",
+    "W301": "truncated archive", "W302": "bad Content-Length in an archive",
+    "W303": "warcio warning", "W321": "not English", "W322": "language unknown",
+    "W323": "language tag contradicted by the text", "W331": "suspected clutter kept",
+    "W401": "feed item from its summary, link failed",
+    "W402": "feed item from its summary, link not fetched",
+    "W601": "analysis rebuilt from the store's tables",
+}
+
+
+def title(code: str) -> str:
+    """A few words saying what ``code`` is about ("truncated archive"), or the code itself."""
+    return TITLES.get(code, code)
 
 
 def message(code: str, **kw: object) -> str:
@@ -93,6 +138,11 @@ class AllegedlyError(Exception):
 
 class InputError(AllegedlyError):
     """An input item could not be read or holds no article."""
+
+
+class InputWarning(InputError):
+    """An input was read only in part (e.g. a truncated archive): reported and stored like an
+    error, but the rest of the input was read. Its code is a ``W`` code."""
 
 
 class ModelError(AllegedlyError):

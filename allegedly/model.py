@@ -115,6 +115,9 @@ class Article:
     origin: str | None = None  # where it was read from: "path/to/file.html", "feed.xml#3", "-"
     input_format: str = "text"  # text | html | warc | feed | jsonl | csv | url
     extra: tuple[tuple[str, str], ...] = ()
+    # what reading it found (language, summary-only feed item, suspected clutter): W3xx/W4xx;
+    # the analysis lists them first among its ``warnings``
+    ingest_warnings: tuple[AnalysisWarning, ...] = ()
 
     @property
     def id(self) -> str:

@@ -13,14 +13,6 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from allegedly.errors import AllegedlyError
 from allegedly.ingest.sources import FORMATS as INPUT_FORMATS
@@ -76,6 +68,8 @@ def _settings(ctx: click.Context) -> Any:
 @click.option("--outlet-field", default=None, help="JSONL/CSV field holding the outlet name.")
 @click.option("--title-field", default=None, help="JSONL/CSV field holding the title.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching private/loopback URLs.")
+@click.option("--language", default=None, metavar="CODE",
+              help="The inputs' language (e.g. en), instead of their tags or detection.")
 @click.option("--jobs", "-j", default=None, type=click.IntRange(1, 256),
               help="Worker processes (local engine) or LocalCluster workers (dask).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
@@ -91,8 +85,8 @@ def _settings(ctx: click.Context) -> Any:
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str | None,
            text_field: str | None, html_field: str | None, url_field: str | None,
            date_field: str | None, outlet_field: str | None, title_field: str | None,
-           allow_private: bool, jobs: int | None, engine: str, scheduler: str | None,
-           parquet_dir: str | None, resume: bool, quiet: bool) -> None:
+           allow_private: bool, language: str | None, jobs: int | None, engine: str,
+           scheduler: str | None, parquet_dir: str | None, resume: bool, quiet: bool) -> None:
     """Read, analyse and store a corpus: files, directories, URLs, feeds, WARC, JSONL/CSV, or -
     for standard input. Re-running is idempotent; --resume continues a killed run."""
     from allegedly.scale.local import WorkerLost
@@ -110,7 +104,8 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
     settings = _settings(ctx)
     jobs = jobs or settings.jobs
     given = dict(fmt=fmt, text_field=text_field, html_field=html_field, url_field=url_field,
-                 date_field=date_field, outlet_field=outlet_field, title_field=title_field)
+                 date_field=date_field, outlet_field=outlet_field, title_field=title_field,
+                 language=language)
     reader_options: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if allow_private:
         reader_options["allow_private"] = True
@@ -120,7 +115,8 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
     def on_error(f: Any) -> None:
         msg = f.message if f.origin and f.message.startswith(str(f.origin)) \
             else f"{f.origin or '-'}: {f.code} {f.message}"
-        err.print(f"[red]error[/red] {msg}", markup=True, highlight=False)
+        kind = "[yellow]warning[/yellow]" if f.code.startswith("W") else "[red]error[/red]"
+        err.print(f"{kind} {msg}", markup=True, highlight=False)
 
     try:
         store = open_store(db_path)
@@ -132,14 +128,11 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
         raise click.UsageError(f"--resume: {db_path} has no unfinished run; give INPUT to "
                                "start one (already stored inputs are skipped anyway).")
     total = estimate_total(list(inputs))
-    bar = Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[speed]} articles/s"),
-                   TextColumn("errors {task.fields[errors]}"), TimeElapsedColumn(),
-                   TimeRemainingColumn(), console=err, disable=quiet, transient=False)
+    bar = _progress_bar(err, quiet)
     task = bar.add_task("ingest", total=total, speed="0.0", errors=0)
 
     def on_progress(p: Any) -> None:
-        done = p.written + p.already_stored
+        done = p.processed + p.already_stored
         speed = (p.analysed + p.not_analysed) / p.seconds if p.seconds else 0.0
         bar.update(task, completed=done, speed=f"{speed:.1f}", errors=p.errors)
 
@@ -167,9 +160,36 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
             f"({(p.analysed + p.not_analysed) / max(p.seconds, 1e-9):.2f} articles/s); "
             f"run totals: {run['articles_analysed']} analysed, {run['duplicates']} copies, "
             f"{run['errors']} errors", markup=False)
+        if p.warnings:
+            err.print(_warning_counts(p.warnings), markup=False)
     if result.ingested == 0 and p.already_stored == 0:
         err.print("nothing could be ingested", markup=False)
         ctx.exit(1)
+
+
+def _progress_bar(console: Console, quiet: bool) -> Any:
+    """The ingest progress bar (rich.progress is imported here: ``--help`` stays fast)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[speed]} articles/s"),
+                    TextColumn("errors {task.fields[errors]}"), TimeElapsedColumn(),
+                    TimeRemainingColumn(), console=console, disable=quiet, transient=False)
+
+
+def _warning_counts(counts: dict[str, int]) -> str:
+    """``warnings: W301 ×1 truncated archive; W401 ×2 … (per item: …)``."""
+    from allegedly.errors import title
+
+    listed = "; ".join(f"{code} ×{n} {title(code)}" for code, n in sorted(counts.items()))
+    return f"warnings: {listed} (per item: articles.warnings, the errors table)"
 
 
 @click.command("report")

@@ -1,25 +1,17 @@
 """``allegedly eval KIND PATH``: accuracy on gold data. Each kind is a click command defined in
-``allegedly.evaluation.<module>`` as ``command``."""
+``allegedly.evaluation.<module>`` as ``command``, imported only when it runs (the evaluations
+import the extractors and spaCy; ``allegedly --help`` must stay fast)."""
 
 from __future__ import annotations
 
-import importlib
-
 import click
+
+from allegedly.cli.lazy import LazyGroup
 
 EVALUATIONS = ["attribution", "figures", "hedges", "extraction"]
 
 
-@click.group("eval")
+@click.group("eval", cls=LazyGroup,
+             lazy={name: f"allegedly.evaluation.{name}:command" for name in EVALUATIONS})
 def eval_group() -> None:
     """Measure accuracy on gold data (precision / recall / F1)."""
-
-
-for _name in EVALUATIONS:
-    try:
-        _mod = importlib.import_module(f"allegedly.evaluation.{_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"allegedly.evaluation.{_name}":
-            raise
-        continue
-    eval_group.add_command(_mod.command, _name)

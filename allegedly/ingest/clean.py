@@ -25,7 +25,7 @@ class ClutterRule:
     """One row of ``clutter.tsv``, compiled."""
 
     reason: str
-    mode: str  # "line" (whole line) or "tail" (end of a line)
+    mode: str  # "line" (whole line), "tail" (end of a line) or "end" (a line, by its end)
     max_chars: int
     regex: re.Pattern[str]
 
@@ -39,9 +39,9 @@ def rules() -> tuple[ClutterRule, ...]:
         flags = 0 if pattern.startswith("(?-i)") else re.IGNORECASE
         if pattern.startswith("(?-i)"):
             pattern = pattern[len("(?-i)"):]
-        if row["mode"] not in ("line", "tail"):
+        if row["mode"] not in ("line", "tail", "end"):
             raise ValueError(f"clutter.tsv: unknown mode {row['mode']!r} for {row['pattern']!r}")
-        body = f"(?:{pattern})" + (r"\Z" if row["mode"] == "tail" else "")
+        body = f"(?:{pattern})" + (r"\Z" if row["mode"] in ("tail", "end") else "")
         out.append(ClutterRule(row["reason"], row["mode"], int(row["max_chars"] or 300),
                                re.compile(body, flags)))
     return tuple(out)
@@ -58,8 +58,10 @@ def _strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def find_clutter(text: str) -> list[Removed]:
     """Regions of ``text`` that are clutter, in text order, each with its reason.
 
-    A line is clutter when one ``line`` rule matches all of it (surrounding blanks ignored) or a
-    ``tail`` rule matches its end. ``Removed.text == text[start:end]`` always holds.
+    A line is clutter when one ``line`` rule matches all of it (surrounding blanks ignored), an
+    ``end`` rule matches its last :data:`END_WINDOW` characters (the whole line goes: a caption
+    known by its closing credit), or a ``tail`` rule matches its end (only that part goes).
+    ``Removed.text == text[start:end]`` always holds.
     """
     found: list[Removed] = []
     for m in _LINE.finditer(text):
@@ -72,6 +74,10 @@ def find_clutter(text: str) -> list[Removed]:
                 if len(line) <= rule.max_chars and rule.regex.fullmatch(line):
                     found.append(Removed(start, end, line, rule.reason))
                     break
+            elif rule.mode == "end":
+                if len(line) <= rule.max_chars and _ends_with(rule, line):
+                    found.append(Removed(start, end, line, rule.reason))
+                    break
             else:
                 hit = rule.regex.search(line, max(0, len(line) - rule.max_chars))
                 if hit and hit.start() > 0:  # a tail rule never eats the whole line
@@ -79,6 +85,15 @@ def find_clutter(text: str) -> list[Removed]:
                     found.append(Removed(s, e, text[s:e], rule.reason))
                     break
     return found
+
+
+END_WINDOW = 200  # an "end" rule looks at this many characters at the end of a line
+END_MIN_PREFIX = 10  # ... and the line holds at least this much before the match
+
+
+def _ends_with(rule: ClutterRule, line: str) -> bool:
+    hit = rule.regex.search(line, max(0, len(line) - END_WINDOW))
+    return hit is not None and hit.start() >= END_MIN_PREFIX
 
 
 def without(text: str, removed: list[Removed] | tuple[Removed, ...]) -> str:

@@ -3,8 +3,9 @@
 Each item becomes one article: its full content (``content:encoded`` / Atom ``content`` /
 JSON Feed ``content_html``) when present; otherwise its link is fetched (``fetch_links``, the
 default) and, when fetching is off or fails, its summary is used (``extra`` says which:
-``("content", "full" | "page" | "summary")``). Titles, dates, authors and the feed's outlet name
-come from the feed. Origins are ``path#item-N`` (N from 1).
+``("content", "full" | "page" | "summary")``), with a warning (W401/W402) saying so. Titles,
+dates, authors, the language and the feed's outlet name come from the feed. Origins are
+``path#item-N`` (N from 1).
 """
 
 from __future__ import annotations
@@ -16,12 +17,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-import feedparser
-import lxml.html
-from lxml import etree
-
-from allegedly.errors import AllegedlyError, InputError
-from allegedly.model import Article
+from allegedly.errors import AllegedlyError, InputError, message
+from allegedly.model import AnalysisWarning, Article
 from allegedly.settings import Settings
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
@@ -46,6 +43,9 @@ def fragment_text(html: str) -> str:
         return ""
     if "<" not in html:
         return html.strip()
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -96,21 +96,26 @@ def _items_json(data: bytes, origin: str) -> tuple[dict[str, Any], list[dict[str
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError("E107", origin, detail=f"not a valid JSON Feed ({exc})") from None
-    feed = {"title": doc.get("title"), "link": doc.get("home_page_url")}
+    feed = {"title": doc.get("title"), "link": doc.get("home_page_url"),
+            "language": doc.get("language")}
     items = [{"title": it.get("title"), "link": it.get("url") or it.get("external_url"),
               "content": it.get("content_html") or it.get("content_text"),
               "summary": it.get("summary"), "published": it.get("date_published"),
-              "author": (it.get("author") or {}).get("name")} for it in doc.get("items", [])]
+              "author": (it.get("author") or {}).get("name"), "language": it.get("language")}
+             for it in doc.get("items", [])]
     return feed, items
 
 
 def _items_xml(data: bytes, origin: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    import feedparser
+
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     if parsed.bozo and not parsed.entries:
         exc = parsed.get("bozo_exception")
         raise InputError("E107", origin, detail=f"not a valid RSS/Atom feed "
                          f"({type(exc).__name__}: {str(exc)[:120]})")
-    feed = {"title": parsed.feed.get("title"), "link": parsed.feed.get("link")}
+    feed = {"title": parsed.feed.get("title"), "link": parsed.feed.get("link"),
+            "language": parsed.feed.get("language")}
     items = []
     for e in parsed.entries:
         content = None
@@ -126,9 +131,11 @@ def iter_feed(data: bytes, origin: str, *, settings: Settings | None = None,
               fetch_links: bool = True,
               fetcher: Callable[[str], Article] | None = None) -> Iterator[Article | InputError]:
     """Articles of the feed in ``data``. ``fetcher(url) -> Article`` reads a linked page (it may
-    raise an AllegedlyError); without one, links are not fetched."""
-    from allegedly.ingest import article_from_text, to_date
+    raise an AllegedlyError); without one, links are not fetched.
 
+    An item analysed from its summary carries a warning: ``W401`` when its link could not be
+    fetched, ``W402`` when it was not fetched (no link, or fetching is off).
+    """
     settings = settings or Settings()
     try:
         if data.lstrip()[:1] == b"{":
@@ -138,46 +145,53 @@ def iter_feed(data: bytes, origin: str, *, settings: Settings | None = None,
     except InputError as exc:
         yield exc
         return
-    outlet = _outlet(feed.get("title"))
     if not items:
         yield InputError("E110", origin, detail="a feed with no items")
         return
     for n, item in enumerate(items, 1):
-        item_origin = f"{origin}#item-{n}"
-        meta = {"url": item.get("link"), "title": item.get("title"),
-                "published": to_date(item.get("published")), "author": item.get("author")}
-        full = fragment_text(item.get("content") or "")
-        summary = fragment_text(item.get("summary") or "")
-        if full:
-            kind, text = "full", full
+        yield _item_article(item, feed, f"{origin}#item-{n}",
+                            fetcher if fetch_links else None)
+
+
+def _item_article(item: dict[str, Any], feed: dict[str, Any], origin: str,
+                  fetcher: Callable[[str], Article] | None) -> Article | InputError:
+    """One feed item: its full content, else its linked page, else its summary (warned)."""
+    from allegedly.ingest import article_from_text, to_date
+
+    outlet = _outlet(feed.get("title"))
+    meta = {"url": item.get("link"), "title": item.get("title"),
+            "published": to_date(item.get("published")), "author": item.get("author"),
+            "language": item.get("language") or feed.get("language")}
+    full = fragment_text(item.get("content") or "")
+    if full:
+        art = article_from_text(full, origin=origin, outlet=outlet, input_format="feed", **meta)
+        return replace(art, extra=(("content", "full"),))
+    summary = fragment_text(item.get("summary") or "")
+    link = item.get("link")
+    fetch_error: AllegedlyError | None = None
+    if fetcher is not None and link:
+        try:
+            page = fetcher(link)
+        except AllegedlyError as exc:
+            fetch_error = exc
         else:
-            kind, text = "summary", summary or full
-            if fetch_links and fetcher is not None and item.get("link"):
-                try:
-                    page = fetcher(item["link"])
-                except AllegedlyError as exc:
-                    if not text:
-                        yield InputError(exc.code, item_origin, **exc.details)
-                        continue
-                    meta_extra: tuple[tuple[str, str], ...] = (("fetch_error", str(exc)),)
-                else:
-                    yield Article(
-                        text=page.text, url=page.url or meta["url"],
-                        outlet=outlet or page.outlet, title=meta["title"] or page.title,
-                        author=meta["author"] or page.author,
-                        published=meta["published"] or page.published, language=page.language,
-                        removed=page.removed, origin=item_origin, input_format="feed",
-                        extra=(("content", "page"),))
-                    continue
-            else:
-                meta_extra = ()
-        if kind == "full":
-            meta_extra = ()
-        if not text:
-            why = ("it has no link" if not item.get("link") else
-                   "fetching links is off" if not (fetch_links and fetcher) else "")
-            yield InputError("E110", item_origin, detail=f"a feed item with no text ({why})")
-            continue
-        art = article_from_text(text, origin=item_origin, outlet=outlet,
-                                input_format="feed", **meta)
-        yield replace(art, extra=(("content", kind),) + meta_extra)
+            return replace(page, url=page.url or link, outlet=outlet or page.outlet,
+                           title=meta["title"] or page.title, author=meta["author"] or page.author,
+                           published=meta["published"] or page.published, origin=origin,
+                           input_format="feed", extra=(("content", "page"),))
+    if not summary:
+        if fetch_error is not None:
+            return InputError(fetch_error.code, origin, **fetch_error.details)
+        why = "it has no link" if not link else "fetching links is off"
+        return InputError("E110", origin, detail=f"a feed item with no text ({why})")
+    art = article_from_text(summary, origin=origin, outlet=outlet, input_format="feed", **meta)
+    size = f"{len(summary)} characters"
+    if fetch_error is not None:
+        reason = " ".join(str(fetch_error).split())
+        warning = AnalysisWarning("W401", message("W401", detail=f"{size}; {reason}"))
+        extra: tuple[tuple[str, str], ...] = (("content", "summary"), ("fetch_error", reason))
+    else:
+        why = "the item has no link" if not link else "fetching links is off"
+        warning = AnalysisWarning("W402", message("W402", detail=f"{size}; {why}"))
+        extra = (("content", "summary"),)
+    return replace(art, extra=extra, ingest_warnings=(*art.ingest_warnings, warning))

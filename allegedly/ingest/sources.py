@@ -20,10 +20,11 @@ from typing import Any, TextIO
 
 from allegedly.errors import AllegedlyError, InputError
 from allegedly.ingest import feeds, records, warc
-from allegedly.ingest.fetch import fetch
 from allegedly.ingest.text import GZIP_MAGIC, bytes_to_text, check_size, gunzip
 from allegedly.model import Article
 from allegedly.settings import Settings
+
+LANGUAGE_CODES = ("W321", "W322", "W323")  # how the language was decided: moot when it is given
 
 FORMATS = ("text", "html", "warc", "feed", "jsonl", "json", "csv", "tsv", "urls")
 # Extensions picked up when walking a directory (".gz" variants too).
@@ -50,7 +51,10 @@ def format_from_name(path: str) -> str | None:
 
 
 def sniff_format(data: bytes) -> str:
-    """Format of raw (decompressed) bytes: warc, feed, jsonl, urls, or "auto" (text/HTML)."""
+    """Format of raw (decompressed) bytes: warc, feed, jsonl, urls, or "auto" (text/HTML).
+
+    "urls": every non-blank line (``#`` comments aside) is one http(s) URL.
+    """
     head = data[:4096].lstrip()
     if head.startswith((b"WARC/", b"filedesc://")):
         return "warc"
@@ -58,7 +62,8 @@ def sniff_format(data: bytes) -> str:
         return "feed"
     if head.startswith(b"{") and b"\n{" in data[:200000]:
         return "jsonl"
-    lines = [ln.strip() for ln in data[:200000].splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in data[:200000].splitlines()
+             if ln.strip() and not ln.lstrip().startswith(b"#")]
     if lines and all(_URL.match(ln.decode("utf-8", "replace")) for ln in lines[:1000]):
         return "urls"
     return "auto"
@@ -74,6 +79,7 @@ class Reader:
     allow_private: bool = False
     stdin: TextIO | Any | None = None
     fetch_links: bool = True
+    language: str | None = None  # given by the user: no detection warnings, no E108 guessing
 
     def __post_init__(self) -> None:
         if self.fmt is not None and self.fmt not in FORMATS:
@@ -84,11 +90,18 @@ class Reader:
     def read(self, item: str) -> Iterator[Article | InputError]:
         """Everything in one input; never raises for a broken input (yields InputError)."""
         try:
-            yield from self._read(item)
+            for found in self._read(item):
+                yield self._with_language(found)
         except AllegedlyError as exc:
             yield _as_input_error(exc, exc.origin or item)
         except Exception as exc:  # a bug or an exotic failure: report it, keep going
             yield InputError("E106", item, detail=f"{type(exc).__name__}: {exc}")
+
+    def _with_language(self, item: Article | InputError) -> Article | InputError:
+        if self.language is None or not isinstance(item, Article):
+            return item
+        kept = tuple(w for w in item.ingest_warnings if w.code not in LANGUAGE_CODES)
+        return replace(item, language=self.language, ingest_warnings=kept)
 
     def _read(self, item: str) -> Iterator[Article | InputError]:
         if item == "-":
@@ -173,7 +186,8 @@ class Reader:
             data = gunzip(data, origin=origin, limit=self.settings.max_bytes)
         if self.fmt is None and (fmt is None or fmt in ("text", "html") and not meta):
             sniffed = sniff_format(data)
-            if fmt is None or sniffed in ("warc", "feed"):
+            # content beats the name for archives, feeds and a .txt that lists only URLs
+            if fmt is None or sniffed in ("warc", "feed") or (fmt, sniffed) == ("text", "urls"):
                 fmt = None if sniffed == "auto" else sniffed
         if fmt == "feed":
             yield from feeds.iter_feed(data, origin, settings=self.settings,
@@ -238,6 +252,8 @@ class Reader:
                 yield _as_input_error(exc, item_origin)
 
     def _read_url(self, url: str, *, origin: str) -> Iterator[Article | InputError]:
+        from allegedly.ingest.fetch import fetch
+
         data, info = fetch(url, settings=self.settings, allow_private=self.allow_private)
         meta = {"url": info["url"], "encoding": info["encoding"], "input_format": "url"}
         body = gunzip(data, origin=origin, limit=self.settings.max_bytes) \
@@ -252,6 +268,7 @@ class Reader:
     def _fetch_article(self, url: str) -> Article:
         """A linked page as an Article (used by feeds); raises AllegedlyError."""
         from allegedly.ingest import article_from_bytes
+        from allegedly.ingest.fetch import fetch
 
         data, info = fetch(url, settings=self.settings, allow_private=self.allow_private)
         return article_from_bytes(data, origin=url, settings=self.settings, url=info["url"],

@@ -10,8 +10,6 @@ import codecs
 import re
 import zlib
 
-from charset_normalizer import from_bytes
-
 from allegedly.errors import InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -139,6 +137,8 @@ def decode(data: bytes, *, origin: str | None, declared: str | None = None) -> t
     western = _prefer_western(data)
     if western is not None:
         return western, "cp1252"
+    from charset_normalizer import from_bytes  # ~20 ms to import: only when needed
+
     best = from_bytes(data).best()
     if best is not None:
         return str(best), best.encoding

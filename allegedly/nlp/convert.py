@@ -67,8 +67,8 @@ def doc_matches(doc: Doc) -> DocMatches:
 
 def not_analysed(article: Article, error: AllegedlyError) -> ArticleAnalysis:
     """An analysis with no records and one warning saying why (e.g. E108 non-English)."""
-    return ArticleAnalysis(article=article,
-                           warnings=(AnalysisWarning(error.code, error.args[0]),),
+    reason = AnalysisWarning(error.code, error.args[0])
+    return ArticleAnalysis(article=article, warnings=(*article.ingest_warnings, reason),
                            meta={"analysed": False})
 
 
@@ -121,7 +121,8 @@ def build_analysis(article: Article, masked: str,
                 for f in figures for w in f.warnings]
     return ArticleAnalysis(article=article, attributions=tuple(attributions),
                            figures=tuple(figures), claims=tuple(claims),
-                           relations=tuple(relations), warnings=tuple(warnings),
+                           relations=tuple(relations),
+                           warnings=(*article.ingest_warnings, *warnings),
                            meta={"analysed": True})
 
 

@@ -58,13 +58,18 @@ class Chunk:
     offsets: OffsetMap
 
 
+MASK = "\xa0"  # whitespace to str.strip and spaCy, but no blank line to paragraphs()
+
+
 def mask(text: str, removed: Iterable[Removed]) -> str:
-    """``text`` with removed regions blanked (spaces, newlines kept) so offsets stay valid."""
+    """``text`` with removed regions blanked (no-break spaces, newlines kept) so offsets stay
+    valid. A removed whole line does not become a blank line, which would switch
+    :func:`paragraphs` from one paragraph per line to one per blank line."""
     chars = list(text)
     for r in removed:
         for i in range(r.start, min(r.end, len(chars))):
             if chars[i] != "\n":
-                chars[i] = " "
+                chars[i] = MASK
     return "".join(chars)
 
 

@@ -10,9 +10,11 @@ nor duplicates anything.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +41,8 @@ class Progress:
     already_stored: int = 0
     errors: int = 0
     written: int = 0  # items committed to the store
+    processed: int = 0  # items whose analysis is done (committed or about to be): the bar
+    warnings: Counter[str] = field(default_factory=Counter)  # W-codes of articles and items
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -116,7 +120,7 @@ def ingest(inputs: list[str], store: Store, *, settings: Settings | None = None,
     ``allegedly.ingest.iter_articles(inputs, **reader_options)`` reads them. With ``resume``
     the most recent unfinished run is continued (and its inputs reused when ``inputs`` is
     empty). ``on_error`` is called for every failure as it is stored, ``on_progress`` after
-    every write.
+    every analysed batch and every write.
     """
     settings = settings or Settings()
     reader_options = dict(reader_options or {})
@@ -165,6 +169,7 @@ def _account(progress: Progress, results: list[Result],
     for r in results:
         progress.written += 1
         if isinstance(r, ArticleAnalysis):
+            progress.warnings.update(w.code for w in r.article.ingest_warnings)
             if r.meta.get("analysed") is False:
                 progress.not_analysed += 1
             else:
@@ -174,6 +179,7 @@ def _account(progress: Progress, results: list[Result],
         else:
             progress.errors += 1
             progress.not_analysed += r.article is not None
+            progress.warnings.update([r.code] if r.code.startswith("W") else [])
             if on_error:
                 on_error(r)
 
@@ -189,6 +195,9 @@ def _run_local(batches: Iterable[Batch], store: Store, run_id: int, settings: Se
         pending.extend(results)
         read += batch.read
         skipped += batch.already_stored
+        progress.processed += len(results)
+        if on_progress:  # the bar moves as articles are analysed, not once per transaction
+            on_progress(progress)
         if len(pending) >= settings.store_batch:
             store.write(run_id, pending, read=read, already_stored=skipped)
             _account(progress, pending, on_error)
@@ -221,6 +230,12 @@ def _run_dask(batches: Iterable[Batch], store: Store, run_id: int, settings: Set
                 progress.duplicates += c["duplicates"]
                 progress.errors += c["errors"]
                 progress.written += len(batch.items)
+                progress.processed += len(batch.items)
+                for row in summary["rows"].get("articles", ()):
+                    progress.warnings.update(w["code"] for w in json.loads(row["warnings"])
+                                             if w["code"][:2] in ("W3", "W4"))
+                progress.warnings.update(code for _, code, _ in summary["failures"]
+                                         if code.startswith("W"))
                 if on_error:
                     for origin, code, msg in summary["failures"]:
                         on_error(Failure(code, origin, msg))

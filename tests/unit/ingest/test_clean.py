@@ -92,7 +92,7 @@ def test_lexicon_rules_are_well_formed() -> None:
     assert len(table) >= 20
     for rule in table:
         assert rule.reason and rule.reason == rule.reason.lower()
-        assert rule.mode in ("line", "tail") and rule.max_chars > 0
+        assert rule.mode in ("line", "tail", "end") and rule.max_chars > 0
 
 
 def test_long_paragraph_is_protected_by_max_chars() -> None:
@@ -103,3 +103,35 @@ def test_long_paragraph_is_protected_by_max_chars() -> None:
 def test_without_cuts_regions_and_collapses_blank_lines() -> None:
     text = "First paragraph.\n\nREAD MORE: Something else\n\nSecond paragraph."
     assert without(text, find_clutter(text)) == "First paragraph.\nSecond paragraph."
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("[2/7]Firefighters work at the scene of a fire in a warehouse in the port district on "
+     "Monday.", "photo-caption"),
+    ("Firefighters work at the scene of a fire in the port district, June 3, 2024. "
+     "REUTERS/Jane Example", "photo-caption"),
+    ("Firefighters work at the scene of a fire in the port district on Monday. "
+     "(AP Photo/Jane Example)", "photo-caption"),
+    ("Firefighters work at the scene of a fire on Monday. Photograph: Jane Example/Reuters",
+     "photo-caption"),
+    ("Firefighters work at the scene of a fire on Monday. AFP via Getty Images",
+     "photo-caption"),
+    ("Firefighters at the scene on Monday. Purchase Licensing Rights, opens new tab",
+     "photo-caption"),
+    ("- Advertisement embed-more-topicStory continues below", "ad-label"),
+    ("Get daily National news", "promo"),
+    ("Get weekly Business news", "promo"),
+])
+def test_captions_ad_slots_and_promo_headings(line: str, reason: str) -> None:
+    text = f"The council said the port would reopen.\n{line}\nThe mayor agreed."
+    assert reasons(text) == [(reason, line)]
+
+
+@pytest.mark.parametrize("line", [
+    "Reuters reported that the photographs were taken on Monday.",
+    "The agency said its photographer, Jane Example, was unhurt.",
+    "Get the facts first, the minister told reporters, before judging the news.",
+    "Advertisement revenue fell by 12 per cent, the company said.",
+])
+def test_sentences_about_photos_or_ads_stay(line: str) -> None:
+    assert reasons(f"The council said the port would reopen.\n{line}") == []

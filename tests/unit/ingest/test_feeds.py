@@ -78,3 +78,24 @@ def test_json_feed_and_helpers() -> None:
     assert art.published == date(2022, 3, 23)
     assert fragment_text("<p>One <b>two</b></p><ul><li>three</li></ul>") == "One two\nthree"
     assert fragment_text("no markup") == "no markup"
+
+
+def test_an_item_read_from_its_summary_says_why() -> None:
+    _, summary = iter_feed(RSS.encode(), "f.rss", fetch_links=False)
+    (w,) = [w for w in summary.ingest_warnings if w.code.startswith("W4")]
+    assert w.code == "W402" and "fetching links is off" in w.message
+    assert f"{len(summary.text)} characters" in w.message
+
+    def unreachable(url: str) -> Article:
+        raise InputError("E402", url, detail=url)
+
+    _, summary = iter_feed(RSS.encode(), "f.rss", fetcher=unreachable)
+    (w,) = [w for w in summary.ingest_warnings if w.code.startswith("W4")]
+    assert w.code == "W401" and "E402" in w.message and "LINK2" in w.message
+    assert dict(summary.extra)["content"] == "summary"
+
+
+def test_the_feed_language_is_the_items_tag() -> None:
+    rss = RSS.replace("<channel>", "<channel><language>de-DE</language>")
+    full, _ = iter_feed(rss.encode(), "f.rss", fetch_links=False)
+    assert full.language == "de"

@@ -120,3 +120,29 @@ def test_settings_limit_applies(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x" * 500, "utf-8")
     (err,) = iter_articles([str(tmp_path / "a.txt")], settings=Settings(max_bytes=100))
     assert isinstance(err, InputError) and err.code == "E104"
+
+
+def test_a_txt_file_of_urls_is_read_as_a_url_list(tmp_path: Path, http_server) -> None:
+    base, routes = http_server
+    routes["/story"] = (200, {"Content-Type": "text/html; charset=utf-8"}, ARTICLE_HTML.encode())
+    urls = tmp_path / "reading-list.txt"
+    urls.write_text(f"# to read\n{base}/story\n\n{base}/missing\n", encoding="utf-8")
+    arts, errs = split(list(iter_articles([str(urls)], allow_private=True)))
+    assert [a.url for a in arts] == [f"{base}/story"]
+    assert arts[0].origin == f"{urls}#line-2" and "At least 12 people" in arts[0].text
+    assert [e.origin for e in errs] == [f"{urls}#line-4"]
+    # a .txt that only mentions a URL is an article
+    prose = tmp_path / "note.txt"
+    prose.write_text(f"The council said the bridge will reopen.\nMore at {base}/story\n")
+    (art,) = iter_articles([str(prose)])
+    assert isinstance(art, Article) and art.input_format == "text"
+    assert sniff_format(b"# comment\nhttps://a.example/1\n") == "urls"
+
+
+def test_a_given_language_replaces_detection() -> None:
+    text = ("Der Bürgermeister sagte am Dienstag, dass bei dem Hochwasser mindestens zwölf "
+            "Menschen ums Leben gekommen seien.").encode()
+    (art,) = iter_articles(["-"], stdin=io.BytesIO(text))
+    assert art.language == "de" and [w.code for w in art.ingest_warnings] == ["W321"]
+    (art,) = iter_articles(["-"], stdin=io.BytesIO(text), language="en")
+    assert art.language == "en" and art.ingest_warnings == ()

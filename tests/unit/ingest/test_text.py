@@ -87,3 +87,23 @@ def test_looks_like_html() -> None:
     assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert looks_like_html("\n<div><p>One</p><p>Two</p><p>Three</p></div>")
     assert not looks_like_html("The army said 5 < 7 and the talks <ended> on Monday.")
+
+
+def test_a_first_line_that_reads_as_a_headline_becomes_the_title() -> None:
+    from allegedly.ingest import article_from_text, headline_title
+
+    body = "\n\nOfficials said on Monday that the bridge would reopen.\n"
+    assert headline_title("Bridge to reopen after two years of repairs" + body) == \
+        "Bridge to reopen after two years of repairs"
+    assert headline_title("Will the bridge ever reopen?" + body) == "Will the bridge ever reopen?"
+    for first in ("Officials said on Monday that the bridge would reopen.",  # a sentence
+                  "Bridge",  # too short
+                  "LONDON, May 3 (Reuters) -",  # a dateline
+                  "https://example.org/bridge-story",
+                  "- Bridge to reopen after two years"):  # a list item
+        assert headline_title(first + body) is None, first
+    assert headline_title("Bridge to reopen after two years of repairs") is None  # nothing after
+    art = article_from_text("Bridge to reopen after two years of repairs" + body)
+    assert art.title == "Bridge to reopen after two years of repairs"
+    given = article_from_text("Bridge to reopen after two years of repairs" + body, title="Mine")
+    assert given.title == "Mine"

@@ -63,3 +63,59 @@ def test_broken_record_is_reported_and_the_rest_read(tmp_path: Path, junk: bytes
     # the offset where the bad bytes start (the previous record's trailing CRLFs included or not)
     assert err.origin.startswith(f"{path}::") and "broken WARC record" in str(err)
     assert second - 4 <= int(err.origin.rsplit("::", 1)[1]) <= second
+
+
+def _three_records(gz: bool) -> bytes:
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for n in (1, 2, 3):
+        _record(w, f"https://a.example/{n}", "text/html",
+                ARTICLE_HTML.replace("At least 12", f"At least {n}2").encode())
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("gz", [True, False])
+@pytest.mark.parametrize("keep", [0.4, 0.75, 0.9, 0.999])
+def test_a_truncated_archive_is_reported_and_what_precedes_is_read(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str], gz: bool, keep: float) -> None:
+    data = _three_records(gz)
+    path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    path.write_bytes(data[:int(len(data) * keep)])
+    items = list(iter_articles([str(path)]))
+    arts = [i for i in items if isinstance(i, Article)]
+    full = [a for a in arts if not any(w.code == "W301" for w in a.ingest_warnings)]
+    cut = [i for i in items if isinstance(i, InputError) and i.code == "W301"]
+    cut += [a for a in arts if any(w.code == "W301" for w in a.ingest_warnings)]
+    assert len(cut) == 1, items  # said once, at the record where the file ends
+    assert full[0].url == "https://a.example/1"
+    assert len(full) >= (1 if keep < 0.7 else 2)
+    assert capfd.readouterr().err == ""  # nothing from warcio on the terminal
+
+
+def test_warcio_stderr_warnings_become_items(tmp_path: Path,
+                                             capfd: pytest.CaptureFixture[str]) -> None:
+    data = build(False)
+    # shorten the first record's Content-Length: warcio then finds no blank line after it
+    head_end = data.index(b"\r\n\r\n")
+    head = data[:head_end].decode()
+    length = int(head.split("Content-Length: ")[1].split("\r\n")[0])
+    head = head.replace(f"Content-Length: {length}", f"Content-Length: {length - 40}")
+    path = tmp_path / "bad-length.warc"
+    path.write_bytes(head.encode() + data[head_end:])
+    items = list(iter_articles([str(path)]))
+    assert capfd.readouterr().err == ""
+    warned = [i for i in items if isinstance(i, InputError) and i.code == "W302"]
+    assert warned and "Content-Length" in str(warned[0])
+    assert any(isinstance(i, Article) and i.url == "https://a.example/2" for i in items)
+
+
+def test_origins_after_a_broken_record_are_file_offsets(tmp_path: Path) -> None:
+    good = build(False)
+    second = good.index(b"WARC/1", 10)
+    data = good[:second] + b"\x00\x01 junk\r\n\r\n" + good[second:]
+    path = tmp_path / "junk.warc"
+    path.write_bytes(data)
+    for item in iter_articles([str(path)]):
+        offset = int(item.origin.rsplit("::", 1)[1])
+        if not (isinstance(item, InputError) and item.code == "E107"):
+            assert data[offset:offset + 5] == b"WARC/", item
