@@ -22,6 +22,7 @@ class SourceMatch:
     kind: str  # see allegedly.model.SOURCE_KINDS
     description: str | None = None  # "Ukrainian journalist"
     antecedent: Offsets | None = None  # the mention a pronoun / short name was resolved to
+    method: str = ""  # the rule that named it: "rule:source.pronoun" (docs/contract.md)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class AttributionMatch:
     content: tuple[Offsets, ...]  # one or more segments, in order
     quote: str  # direct | indirect | mixed
     source: SourceMatch | None = None
+    method: str = ""  # the strategy that found it: "rule:verb.ccomp" (docs/contract.md)
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,4 @@ class FigureMatch:
     time: Offsets | None = None
     as_of: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    method: str = ""  # the step that made it a figure: "rule:figure.cardinal" (docs/contract.md)

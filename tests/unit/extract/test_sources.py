@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from allegedly.extract.sources import classify, make_source, mention_span, outlet_name
+from allegedly.extract.attribution.sources import classify, make_source, mention_span, outlet_name
 from allegedly.lexicons import load
 from allegedly.model import SOURCE_KINDS
 

@@ -9,14 +9,17 @@ name, cue = the verb, content = the rest of the line ("To Eliminate ..." include
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from allegedly.extract.attribution_common import CUE_ROWS, make_match, paragraph, text_of
+from allegedly.extract.attribution.cues import CUE_ROWS
+from allegedly.extract.attribution.sources import make_source
+from allegedly.extract.attribution.spans import make_match, paragraph, text_of
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
-from allegedly.extract.sources import make_source
 
-__all__ = ["headline_attribution"]
+__all__ = ["title_case"]
 
 _S_FORMS: dict[str, dict[str, str]] = {}
 for _row in CUE_ROWS:
@@ -29,7 +32,7 @@ _SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or"
 MAX_WORDS = 20
 
 
-def headline_attribution(tok: Token, quotes: list[Quote]) -> AttributionMatch | None:
+def title_case(tok: Token, quotes: list[Quote]) -> AttributionMatch | None:
     """"Name Verbs Content" in a Title Case line (see module doc)."""
     row = _S_FORMS.get(tok.lower_)
     if row is None or not tok.text[:1].isupper() or tok.text.isupper():
@@ -56,7 +59,6 @@ def headline_attribution(tok: Token, quotes: list[Quote]) -> AttributionMatch | 
         return None  # "Harbour Plans Approved By Council": a plural noun, not a verb
     cstart = start + (len(text[start:pe]) - len(text[start:pe].lstrip()))
     content = (cstart, cstart + len(rest.rstrip(" .")))
-    src = make_source(name.root)
-    src = type(src)((name.start_char, name.end_char), src.name, src.kind, src.description,
-                    src.antecedent)
+    src = replace(make_source(name.root, found_by="source.headline_name"),
+                  span=(name.start_char, name.end_char))
     return make_match(doc, (tok.idx, tok.idx + len(tok.text)), row, content, quotes, src)

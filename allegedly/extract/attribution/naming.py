@@ -4,7 +4,7 @@
 A naming verb (``call``, ``label``, ``brand``, ``dub``, ...) with its own subject, an object and an
 object predicate (``oprd``) is an evaluative statement by the subject about the object: source =
 the subject, cue = the verb, content = object + predicate (+ a directly following "for ..." /
-"at ..." phrase). Tried before :func:`allegedly.extract.attribution_rules.verb_attribution`, which
+"at ..." phrase). Tried before the verb family (:mod:`allegedly.extract.attribution.verbs`), which
 would otherwise take only the quoted predicate. Participles naming things ("a program called
 EB-5") have no subject and are left alone.
 """
@@ -13,18 +13,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution_common import CUES, cue_span, make_match, source_of
+from allegedly.extract.attribution.cues import CUES, cue_span
+from allegedly.extract.attribution.spans import make_match
+from allegedly.extract.attribution.speakers import source_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
 
-__all__ = ["naming_attribution"]
+__all__ = ["object_predicate"]
 
 NAMING = frozenset({"call", "label", "brand", "dub"})
 _TAIL_PREPS = frozenset({"for", "at", "over", "because"})
 
 
-def naming_attribution(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
+def object_predicate(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
     """"X called Y (a) Z": source X, cue "called", content "Y (a) Z" (see module doc)."""
     if v.pos_ != "VERB" or lemma(v) not in NAMING or lemma(v) not in CUES:
         return None

@@ -1,5 +1,6 @@
-"""Noun-headed cues with a stated source: "His promises to ...", "North Korea's claims about ...",
-"Clinton's argument that ...", "a warning from the agency that ...".
+"""Noun-headed cues: "His promises to ...", "North Korea's claims about ...", "Clinton's
+argument that ...", "a warning from the agency that ..." (``noun.possessive``) and "there are
+claims that ...", "Trump's claim that ..." (``noun.that_clause``).
 
 A lexicon noun (``reporting_verbs.tsv``, pos ``noun``) is a cue here only when the parse gives it
 both a *source* -- a possessive ("Clinton's", "his") or a "by"/"from" phrase -- and a
@@ -7,7 +8,7 @@ both a *source* -- a possessive ("Clinton's", "his") or a "by"/"from" phrase -- 
 are ...") or an about/of/on/over phrase. Source = the possessor, cue = the noun (with adjacent
 adjectives such as "own", "earlier" and the complement's preposition), content = the complement.
 Nouns with frame ``poss`` are cues only in this frame; the others also fire in
-:func:`allegedly.extract.attribution_rules.noun_attribution` ("there are claims that ...").
+:func:`that_clause` ("there are claims that ...").
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution_common import NOUN_CUES, NOUN_FORMS, make_match
+from allegedly.extract.attribution.cues import CUES, NOUN_CUES, NOUN_FORMS
+from allegedly.extract.attribution.sources import make_source, vague_source
+from allegedly.extract.attribution.spans import make_match, trim
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
 from allegedly.extract.quotes import Quote
-from allegedly.extract.sources import make_source
 
-__all__ = ["possessive_noun_attribution"]
+__all__ = ["possessive", "that_clause"]
 
 _PREPS = frozenset({"about", "of", "on", "over", "regarding", "concerning"})
 _SOURCE_PREPS = frozenset({"by", "from"})
@@ -80,7 +82,7 @@ def _cue_start(n: Token, source: Token) -> int:
     return i
 
 
-def possessive_noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
+def possessive(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     """A lexicon noun with a possessive / by / from source and a complement (see module doc)."""
     if n.lower_ not in NOUN_FORMS or n.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -103,7 +105,8 @@ def possessive_noun_attribution(n: Token, quotes: list[Quote]) -> AttributionMat
     cue_first = doc[_cue_start(n, source_tok)] if source_tok.i < n.i else n
     cue_last = prep if prep is not None and prep.i == n.i + 1 else n
     cue = (cue_first.idx, cue_last.idx + len(cue_last.text))
-    return make_match(doc, cue, row, content, quotes, _without_case(make_source(source_tok)))
+    return make_match(doc, cue, row, content, quotes,
+                      _without_case(make_source(source_tok, found_by="source.possessor")))
 
 
 def _without_case(src: SourceMatch) -> SourceMatch:
@@ -113,3 +116,44 @@ def _without_case(src: SourceMatch) -> SourceMatch:
     name = src.name[:-2].rstrip()
     s, e = src.span
     return replace(src, span=(s, e - 2) if e - 2 > s else src.span, name=name)
+
+
+def that_clause(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """Noun cues with a that-clause: "there are claims that ...", "Trump's claim that ..."."""
+    if n.lower_ not in NOUN_FORMS or n.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    row = NOUN_CUES.get(lemma(n))
+    if row is None or row["frame"] == "poss":  # poss-only nouns: noun.possessive
+        row = NOUN_CUES.get(n.lower_)
+    if row is None or row["frame"] == "poss":
+        return None
+    doc = n.doc
+    if n.dep_ == "pobj" and n.head.lower_ in {"in", "during"} and n.head.head.pos_ == "VERB" \
+            and lemma(n.head.head) in CUES:
+        return None  # "said in a statement that ...": the verb's link
+    clause = next((c for c in n.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                   and _starts_with_that(c)), None)
+    if clause is None and n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children):
+        clause = next((c for c in n.head.children if c.dep_ == "ccomp" and c.i > n.i), None)
+    if clause is None:
+        return None
+    content = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    poss = next((c for c in n.children if c.dep_ in {"poss", "nsubj"}), None) or next(
+        (c for c in reversed(list(n.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if poss is not None:  # "Trump's claim that", "a New York Times report that", or "Trump
+        source = make_source(poss, found_by="source.possessor")  # claims that" (a noun)
+    else:
+        expl = next((c for c in n.head.children if c.dep_ == "expl"), None) \
+            if n.dep_ == "attr" else None
+        first = expl.i if expl is not None else n.left_edge.i
+        source = vague_source(doc[first:n.i + 1].text)
+    cue = (n.idx, n.idx + len(n.text))
+    return make_match(doc, cue, row, content, quotes, source)
+
+
+def _starts_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ in {"mark", "nsubj", "dobj"} or any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

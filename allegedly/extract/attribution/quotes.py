@@ -1,29 +1,34 @@
-"""Quote-driven attribution rules: quotes that run on after the cue, speaker labels
-(``PENCE: Well, …``), dash signatures (``“…” ― Name``) and bare quote paragraphs that continue the
-previous speaker. Used by :func:`allegedly.extract.attribution.find_attributions`.
+"""Quote-driven attribution strategies: dash signatures (``“…” ― Name``,
+``quote.dash_signature``), speaker labels (``PENCE: Well, …``, ``quote.speaker_label``), a
+colon before a quote (``Name: “…”``, ``quote.colon``), and the two document passes: quotes that
+run on after the cue (``quote.follow_on``) and bare quote paragraphs that continue the previous
+speaker (``quote.previous_speaker``). Listed in :mod:`allegedly.extract.attribution.strategies`.
+(Where the quotes of a text are is decided by :mod:`allegedly.extract.quotes`.)
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from allegedly.extract.attribution_common import (
+from allegedly.extract.attribution.cues import VERB_FORMS
+from allegedly.extract.attribution.sources import make_source
+from allegedly.extract.attribution.spans import (
     MIN_QUOTE_WORDS,
-    VERB_FORMS,
     ltrim_punct,
     make_match,
     paragraph,
     quote_after,
     text_of,
 )
-from allegedly.extract.matches import AttributionMatch, SourceMatch
+from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
-from allegedly.extract.sources import make_source
+from allegedly.extract.rules import method
 
 
-def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> AttributionMatch:
+def follow_on(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> AttributionMatch:
     """``"A," he said. "B." "C."``: quotes that run on right after the cue clause of a direct
     quote, in the same paragraph, belong to the same content."""
     if m.cue is None or m.quote == "indirect" or m.cue[0] < m.content[0][0]:
@@ -59,7 +64,7 @@ def follow_on_quotes(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attr
         pos = q.end
     if len(segs) == len(m.content):
         return m
-    return AttributionMatch(m.cue, m.cue_lemma, m.cue_class, tuple(segs), m.quote, m.source)
+    return replace(m, content=tuple(segs))
 
 
 def _speech_verb_in(doc: Doc, start: int, end: int) -> bool:
@@ -80,27 +85,69 @@ def _fills_paragraph(text: str, q: Quote) -> bool:
 _LONG_TAIL = re.compile(r"[^\n“\"]{0,140}?[.!?] +(?=[“\"])")
 
 
-def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    """``NAME: "…"``, a speaker label opening a paragraph (``PENCE: Well, …``, a headline
-    ``Pat Caddell: Voters Worried …``) or a quote signed with a dash (``“…” ― Sonya Herridge``)."""
-    if colon.text[-1:] in {"―", "—"}:  # also '”―' tokenised as one
-        return _dash_signature(colon, quotes)
-    if colon.text != ":":
+def dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """``“…” ― Sonya Herridge``: a quote signed with a dash and a name (also '”―' as one
+    token)."""
+    if dash.text[-1:] not in {"―", "—"}:
+        return None
+    doc = dash.doc
+    at = dash.idx + len(dash.text) - 1  # the dash itself, also in a '”―' token
+    q = next((q for q in quotes if 0 <= at - q.end <= 2), None)
+    if q is None or dash.i + 1 >= len(doc):
+        return None
+    name = doc[dash.i + 1]
+    if name.is_space and dash.i + 2 < len(doc):
+        name = doc[dash.i + 2]
+    if name.pos_ != "PROPN":
+        return None
+    end = name.i
+    while end + 1 < len(doc) and "\n" not in doc[end].whitespace_ and (
+            doc[end + 1].pos_ == "PROPN" or _initial(doc[end + 1].text)):
+        end += 1  # "Julie A. Diaz Martinez"
+    span = doc[name.i:end + 1]
+    src = replace(make_source(span.root, found_by="source.signature"),
+                  span=(span.start_char, span.end_char))
+    row = {"lemma": "―", "class": "report"}
+    return make_match(doc, (at, at + 1), row, (q.start, q.end), quotes, src)
+
+
+def _colon_after_name(colon: Token) -> Token | None:
+    """The token before a ":" that is not a cue verb ("said:" belongs to the verb family)."""
+    if colon.text != ":" or colon.i == 0:
+        return None
+    prev = colon.doc[colon.i - 1]
+    return None if prev.lower_ in VERB_FORMS else prev
+
+
+def speaker_label(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """``PENCE: Well, …``, a headline ``Pat Caddell: Voters Worried …``: a speaker label of one
+    to four name words opening a paragraph; content = the rest of the paragraph (3+ words)."""
+    if _colon_after_name(colon) is None:
+        return None
+    label = _speaker_label(colon)
+    if label is None:
         return None
     doc = colon.doc
-    prev = doc[colon.i - 1] if colon.i > 0 else None
-    if prev is None or prev.lower_ in VERB_FORMS:
-        return None  # handled by verb_attribution
-    row = {"lemma": ":", "class": "report"}
-    label = _speaker_label(colon)
-    if label is not None:
-        ps, pe = paragraph(text_of(doc), colon.idx)
-        content = (ltrim_punct(text_of(doc), colon.idx + 1, pe), pe)
-        if len(re.findall(r"\w+", text_of(doc)[content[0]:content[1]])) >= 3:
-            src = make_source(label.root)
-            span = (label.start_char, label.end_char)
-            src = SourceMatch(span, src.name, src.kind, src.description, src.antecedent)
-            return make_match(doc, (colon.idx, colon.idx + 1), row, content, quotes, src)
+    text = text_of(doc)
+    _, pe = paragraph(text, colon.idx)
+    content = (ltrim_punct(text, colon.idx + 1, pe), pe)
+    if len(re.findall(r"\w+", text[content[0]:content[1]])) < 3:
+        return None
+    src = replace(make_source(label.root, found_by="source.speaker_label"),
+                  span=(label.start_char, label.end_char))
+    return make_match(doc, (colon.idx, colon.idx + 1), _COLON_ROW, content, quotes, src)
+
+
+_COLON_ROW = {"lemma": ":", "class": "report"}
+
+
+def colon_quote(colon: Token, quotes: list[Quote]) -> AttributionMatch | None:
+    """``Name: “…”``: a short noun phrase (not an object, not a place or date) before a colon
+    and a quote of two or more words."""
+    prev = _colon_after_name(colon)
+    if prev is None:
+        return None
+    doc = colon.doc
     q = quote_after(doc, colon.idx + 1, quotes)
     if q is None or q.words(text_of(doc)) < 2:
         return None
@@ -110,8 +157,8 @@ def colon_attribution(colon: Token, quotes: list[Quote]) -> AttributionMatch | N
     if head is None or colon.i - head.left_edge.i > 5 \
             or head.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "EVENT"}:
         return None  # "Ukraine: 'cutting off' ...": a place is a headline topic, not a speaker
-    src = make_source(head)
-    return make_match(doc, (colon.idx, colon.idx + 1), row, (q.start, q.end), quotes, src)
+    src = make_source(head, found_by="source.colon_head")
+    return make_match(doc, (colon.idx, colon.idx + 1), _COLON_ROW, (q.start, q.end), quotes, src)
 
 
 def _speaker_label(colon: Token) -> Span | None:
@@ -139,37 +186,15 @@ def _speaker_label(colon: Token) -> Span | None:
     return toks
 
 
-def _dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    doc = dash.doc
-    at = dash.idx + len(dash.text) - 1  # the dash itself, also in a '”―' token
-    q = next((q for q in quotes if 0 <= at - q.end <= 2), None)
-    if q is None or dash.i + 1 >= len(doc):
-        return None
-    name = doc[dash.i + 1]
-    if name.is_space and dash.i + 2 < len(doc):
-        name = doc[dash.i + 2]
-    if name.pos_ != "PROPN":
-        return None
-    end = name.i
-    while end + 1 < len(doc) and "\n" not in doc[end].whitespace_ and (
-            doc[end + 1].pos_ == "PROPN" or _initial(doc[end + 1].text)):
-        end += 1  # "Julie A. Diaz Martinez"
-    span = doc[name.i:end + 1]
-    src = make_source(span.root)
-    src = SourceMatch((span.start_char, span.end_char), src.name, src.kind, src.description,
-                      src.antecedent)
-    row = {"lemma": "―", "class": "report"}
-    return make_match(doc, (at, at + 1), row, (q.start, q.end), quotes, src)
-
-
 def _initial(word: str) -> bool:
     """A middle initial ("A.", "J.")."""
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
-def bare_quote_attributions(doc: Doc, quotes: list[Quote],
-                            found: list[AttributionMatch]) -> list[AttributionMatch]:
-    """A quote paragraph with no cue right after a paragraph whose attribution names a speaker."""
+def previous_speaker(doc: Doc, quotes: list[Quote],
+                     found: list[AttributionMatch]) -> list[AttributionMatch]:
+    """A quote paragraph with no cue right after a paragraph whose attribution names a person:
+    the same speaker goes on."""
     covered = [s for m in found for s in m.content]
     out: list[AttributionMatch] = []
     text = text_of(doc)
@@ -191,10 +216,15 @@ def bare_quote_attributions(doc: Doc, quotes: list[Quote],
         if q.start - last.content[-1][1] > 400 or _paragraphs_between(text, last, q) > 1:
             continue
         segs = tuple((s, e) for s, e in q.segments if e > s)
+        source = replace(last.source, method=method("source.previous_speaker"))
         out.append(AttributionMatch(cue=None, cue_lemma="", cue_class="report", content=segs,
-                                    quote="direct", source=last.source))
+                                    quote="direct", source=source,
+                                    method=method("quote.previous_speaker")))
     return out
 
 
 def _paragraphs_between(text: str, m: AttributionMatch, q: Quote) -> int:
     return len([p for p in text[m.content[-1][1]:q.start].split("\n") if p.strip()])
+
+
+__all__ = ["colon_quote", "dash_signature", "follow_on", "previous_speaker", "speaker_label"]

@@ -1,14 +1,14 @@
-"""Source mentions: their extent, their kind, and who they refer to.
+"""Source mentions: their extent as written and their kind.
 
-Rules over the parse and the named entities only (no coreference model is available):
+Rules over the parse and the named entities only:
 
-* extent -- the subject's noun phrase as written, appositions and relative clauses included, as
-  PolNeAR marks sources ("Mr Tsimbalyuk, who made headlines ..., reported");
-* kind -- outlet lexicon -> government words anywhere in the mention -> the head noun's class in
-  ``source_nouns.tsv`` -> the entity label -> person;
-* resolution -- a pronoun ("He") or a short name ("Mr Tsimbalyuk") is resolved to the most recent
-  compatible full-name mention earlier in the document ("Roman Tsimbalyuk"), whose pre-modifiers
-  or apposition give the description ("Ukrainian journalist").
+* extent (:func:`mention_span`) -- the subject's noun phrase as written, appositions and
+  identifying relative clauses included ("Mr Tsimbalyuk, who made headlines ..., reported");
+* core (:func:`head_span`) -- the mention without appositions and clauses, for typing;
+* kind (:func:`classify`) -- outlet lexicon -> government words anywhere in the mention -> the
+  head noun's class in ``source_nouns.tsv`` -> the entity label -> person.
+
+Who a mention refers to is decided in :mod:`allegedly.extract.attribution.sources`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.lemmas import lemma
-from allegedly.extract.matches import SourceMatch
 from allegedly.lexicons import load
 
 TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame",
@@ -44,7 +43,7 @@ def _outlets() -> dict[str, str]:
 
 
 @cache
-def _nouns() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def nouns() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     heads: dict[str, str] = {}
     words: list[tuple[str, str]] = []
     for row in load("source_nouns"):
@@ -182,7 +181,7 @@ def head_span(tok: Token) -> Span:
     return doc[left:right + 1]
 
 
-def _entity(span: Span) -> Span | None:
+def entity(span: Span) -> Span | None:
     """The named entity containing the mention's head token (walks the IOB tags: cheap)."""
     root = span.root
     if not root.ent_type_:
@@ -197,15 +196,15 @@ def _entity(span: Span) -> Span | None:
     return Span(doc, start, end, label=root.ent_type_)
 
 
-def _name_tokens(ent: Span) -> list[Token]:
+def name_tokens(ent: Span) -> list[Token]:
     toks = [t for t in ent if t.lower_ not in TITLES and not t.is_punct and t.lower_ != "the"]
     while toks and toks[-1].lower_ in {"'s", "’s"}:
         toks.pop()
     return toks
 
 
-def _is_full_name(ent: Span) -> bool:
-    return ent.label_ == "PERSON" and len(_name_tokens(ent)) >= 2
+def is_full_name(ent: Span) -> bool:
+    return ent.label_ == "PERSON" and len(name_tokens(ent)) >= 2
 
 
 def description_of(ent: Span) -> str | None:
@@ -227,17 +226,7 @@ def description_of(ent: Span) -> str | None:
     return None
 
 
-def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
-    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``)."""
-    for ent in reversed(doc.ents):
-        if ent.end > before or not _is_full_name(ent):
-            continue
-        if surname is None or _name_tokens(ent)[-1].lower_ == surname:
-            return ent
-    return None
-
-
-def _person_noun(t: Token) -> bool:
+def person_noun(t: Token) -> bool:
     """A singular common noun naming a person ("soldier", "spokesman", "29-year-old")."""
     if t.pos_ not in {"NOUN", "ADJ"} or t.tag_ in {"NNS", "NNPS"}:
         return False
@@ -247,62 +236,10 @@ def _person_noun(t: Token) -> bool:
 
 @cache
 def _person_nouns() -> frozenset[str]:
-    heads, _ = _nouns()
+    heads, _ = nouns()
     return frozenset(n for n, k in heads.items() if k in {"anonymous", "person"}
                      and n not in {"people", "some", "many", "others", "other", "someone",
                                    "somebody", "it", "there", "source"})
-
-
-def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
-    """The most recent person-like *subject* before token ``before`` (a full or short PERSON
-    name, or a singular person noun phrase "one soldier"), else the most recent full name."""
-    for i in range(before - 1, max(-1, before - window), -1):
-        t = doc[i]
-        if t.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if t.lower_ in {"who", "that"} and t.head.dep_ == "relcl":
-            t = t.head.head
-        elif t.head.dep_ not in {"ROOT", "conj", "parataxis"} and not (
-                t.head.dep_ == "ccomp" and t.head.i < t.head.head.i):  # "X alleged ..., Y said"
-            continue  # a subject inside reported content ("reported that the colonel ...")
-        if t.ent_type_ == "PERSON":
-            ent = _entity(doc[t.i:t.i + 1])
-            if ent is None:
-                continue
-            if _is_full_name(ent):
-                return ent
-            names = _name_tokens(ent)
-            full = _earlier_person(doc, ent.start, names[-1].lower_) if names else None
-            return full or ent
-        if t.pos_ == "PROPN" and t.ent_type_ != "GPE":  # a surname the NER mislabelled
-            full = _earlier_person(doc, t.i, t.lower_)
-            if full is not None:
-                return full
-            core = head_span(t)
-            if core[0].lower_ in TITLES and len(core) >= 3:  # "Corporal Ana Weiss" (NER: ORG)
-                return Span(doc, core.start, core.end, label="PERSON")
-        if _person_noun(t) and t.ent_type_ not in {"ORG", "GPE", "NORP"}:
-            return head_span(t)
-    return _earlier_person(doc, before, None)
-
-
-def _role_appos(tok: Token) -> Span | None:
-    """"The mayor, Anna Berg, ...": the PERSON name in apposition to a role noun."""
-    if tok.pos_ != "NOUN":
-        return None
-    for child in tok.rights:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            ent = _entity(child.doc[child.i:child.i + 1])
-            if ent is not None and _is_full_name(ent):
-                return ent
-    return None
-
-
-def _earlier_entity(doc: Doc, before: int, labels: set[str]) -> Span | None:
-    for ent in reversed(doc.ents):
-        if ent.end <= before and ent.label_ in labels:
-            return ent
-    return None
 
 
 def classify(span: Span) -> str:
@@ -310,17 +247,17 @@ def classify(span: Span) -> str:
     text = span.text
     if outlet_name(text) or _outlet_like(span):
         return "media"
-    heads, words = _nouns()
+    heads, words = nouns()
     low = " " + " ".join(t.lower_ for t in span) + " "
     root = span.root
     root_lemma = lemma(root) if root.pos_ != "PROPN" else root.lower_
-    if root.is_title and root.i == span.start and root.lower_ in _nouns()[0]:
+    if root.is_title and root.i == span.start and root.lower_ in nouns()[0]:
         root_lemma = root.lower_
     if _indefinite_person(root):  # "a military officer", "a deserter from the army"
         return "anonymous"
     for word, kind in words:
         if f" {word} " in low and kind == "government" and root_lemma not in {"footage", "video"}:
-            ent = _entity(span)
+            ent = entity(span)
             if ent is not None and ent.label_ == "PERSON" and ent.root == root:
                 return "person"
             return "government"
@@ -330,7 +267,7 @@ def classify(span: Span) -> str:
         return "anonymous"
     if root_lemma in heads and (root.pos_ != "PROPN" or root.i == span.start):
         return heads[root_lemma]
-    ent = _entity(span)
+    ent = entity(span)
     if ent is not None:
         if ent.label_ == "PERSON":
             return "person"
@@ -345,98 +282,10 @@ def classify(span: Span) -> str:
 
 def _indefinite_person(root: Token) -> bool:
     """"A military officer", "one soldier": an unnamed individual, whatever body they serve."""
-    return _person_noun(root) and any(c.dep_ in {"det", "nummod"} and c.lower_ in {
+    return person_noun(root) and any(c.dep_ in {"det", "nummod"} and c.lower_ in {
         "a", "an", "one", "another"} for c in root.lefts)
 
 
-def make_source(tok: Token, stop: int | None = None) -> SourceMatch:
-    """A :class:`SourceMatch` for the mention headed by ``tok``, typed and resolved; the mention
-    ends before token ``stop`` (the cue) when the cue hangs off the mention itself."""
-    doc = tok.doc
-    span = mention_span(tok, stop)
-    core = head_span(tok)
-    name, description, antecedent = core.text, None, None
-    target: Span | None = None
-    low = tok.lower_
-    if low in RELATIVE and tok.dep_.startswith("nsubj") and tok.head.dep_ == "relcl":
-        noun = tok.head.head
-        if low == "that" or low == "which" and tok.i > 0 and doc[tok.i - 1].text != ",":
-            # "A visa program that allows ...": the noun is the source; ", which ..." is written
-            # as the pronoun (resolved to the noun, like "who")
-            return make_source(noun, stop=tok.head.left_edge.i)
-        ref = mention_span(noun)
-        return _resolved(span, make_source(noun), ref)
-    if low in THIRD_PERSON:
-        ante = _antecedent(doc, tok.i)
-        if ante is not None and ante.label_ != "PERSON":  # "one soldier ... he"
-            return SourceMatch((span.start_char, span.end_char), _strip_det(ante),
-                               classify(ante), None, (ante.start_char, ante.end_char))
-        target = ante
-    elif (role := _role_appos(tok)) is not None:
-        name = " ".join(t.text for t in _name_tokens(role))
-        return SourceMatch((span.start_char, span.end_char), name, "person", _strip_det(core),
-                           None)
-    elif _person_noun(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) \
-            and tok.ent_type_ in {"", "DATE"}:
-        # "The 29-year-old", "the sergeant": a definite description of a person named before
-        ante = _antecedent(doc, tok.i)
-        if ante is not None and ante.label_ == "PERSON" and _describes(tok, ante):
-            target = ante
-    elif low in {"it", "its"}:
-        ent = _earlier_entity(doc, tok.i, {"ORG", "GPE", "NORP"})
-        if ent is not None:
-            base = make_source(ent.root)
-            return SourceMatch((span.start_char, span.end_char), base.name, base.kind,
-                               base.description, (ent.start_char, ent.end_char))
-    else:
-        ent = _entity(core)
-        if ent is not None and ent.label_ == "PERSON":
-            names = _name_tokens(ent)
-            if len(names) >= 2:
-                name = " ".join(t.text for t in names)
-                description = description_of(ent)
-            elif names:
-                target = _earlier_person(doc, ent.start, names[-1].lower_)
-        elif tok.pos_ == "PROPN" and core[0].lower_ in TITLES and len(core) >= 3 \
-                and all(t.pos_ == "PROPN" for t in core):
-            # "Corporal Ana Weiss" with the name mislabelled by the NER: title + full name
-            return SourceMatch((span.start_char, span.end_char),
-                               " ".join(t.text for t in core[1:]), "person", core[0].text, None)
-        elif tok.pos_ == "PROPN" and len([t for t in core if t.lower_ not in TITLES]) == 1:
-            # a bare surname the NER missed or mislabelled: "Mr Tsimbalyuk" tagged ORG
-            target = _earlier_person(doc, core.start, tok.lower_)
-    kind = classify(core)
-    if target is not None:
-        name = " ".join(t.text for t in _name_tokens(target))
-        description = description_of(target)
-        antecedent = (target.start_char, target.end_char)
-        kind = "person"
-    elif kind == "media":
-        name = outlet_name(core.text) or _strip_det(core)
-    return SourceMatch((span.start_char, span.end_char), name, kind, description, antecedent)
-
-
-def _strip_det(span: Span) -> str:
-    toks = list(span)
-    while toks and toks[0].dep_ == "det" and toks[0].lower_ in {"the", "a", "an"}:
-        toks = toks[1:]
-    return "".join(t.text_with_ws for t in toks).strip() or span.text
-
-
-def _describes(tok: Token, ent: Span) -> bool:
-    """An age ("the 29-year-old") or a noun found in the name's own description/mention."""
-    if tok.lower_ == "old":
-        return True
-    desc = (description_of(ent) or "") + " " + " ".join(t.text for t in ent)
-    return tok.lower_ in desc.lower().split()
-
-
-def _resolved(span: Span, base: SourceMatch, ref: Span) -> SourceMatch:
-    return SourceMatch((span.start_char, span.end_char), base.name, base.kind, base.description,
-                       base.antecedent or (ref.start_char, ref.end_char))
-
-
-def vague_source(phrase: str = "") -> SourceMatch:
-    """The source of a sourceless cue, named by the phrase that stands for it ("it is alleged",
-    "there are claims"): never an empty name."""
-    return SourceMatch(None, " ".join(phrase.split()) or "unnamed source", "vague")
+__all__ = ["PERSON_PRONOUNS", "RELATIVE", "THIRD_PERSON", "TITLES", "classify", "description_of",
+           "entity", "head_span", "is_full_name", "mention_span", "name_tokens", "nouns",
+           "outlet_name", "person_noun"]
