@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from allegedly.extract.numbers import finditer_at
+from allegedly.extract.figures.numbers import finditer_at
 from allegedly.lexicons import load
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -37,6 +37,7 @@ class Cand:
     spread: bool = False  # low/high are a stated uncertainty ("9.83 +/- 0.01")
     core: tuple[int, int] = (0, 0)
     warnings: list[str] = field(default_factory=list)
+    method: str = ""  # the rule name of what made it: "figure.cardinal", "figure.range" ...
 
 
 @dataclass(frozen=True)
@@ -174,5 +175,5 @@ def single_units(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         end = m.end() + len(s.text)
         out.append(Cand(m.start(), end, 1.0, words=True, unit=s.unit, unit_kind=s.kind,
-                         core=(m.start(), m.end() - 1)))
+                        core=(m.start(), m.end() - 1), method="figure.single_unit"))
     return out

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from allegedly.extract.timex import find_times, resolve
+from allegedly.extract.figures.timex import find_times, resolve
 
 PUBLISHED = date(2022, 3, 20)  # a Sunday
 
@@ -66,7 +66,7 @@ def test_bare_month_and_bare_durations_are_not_time_expressions():
      "in less than three weeks of fighting", True),
 ])
 def test_in_scope(nlp, text, figure, expr, applies):
-    from allegedly.extract.timex import in_scope
+    from allegedly.extract.figures.timex import in_scope
 
     doc = nlp(text)
     t = next(t for t in find_times(text) if t.text == expr)

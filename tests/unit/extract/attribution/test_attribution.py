@@ -14,7 +14,7 @@ from allegedly.lexicons import load
 from allegedly.model import CUE_CLASSES, SOURCE_KINDS
 
 SHARED = Path(os.environ.get("ALLEGEDLY_SHARED",
-                             Path(__file__).resolve().parents[3].parent / "shared"))
+                             Path(__file__).resolve().parents[4].parent / "shared"))
 
 
 def _by_cue(text: str, matches: list[AttributionMatch], cue: str) -> AttributionMatch:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from allegedly.extract.numbers import words_to_number
+from allegedly.extract.figures.numbers import words_to_number
 from allegedly.extract.tokens import token_at
 
 CLAUSE_DEPS = frozenset({"ROOT", "relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pcomp",

@@ -18,7 +18,7 @@ PUBLISHED = date(2022, 3, 20)
 
 def _shared() -> Path:
     env = os.environ.get("ALLEGEDLY_SHARED")
-    return Path(env) if env else Path(__file__).parents[3] / "../shared"
+    return Path(env) if env else Path(__file__).parents[4] / "../shared"
 
 
 def figs(nlp, text, published=PUBLISHED):
