@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from allegedly import claims as claim_rules
 from allegedly.errors import AllegedlyError
-from allegedly.extract import claims as claim_rules
 from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
 from allegedly.model import (
     AnalysisWarning,

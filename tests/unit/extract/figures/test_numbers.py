@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from allegedly.extract.figures.numbers import find_numbers, parse_digits, trigger_forms, words_to_number
+from allegedly.extract.figures.numbers import (
+    find_numbers,
+    parse_digits,
+    trigger_forms,
+    words_to_number,
+)
 
 
 def _one(text: str):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from allegedly.extract.claims import build_claims, build_relations, figure_key, measure_scope
+from allegedly.claims import build_claims, build_relations, figure_key, measure_scope
 from allegedly.model import Attribution, Cue, Figure, Source, Span
 
 TEXT = ("The ministry admitted that 498 soldiers had been killed. "

@@ -1,5 +1,9 @@
 """Sentence-level claims and within-article relations, built from records (no spaCy here).
 
+This module lives beside ``model.py`` (not in ``extract/``) because it builds on the records of
+``allegedly.model`` -- attributions, figures, hedges with article offsets and ids -- after
+``nlp/convert.py`` has made them; the extractors work on parsed Docs and never see records.
+
 A claim is a sentence with the chain of attributions that carries it (outermost first; empty
 = asserted by the publisher), its stance, hedges and figures. Relations are evidence for a
 reader, never verdicts: two sources giving different values for the same key (``differs``),
