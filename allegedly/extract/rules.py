@@ -29,6 +29,7 @@ class Rule:
 
     name: str  # "verb.ccomp": family, a dot, what it reads
     fn: Callable[..., Any]
+    doc: str = ""  # what it does, when ``fn``'s docstring does not say it (a shared function)
 
     @property
     def method(self) -> str:
@@ -37,8 +38,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The first line of the function's docstring (for documentation)."""
-        return " ".join((self.fn.__doc__ or "").strip().split("\n\n")[0].split())
+        """``doc``, else the first paragraph of the function's docstring (for documentation)."""
+        return " ".join((self.doc or self.fn.__doc__ or "").strip().split("\n\n")[0].split())
 
 
 def method(name: str) -> str:

@@ -14,12 +14,12 @@ from allegedly.extract.attribution.speakers import conjoined_cue
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import Offsets
 from allegedly.extract.quotes import Quote
-from allegedly.lexicons import column
+from allegedly.lexicons import column, word_list
 
 _SETTING_NOUNS = column("speech_settings", "word")
 """Nouns naming where/how something was said (``lexicons/speech_settings.tsv``)."""
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
-_ADJUNCT_PREPS = frozenset({"in", "on", "during", "at", "via"})
+_ADJUNCT_PREPS = word_list("setting_preps")
 
 
 def end_before_conjoined_cue(comp: Token) -> int:
@@ -141,7 +141,7 @@ def np_like(v: Token) -> bool:
 
 _ASIDE_PUNCT = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DEPS = frozenset({"relcl", "appos"})
-_CONCESSIVE = frozenset({"although", "though", "whereas"})
+_CONCESSIVE = word_list("concessive_conjunctions")
 
 
 def without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offsets:

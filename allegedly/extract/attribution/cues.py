@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import Offsets
-from allegedly.lexicons import load
+from allegedly.lexicons import flagged, load, word_list
 
 CUE_ROWS: tuple[dict[str, str], ...] = load("reporting_verbs")
 """All rows of ``lexicons/reporting_verbs.tsv`` (verbs, nouns, doubt words)."""
@@ -33,18 +33,26 @@ VERB_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "verb" for f in r["for
 NOUN_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "noun" for f in r["forms"].split())
 DOUBT_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "doubt" for f in r["forms"].split())
 TRIGGER_FORMS: frozenset[str] = frozenset(
-    form.lower() for row in CUE_ROWS if row["pos"] != "doubt" for form in row["forms"].split())
+    form.lower() for row in CUE_ROWS if row["pos"] not in {"doubt", "support"}
+    for form in row["forms"].split())
 """Every lower-cased surface form that can start or mark an attribution cue."""
+_VERB_FRAMES: dict[str, set[str]] = {}
+for _row in CUE_ROWS:
+    if _row["pos"] in {"verb", "phrase", "support"}:
+        _VERB_FRAMES.setdefault(_row["lemma"].split()[0], set()).update(_row["frame"].split(","))
+
+
+def verb_has(lem: str, prop: str) -> bool:
+    """Does the verb lemma ``lem`` have the frame word ``prop`` (``addressee``, ``desire``,
+    ``naming``, ``prep``, ``issuing``: see the header of ``reporting_verbs.tsv``)? For a phrase
+    row the frame holds for its first word ("point to": "point")."""
+    return prop in _VERB_FRAMES.get(lem, ())
 
 CUE_MODS = {"aux", "auxpass", "neg"}
-_CUE_ADVS = frozenset({"also", "now", "then", "even", "often", "again", "later", "just",
-                       "repeatedly", "previously", "once", "already", "still", "further",
-                       "publicly", "privately", "recently", "earlier"})
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                         "sunday", "today", "yesterday", "tonight", "then", "later", "earlier"})
-_CUE_PREPS = frozenset({"for", "on", "of", "to", "about", "at", "against"})
-_PREP_VERBS = frozenset({"call", "point", "refer", "accuse", "blame", "rail", "warn", "comment",
-                         "criticize", "criticise", "insist", "speak", "talk"})
+_CUE_ADVS = flagged("speech_adverbs", "word", "cue")
+_TIME_WORDS = word_list("day_words")
+_CUE_PREPS = word_list("cue_preps")
+_NOT_MANNER = word_list("not_manner_adverbs")
 
 
 def verb_cue_row(v: Token) -> dict[str, str] | None:
@@ -80,7 +88,7 @@ def cue_span(v: Token) -> Offsets:
         if c.i != end + 1:
             break
         particle = c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _CUE_PREPS
-                                       and lemma(v) in _PREP_VERBS)
+                                       and verb_has(lemma(v), "prep"))
         day = c.dep_ in {"npadvmod", "advmod"} and c.lower_ in _TIME_WORDS
         if not (particle or day):
             break
@@ -91,7 +99,7 @@ def cue_span(v: Token) -> Offsets:
 def _manner_adverb(t: Token) -> bool:
     """"frequently mocked", "forcefully told": an -ly adverb right before the cue (PolNeAR puts
     it in the cue)."""
-    return t.lower_.endswith("ly") and t.tag_ == "RB" and t.lower_ not in {"only", "early"}
+    return t.lower_.endswith("ly") and t.tag_ == "RB" and t.lower_ not in _NOT_MANNER
 
 
 def cue_start(v: Token) -> int:
@@ -109,4 +117,4 @@ def cue_classes() -> dict[str, str]:
 
 __all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "NOUN_CUES", "NOUN_FORMS",
            "PHRASE_CUES", "PHRASE_FORMS", "TRIGGER_FORMS", "VERB_FORMS", "cue_classes",
-           "cue_span", "cue_start", "verb_cue_row"]
+           "cue_span", "cue_start", "verb_cue_row", "verb_has"]

@@ -18,6 +18,7 @@ from allegedly.extract.attribution.sources import make_source
 from allegedly.extract.attribution.spans import make_match, paragraph, text_of
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
+from allegedly.lexicons import word_list
 
 __all__ = ["title_case"]
 
@@ -27,13 +28,13 @@ for _row in CUE_ROWS:
         for _f in _row["forms"].split():
             if _f.endswith("s") and _f != _row["lemma"]:
                 _S_FORMS.setdefault(_f, _row)
-_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "at",
-                    "by", "with", "as", "is", "if", "from", "after", "over"})
+_SMALL = word_list("headline_small_words")
 MAX_WORDS = 20
 
 
 def title_case(tok: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    """"Name Verbs Content" in a Title Case line (see module doc)."""
+    """"Sanders Vows To Eliminate Tax Breaks": in a short Title Case line, a name, a third-person
+    lexicon verb and the rest of the line as content (see the module docstring)."""
     row = _S_FORMS.get(tok.lower_)
     if row is None or not tok.text[:1].isupper() or tok.text.isupper():
         return None

@@ -18,16 +18,18 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.lemmas import lemma
-from allegedly.lexicons import load
+from allegedly.lexicons import column, load, word_list
 
-TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame",
-                    "lord", "lady", "prof", "prof.", "rev", "rev.", "sen.", "rep.", "gov.", "gen.",
-                    "sgt", "sgt.", "cpl", "cpl.", "col.", "capt.", "lt.", "maj.", "pte",
-                    "corporal", "sergeant", "colonel", "captain", "lieutenant", "major",
-                    "private", "admiral"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "we", "us", "you"})
-THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
-RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+TITLES = column("person_titles", "title")
+"""Titles and ranks before a name (``lexicons/person_titles.tsv``)."""
+PERSON_PRONOUNS = word_list("person_pronouns")
+THIRD_PERSON = word_list("third_person_pronouns")
+RELATIVE = word_list("relative_pronouns")
+_PLURAL_PRONOUNS = word_list("plural_pronouns")
+_RECORDINGS = word_list("recording_nouns")
+_HEAD_PREPS = word_list("mention_head_preps")
+_NOT_PERSON_NOUNS = word_list("not_person_nouns")
+_INDEFINITE = word_list("indefinite_determiners")
 _CUT_DEPS = frozenset({"npadvmod", "advmod"})
 
 
@@ -173,8 +175,8 @@ def head_span(tok: Token) -> Span:
                 or _hyphenated(child):
             left = min(left, child.left_edge.i)
     for child in tok.rights:
-        if child.dep_ in {"compound", "case"} or (child.dep_ == "prep" and child.lower_ in {
-                "of", "for", "at", "from", "close"}):
+        if child.dep_ in {"compound", "case"} or (child.dep_ == "prep"
+                                                   and child.lower_ in _HEAD_PREPS):
             right = max(right, child.right_edge.i)
         else:
             break
@@ -238,8 +240,7 @@ def person_noun(t: Token) -> bool:
 def _person_nouns() -> frozenset[str]:
     heads, _ = nouns()
     return frozenset(n for n, k in heads.items() if k in {"anonymous", "person"}
-                     and n not in {"people", "some", "many", "others", "other", "someone",
-                                   "somebody", "it", "there", "source"})
+                     and n not in _NOT_PERSON_NOUNS)
 
 
 def classify(span: Span) -> str:
@@ -256,14 +257,14 @@ def classify(span: Span) -> str:
     if _indefinite_person(root):  # "a military officer", "a deserter from the army"
         return "anonymous"
     for word, kind in words:
-        if f" {word} " in low and kind == "government" and root_lemma not in {"footage", "video"}:
+        if f" {word} " in low and kind == "government" and root_lemma not in _RECORDINGS:
             ent = entity(span)
             if ent is not None and ent.label_ == "PERSON" and ent.root == root:
                 return "person"
             return "government"
     if root.lower_ in PERSON_PRONOUNS:
         return "person"
-    if root.lower_ in {"they", "them"}:
+    if root.lower_ in _PLURAL_PRONOUNS:
         return "anonymous"
     if root_lemma in heads and (root.pos_ != "PROPN" or root.i == span.start):
         return heads[root_lemma]
@@ -282,8 +283,8 @@ def classify(span: Span) -> str:
 
 def _indefinite_person(root: Token) -> bool:
     """"A military officer", "one soldier": an unnamed individual, whatever body they serve."""
-    return person_noun(root) and any(c.dep_ in {"det", "nummod"} and c.lower_ in {
-        "a", "an", "one", "another"} for c in root.lefts)
+    return person_noun(root) and any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE
+                                     for c in root.lefts)
 
 
 __all__ = ["PERSON_PRONOUNS", "RELATIVE", "THIRD_PERSON", "TITLES", "classify", "description_of",

@@ -13,22 +13,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution.cues import CUES, cue_span
+from allegedly.extract.attribution.cues import CUES, cue_span, verb_has
 from allegedly.extract.attribution.spans import make_match
 from allegedly.extract.attribution.speakers import source_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
+from allegedly.lexicons import word_list
 
 __all__ = ["object_predicate"]
 
-NAMING = frozenset({"call", "label", "brand", "dub"})
-_TAIL_PREPS = frozenset({"for", "at", "over", "because"})
+_TAIL_PREPS = word_list("naming_tail_preps")
 
 
 def object_predicate(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    """"X called Y (a) Z": source X, cue "called", content "Y (a) Z" (see module doc)."""
-    if v.pos_ != "VERB" or lemma(v) not in NAMING or lemma(v) not in CUES:
+    """"Trump called the senator a 'nasty guy'": a naming verb with subject, object and object
+    predicate; source = the subject, content = object + predicate (see the module docstring)."""
+    if v.pos_ != "VERB" or not verb_has(lemma(v), "naming") or lemma(v) not in CUES:
         return None
     if v.dep_ in {"acl", "amod"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children):
         return None  # "a program called EB-5", "he was called a liar"

@@ -23,12 +23,15 @@ from allegedly.extract.attribution.spans import make_match, trim
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
 from allegedly.extract.quotes import Quote
+from allegedly.lexicons import word_list
 
 __all__ = ["possessive", "that_clause"]
 
-_PREPS = frozenset({"about", "of", "on", "over", "regarding", "concerning"})
-_SOURCE_PREPS = frozenset({"by", "from"})
-_POSS_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_PREPS = word_list("noun_content_preps")
+_SOURCE_PREPS = word_list("noun_source_preps")
+_POSS_PRONOUNS = word_list("possessive_pronouns")
+_RELATIVE_OPENERS = word_list("relative_openers")
+_STATEMENT_PREPS = word_list("statement_preps")
 
 
 def _row(n: Token) -> dict[str, str] | None:
@@ -60,8 +63,8 @@ def _complement(n: Token, source: Token) -> tuple[int, int, Token | None] | None
             is_that = first.lower_ == "that" and first.dep_ == "mark"
             is_to = any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)
             finite = any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children) and \
-                c.tag_ in {"VBD", "VBZ", "VBP", "MD"} | {"VB"} and first.lower_ not in {
-                    "which", "who", "that", "whom", "where", "when"}
+                c.tag_ in {"VBD", "VBZ", "VBP", "MD"} | {"VB"} \
+                and first.lower_ not in _RELATIVE_OPENERS
             if c.dep_ == "relcl" and not is_that:
                 continue  # "his plan, which ...": a relative clause, not the content
             if is_that or is_to or finite:
@@ -83,7 +86,8 @@ def _cue_start(n: Token, source: Token) -> int:
 
 
 def possessive(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    """A lexicon noun with a possessive / by / from source and a complement (see module doc)."""
+    """"Clinton's argument that ...", "a warning from the agency that ...": a lexicon noun with a
+    possessive or by/from source and a complement (see the module docstring)."""
     if n.lower_ not in NOUN_FORMS or n.pos_ not in {"NOUN", "PROPN"}:
         return None
     row = _row(n)
@@ -128,7 +132,7 @@ def that_clause(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
     if row is None or row["frame"] == "poss":
         return None
     doc = n.doc
-    if n.dep_ == "pobj" and n.head.lower_ in {"in", "during"} and n.head.head.pos_ == "VERB" \
+    if n.dep_ == "pobj" and n.head.lower_ in _STATEMENT_PREPS and n.head.head.pos_ == "VERB" \
             and lemma(n.head.head) in CUES:
         return None  # "said in a statement that ...": the verb's link
     clause = next((c for c in n.children if c.dep_ in {"acl", "ccomp", "relcl"}

@@ -16,8 +16,11 @@ from allegedly.extract.attribution.spans import make_match
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
+from allegedly.lexicons import word_list
 
 __all__ = ["agent"]
+
+_EXPLETIVES = word_list("expletives")
 
 
 def agent(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
@@ -29,7 +32,7 @@ def agent(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         return None  # strict cues take clauses only: "would be welcomed by Ukrainians as heroes"
     by = next((c for c in v.rights if c.dep_ == "agent"), None)
     subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
-    if by is None or subj is None or subj.pos_ == "PRON" and subj.lower_ in {"it", "there"}:
+    if by is None or subj is None or subj.pos_ == "PRON" and subj.lower_ in _EXPLETIVES:
         return None
     pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
     if pobj is None:

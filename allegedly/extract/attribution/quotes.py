@@ -26,6 +26,9 @@ from allegedly.extract.attribution.spans import (
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
 from allegedly.extract.rules import method
+from allegedly.lexicons import word_list
+
+_NOT_LABELS = word_list("not_speaker_labels")
 
 
 def follow_on(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> AttributionMatch:
@@ -176,8 +179,7 @@ def _speaker_label(colon: Token) -> Span | None:
         return None
     toks = doc[first:colon.i]
     if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text in {".", "-"}
-               for t in toks) or toks[0].lower_ in {"update", "source", "note", "editor",
-                                                    "watch", "read", "photo", "video"}:
+               for t in toks) or toks[0].lower_ in _NOT_LABELS:
         return None
     if toks.root.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "TIME", "EVENT"}:
         return None  # "Ukraine: Counter-attack close to ..." is a headline topic, not a speaker

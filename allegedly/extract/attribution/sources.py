@@ -46,6 +46,11 @@ from allegedly.extract.attribution.mentions import (
 )
 from allegedly.extract.matches import SourceMatch
 from allegedly.extract.rules import Rule, enabled, method
+from allegedly.lexicons import word_list
+
+_IT_PRONOUNS = word_list("it_pronouns")
+_ARTICLES = word_list("articles")
+_SUBJECT_RELATIVES = word_list("subject_relatives")
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,7 @@ def _definite_description(tok: Token, span: Span, core: Span) -> Resolved | None
 
 def _it_entity(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:
     """"it", "its" -> the last organisation, place or group named before."""
-    if tok.lower_ not in {"it", "its"}:
+    if tok.lower_ not in _IT_PRONOUNS:
         return None
     ent = _earlier_entity(tok.doc, tok.i, {"ORG", "GPE", "NORP"})
     if ent is None:
@@ -242,7 +247,7 @@ def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
         t = doc[i]
         if t.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        if t.lower_ in {"who", "that"} and t.head.dep_ == "relcl":
+        if t.lower_ in _SUBJECT_RELATIVES and t.head.dep_ == "relcl":
             t = t.head.head
         elif t.head.dep_ not in {"ROOT", "conj", "parataxis"} and not (
                 t.head.dep_ == "ccomp" and t.head.i < t.head.head.i):  # "X alleged ..., Y said"
@@ -298,7 +303,7 @@ def _earlier_entity(doc: Doc, before: int, labels: set[str]) -> Span | None:
 
 def _strip_det(span: Span) -> str:
     toks = list(span)
-    while toks and toks[0].dep_ == "det" and toks[0].lower_ in {"the", "a", "an"}:
+    while toks and toks[0].dep_ == "det" and toks[0].lower_ in _ARTICLES:
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip() or span.text
 

@@ -19,13 +19,13 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from allegedly.extract.attribution.cues import CUE_MODS, CUES, cue_start
+from allegedly.extract.attribution.cues import CUES, cue_start, verb_has
 from allegedly.extract.attribution.sources import make_source, vague_source
 from allegedly.extract.attribution.spans import paragraph, text_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import SourceMatch
 from allegedly.extract.rules import Rule, enabled, method
-from allegedly.lexicons import load
+from allegedly.lexicons import flagged, load, word_list
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "acomp", "advmod"}
@@ -134,8 +134,8 @@ def _can_speak(t: Token) -> bool:
         or lemma(t) in _SPEAKER_NOUNS
 
 
-_ECHO_PRONOUNS = frozenset({"he", "she", "they"})
-_SPEAKING_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+_ECHO_PRONOUNS = word_list("echo_pronouns")
+_SPEAKING_PRONOUNS = word_list("speaking_pronouns")
 _SPEAKER_NOUNS = frozenset(r["noun"].lower() for r in load("source_nouns") if r["match"] == "head")
 """Head nouns of speaking sources (officials, analysts, police …) from ``source_nouns.tsv``."""
 
@@ -158,14 +158,12 @@ def _outer_speaker(v: Token) -> Token | None:
 
 
 _STATEMENT_NOUNS = frozenset(r["word"] for r in load("speech_settings") if r["kind"] == "venue")
-_ISSUING_VERBS = frozenset({"issue", "release", "send", "deliver", "publish", "post", "give",
-                            "make", "put", "sign", "file", "write", "air", "run"})
 
 
 def _issuer(noun: Token) -> Token | None:
     """The subject of "issued / released / sent [a statement]": the statement's author."""
     if noun.dep_ != "dobj" or lemma(noun) not in _STATEMENT_NOUNS \
-            or lemma(noun.head) not in _ISSUING_VERBS:
+            or not verb_has(lemma(noun.head), "issuing"):
         return None
     return own_subject(noun.head)
 
@@ -207,8 +205,9 @@ def stranded_subject(v: Token) -> Token | None:
     return None
 
 
-_SUBJECT_ADVERBS = frozenset({"both", "also", "then", "now", "again", "still", "later", "only",
-                              "even", "further", "first", "repeatedly", "often"})
+_SUBJECT_ADVERBS = flagged("speech_adverbs", "word", "before_verb")
+_COORDINATORS = word_list("coordinators")
+_EXPLETIVES = word_list("expletives")
 
 
 def _stranded_span(subj: Token) -> tuple[int, int]:
@@ -219,7 +218,7 @@ def _stranded_span(subj: Token) -> tuple[int, int]:
     while first > 0 and doc[first - 1].ent_type_ == "PERSON" == subj.ent_type_ \
             and doc[first - 1].ent_iob_ != "O" and subj.ent_iob_ == "I":
         first -= 1
-    if first >= 2 and doc[first - 1].lower_ in {"and", "or"} and doc[first - 2].pos_ == "PROPN":
+    if first >= 2 and doc[first - 1].lower_ in _COORDINATORS and doc[first - 2].pos_ == "PROPN":
         first -= 2
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first].ent_iob_ == "I":
             first -= 1
@@ -249,7 +248,7 @@ def source_of(v: Token) -> SourceMatch | None:
             subj, step = _nearest_noun(v, ps), "source.paragraph_opening"
     if subj is None:
         return replace(vague_source(_passive_phrase(v)), method=method("source.unnamed"))
-    if subj.dep_ == "expl" or subj.lower_ in {"it", "there"} and subj.dep_ == "nsubjpass":
+    if subj.dep_ == "expl" or subj.lower_ in _EXPLETIVES and subj.dep_ == "nsubjpass":
         doc = v.doc
         return replace(vague_source(doc[subj.i:v.i + 1].text), method=method("source.expletive"))
     src = make_source(subj, stop=cue_start(v), found_by=step)
@@ -284,5 +283,5 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
     return None
 
 
-__all__ = ["CUE_MODS", "INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "conjoined_cue", "own_subject",
+__all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "conjoined_cue", "own_subject",
            "source_of", "speaker", "stranded_subject"]

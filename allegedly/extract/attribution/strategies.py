@@ -95,22 +95,38 @@ join its content; bare quote paragraphs get the previous speaker (new links)."""
 
 SOURCE_FINDERS: tuple[Rule, ...] = (
     *speakers.SPEAKER_STEPS,
-    Rule("source.paragraph_opening", speakers.source_of),
+    Rule("source.paragraph_opening", speakers.source_of,
+         "The speaker found stands in another paragraph (the parse ran over a break): the name "
+         "or pronoun opening the cue's paragraph, else the noun just before the cue."),
 )
 """How the speaker of a cue verb is found (:data:`speakers.SPEAKER_STEPS`; then, when that
 speaker stands in another paragraph, the name or noun opening the cue's paragraph)."""
 
 SOURCE_LABELS: tuple[Rule, ...] = (
-    Rule("source.unnamed", speakers.source_of),
-    Rule("source.expletive", speakers.source_of),
-    Rule("source.according_to", phrases.according_to),
-    Rule("source.possessor", nouns.possessive),
-    Rule("source.vague", source_rules.vague_source),
-    Rule("source.headline_name", headlines.title_case),
-    Rule("source.signature", quotes.dash_signature),
-    Rule("source.speaker_label", quotes.speaker_label),
-    Rule("source.colon_head", quotes.colon_quote),
-    Rule("source.previous_speaker", quotes.previous_speaker),
+    Rule("source.unnamed", speakers.source_of,
+         "No speaker found for a cue verb (an agentless passive, \"has been accused\"): a vague "
+         "source named by the cue's words, \"unnamed (has been accused)\" or \"it is alleged\"."),
+    Rule("source.expletive", speakers.source_of,
+         "\"It is alleged\", \"there are claims\": an expletive subject, a vague source named by "
+         "the words up to the cue."),
+    Rule("source.according_to", phrases.according_to,
+         "The object of \"according to\"."),
+    Rule("source.possessor", nouns.possessive,
+         "The possessor or by/from object of a noun cue (\"Clinton's claim\", \"a warning from "
+         "the agency\")."),
+    Rule("source.vague", source_rules.vague_source,
+         "A noun cue with no possessor (\"there are claims that\"): a vague source named by the "
+         "words of the mention."),
+    Rule("source.headline_name", headlines.title_case,
+         "The name before the verb of a Title Case headline."),
+    Rule("source.signature", quotes.dash_signature,
+         "The name after the dash signing a quote."),
+    Rule("source.speaker_label", quotes.speaker_label,
+         "The name of a speaker label (\"PENCE:\")."),
+    Rule("source.colon_head", quotes.colon_quote,
+         "The noun phrase before a colon and a quote."),
+    Rule("source.previous_speaker", quotes.previous_speaker,
+         "The person source of the link before a bare quote paragraph."),
 )
 """Names of the other ways a source is found: what the strategy in ``fn`` takes as its source
 (labels of ``method`` only: switch the strategy off instead)."""

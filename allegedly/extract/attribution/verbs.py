@@ -50,16 +50,17 @@ from allegedly.extract.attribution.speakers import source_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets
 from allegedly.extract.quotes import Quote
+from allegedly.lexicons import word_list
 
 CONTENT_DEPS = {"ccomp"}
 NP_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "dative"}
 _SANDWICH_GAP = frozenset({",", "”", '"', "’", "'", "—", "–", "--"})
-_COMPLEMENT_PREPS = frozenset({"as", "to", "like", "with"})
-_NOUN_PREPS = frozenset({"from", "in", "out", "among", "between", "by"})
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "remind", "warn", "assure", "inform", "urge",
-                              "advise", "promise", "brief", "accuse"})
-_DESIRE = frozenset({"want", "wish", "hope", "intend", "plan"})
-_WH = frozenset({"when", "whether", "how", "why", "what", "if", "who", "where", "which"})
+_COMPLEMENT_PREPS = word_list("complement_preps")
+_NOUN_PREPS = word_list("object_noun_preps")
+_OBJECT_PREPS = word_list("object_preps")
+_STATEMENT_PREPS = word_list("statement_preps")
+_WH = word_list("wh_words")
+_EXPLETIVES = word_list("expletives")
 
 
 @dataclass
@@ -120,7 +121,7 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
     comps = [c for c in v.children if c.dep_ in CONTENT_DEPS and not clauses.inverted_final(c)]
     if "to" in frame and not comps:
         comps = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
-        if row["lemma"] in _DESIRE and comps and not clauses.has_object(comps[0]):
+        if "desire" in frame and comps and not clauses.has_object(comps[0]):
             return None  # "he wanted to defect": a wish, not a stated position
     if any(clauses.anonymity_formula(c) for c in v.children if c.dep_ == "xcomp"):
         return None  # "who asked not to be named"
@@ -143,7 +144,7 @@ def raising_passive(c: VerbCue) -> Content | None:
     subj = next((x for x in v.children if x.dep_ == "nsubjpass" and x.i < v.i), None)
     comp = next((x for x in v.rights if x.dep_ == "xcomp"
                  and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.lefts)), None)
-    if subj is None or comp is None or subj.lower_ in {"it", "there"}:
+    if subj is None or comp is None or subj.lower_ in _EXPLETIVES:
         return None
     span = (doc[subj.left_edge.i].idx, end_of(doc[comp.right_edge.i]))
     exclude = (end_of(doc[subj.right_edge.i]), comp.left_edge.idx)
@@ -189,7 +190,7 @@ def object_quote(c: VerbCue) -> Content | None:
     followed by a quote is the content (not for addressees: "told [reporters] “…”")."""
     objs, _, q = c.objects_then_quote
     dobj = next((o for o in objs if o.dep_ == "dobj"), None)
-    if q is None or dobj is None or c.row["lemma"] in _ADDRESSEE_VERBS:
+    if q is None or dobj is None or "addressee" in c.frame:
         return None
     obj_end = dobj.right_edge.idx + len(dobj.right_edge.text)
     exclude = None
@@ -227,7 +228,7 @@ def embedded_that(c: VerbCue) -> Content | None:
     v = c.v
     obj = next((x for x in v.rights if x.dep_ in {"dobj", "dative"}), None)
     if obj is None:  # "said in a statement that ...": the clause hung on the noun
-        prep = next((x for x in v.rights if x.dep_ == "prep" and x.lower_ in {"in", "during"}),
+        prep = next((x for x in v.rights if x.dep_ == "prep" and x.lower_ in _STATEMENT_PREPS),
                     None)
         obj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep else None
     if obj is None:
@@ -273,7 +274,7 @@ def np_object(c: VerbCue) -> Content | None:
     if not ("np" in c.frame or clauses.np_like(v) and "strict" not in c.frame):
         return None
     objs = [x for x in v.rights if x.dep_ in NP_DEPS
-            or x.dep_ == "prep" and (x.lower_ in {"of", "for", "over", "about", "on"}
+            or x.dep_ == "prep" and (x.lower_ in _OBJECT_PREPS
                                      or row["lemma"].endswith(" " + x.lower_))]
     if objs and (objs[-1].dep_ == "dobj" or row["lemma"].endswith(" " + objs[-1].lower_)):
         objs += [x for x in v.rights if x.i > objs[-1].right_edge.i and x.dep_ == "prep"

@@ -389,14 +389,14 @@ _PHONE_FIRST = re.compile(r"[+(\d]")  # every match of _PHONE starts with one of
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """"+44 20 7946 0000", "(555) 123-4567": phone numbers (nine digits or more) hold no
-    figure (``figure.not_phone``)."""
+    figure."""
     return [m.span() for m in finditer_at(_PHONE, _PHONE_FIRST, text)
             if sum(c.isdigit() for c in m.group()) >= 9]
 
 
 def digit_runs(text: str, numbers: list[Number]) -> set[int]:
-    """ "245 23 yen": bare digit groups side by side that are no thousands grouping are no
-    value at all; the starts of both."""
+    """"245 23 yen": bare digit groups side by side that are no thousands grouping are no
+    value at all (returns the starts of both)."""
     out: set[int] = set()
     for a, b in zip(numbers, numbers[1:], strict=False):
         if not a.words and not b.words and text[a.end:b.start] == " " and \

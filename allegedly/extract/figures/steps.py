@@ -61,14 +61,22 @@ CANDIDATE: tuple[Rule, ...] = (
 """Every number, the unit attached after the first two (any that applies rejects)."""
 
 KINDS: tuple[Rule, ...] = (
-    Rule("figure.cardinal", candidates.candidate),
-    Rule("figure.number_words", candidates.candidate),
-    Rule("figure.vague_plural", candidates.candidate),
+    Rule("figure.cardinal", candidates.candidate,
+         "A number written in digits (\"1,500\", \"7.5 million\", \"$13.6M\", \"2 1/2\")."),
+    Rule("figure.number_words", candidates.candidate,
+         "A number written in words (\"five\", \"two and a half\", \"a dozen\")."),
+    Rule("figure.vague_plural", candidates.candidate,
+         "A vague plural (\"thousands of\", \"dozens of\"): low = the round number, high = ten "
+         "times it, bound approx."),
     Rule("figure.single_unit", single_units),
-    Rule("figure.not_score", ranges.merge_ranges),
-    Rule("figure.range", ranges.merge_ranges),
-    Rule("figure.ratio", ranges.merge_ranges),
-    Rule("figure.uncertainty", ranges.merge_ranges),
+    Rule("figure.not_score", ranges.merge_ranges, "\"2-0\", \"2-2\": a score is no figure."),
+    Rule("figure.range", ranges.merge_ranges,
+         "\"between 30 and 50\", \"5-10W\", \"from $200 to $4 million\": two numbers as one "
+         "range."),
+    Rule("figure.ratio", ranges.merge_ranges,
+         "\"one in five\", \"nine out of 10\": a proportion."),
+    Rule("figure.uncertainty", ranges.merge_ranges,
+         "\"9.83 +/- 0.01\": a measurement with its uncertainty (low/high = the spread)."),
 )
 """What makes a figure (the first three are how the number is written, not switchable; the
 others can be switched off)."""
@@ -83,10 +91,16 @@ PASSES: tuple[Rule, ...] = (
 """Over all candidates of the text, in order: ``fn(doc, text, cands)`` changes them."""
 
 DESCRIPTION: tuple[Rule, ...] = (
-    Rule("figure.counted_carry", describe.describe),
-    Rule("figure.not_weak_one", describe.describe),
-    Rule("figure.out_of", describe.describe),
-    Rule("figure.not_duration_time", describe.describe),
+    Rule("figure.counted_carry", describe.describe,
+         "\"... killed and 1,500 wounded\": a bare number after a counted one in the same "
+         "sentence counts the same thing."),
+    Rule("figure.not_weak_one", describe.describe,
+         "\"one of his own men\": a \"one\" with no unit, measure or \"only\" is no figure."),
+    Rule("figure.out_of", describe.describe,
+         "\"750 out of 1,500 soldiers\": the part shares the whole's counted thing."),
+    Rule("figure.not_duration_time", describe.describe,
+         "\"lost in less than four weeks\": a duration that is another figure's time "
+         "expression is no figure of its own."),
 )
 """Steps of the description (:func:`describe.describe` runs them in this order)."""
 
