@@ -44,10 +44,27 @@ def load_nlp(settings: Settings | None = None) -> Language:
     register_lemmatizer(nlp.vocab, nlp.get_pipe("lemmatizer"))
     replace_attribute_ruler(nlp)  # same results, ~20% less parse time (see fast_attributes)
     nlp.add_pipe("allegedly_paragraphs", before="parser")
+    disabled = check_rule_names(settings.disabled_rules)
     for name in OUR_COMPONENTS:
-        nlp.add_pipe(name)
+        config = {"disabled_rules": disabled} if name in _RULE_COMPONENTS else {}
+        nlp.add_pipe(name, config=config)
     nlp.max_length = max(nlp.max_length, settings.max_chars_per_doc + 1)
     return nlp
+
+
+_RULE_COMPONENTS = frozenset({"allegedly_attributions", "allegedly_figures"})
+
+
+def check_rule_names(names: Iterable[str]) -> list[str]:
+    """``names`` as a sorted list, or ValueError naming the unknown ones and the known ones."""
+    from allegedly.extract import switchable_rules
+
+    names = sorted(set(names))
+    unknown = [n for n in names if n not in switchable_rules()]
+    if unknown:
+        raise ValueError(f"Unknown rule name(s) in disabled_rules: {unknown}; known: "
+                         f"{sorted(switchable_rules())} (docs/contract.md#methods)")
+    return names
 
 
 @cache

@@ -145,3 +145,30 @@ def test_breakdown_by_cue_counts_precision_per_lemma():
     by_cue = breakdown(gold, pred, by_cue=True)
     assert by_cue["lemma=say"]["pred"] == 1 and by_cue["lemma=say"]["correct"] == 1
     assert by_cue["lemma=denounce"]["pred"] == 1 and by_cue["lemma=denounce"].get("correct", 0) == 0
+
+
+def test_command_without_a_rule_and_on_a_docs_list(tmp_path):
+    dev = _polnear_dev()
+    names = sorted(p.stem for p in (dev / "text").glob("*.txt"))[:2]
+    docs = tmp_path / "docs.txt"
+    docs.write_text("# two documents\n" + "\n".join(names) + "\n")
+    base = CliRunner().invoke(command, [str(dev), "--docs", str(docs), "--json"])
+    assert base.exit_code == 0, base.output
+    got = json.loads(base.output)
+    assert got["docs"] == 2 and got["without"] == []
+    off = CliRunner().invoke(command, [str(dev), "--docs", str(docs), "--json",
+                                       "--without", "verb", "--without", "quote.follow_on"])
+    assert off.exit_code == 0, off.output
+    got_off = json.loads(off.output)
+    assert got_off["without"] == ["quote.follow_on", "verb"]
+    assert got_off["metrics"]["_counts"][0] < got["metrics"]["_counts"][0]  # fewer links
+
+
+def test_command_refuses_unknown_rules_and_documents(tmp_path):
+    dev = _polnear_dev()
+    bad = CliRunner().invoke(command, [str(dev), "--without", "verb.no_such_rule"])
+    assert bad.exit_code != 0 and "verb.no_such_rule" in bad.output
+    docs = tmp_path / "docs.txt"
+    docs.write_text("not-a-document\n")
+    missing = CliRunner().invoke(command, [str(dev), "--docs", str(docs)])
+    assert missing.exit_code != 0 and "not-a-document" in missing.output
