@@ -92,7 +92,7 @@ class Scorer:
                     doc = adapter(self.cache.doc(chunk.text))
                     matches.append((chunk.offsets, convert.doc_matches(doc)))
                 result = convert.build_analysis(article, masked, matches)
-                preds.append(analysis_records(result))
+                preds.append(analysis_records(result, polnear=True))
                 links.update(a.method for a in result.attributions)
             pred_docs = [{"doc": d["doc"], "text": d["text"], "attributions": p}
                          for d, p in zip(self.golds[name], preds, strict=True)]

@@ -2,7 +2,10 @@
 
 Only *top-level* predicted links are compared (links whose cue lies in no other link's content),
 and sources are compared as the mention written in the text, because that is what PolNeAR
-annotates (the outermost link of each chain; pronoun sources unresolved).
+annotates (the outermost link of each chain; pronoun sources unresolved). Scoring against a
+PolNeAR folder maps predicted sources to PolNeAR's conventions first
+(:func:`allegedly.evaluation.polnear.polnear_source`); JSONL gold is compared with allegedly's
+own output as it is.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 import click
 
 from allegedly.evaluation.attrib_metrics import FIELDS, align, prf, score
-from allegedly.evaluation.polnear import read_gold
+from allegedly.evaluation.polnear import polnear_source, read_gold
 from allegedly.extract.matches import AttributionMatch
 
 Record = dict[str, Any]
@@ -47,18 +50,22 @@ def top_level(matches: list[AttributionMatch]) -> list[AttributionMatch]:
     return out
 
 
-def as_record(m: AttributionMatch) -> Record:
-    """A match in the metric's record format (source = the mention as written)."""
-    src = [m.source.span] if m.source is not None and m.source.span is not None else []
-    return {"source": src, "cue": [m.cue] if m.cue else [], "content": list(m.content),
-            "quote": m.quote, "cue_class": m.cue_class, "cue_lemma": m.cue_lemma}
+def as_record(m: AttributionMatch, text: str | None = None) -> Record:
+    """A match in the metric's record format (source = the mention as written; with ``text``,
+    in PolNeAR's convention: :func:`polnear_source`)."""
+    span = m.source.span if m.source is not None else None
+    if text is not None and m.source is not None:
+        span = polnear_source(text, span, m.cue, m.source.method)
+    return {"source": [span] if span is not None else [], "cue": [m.cue] if m.cue else [],
+            "content": list(m.content), "quote": m.quote, "cue_class": m.cue_class,
+            "cue_lemma": m.cue_lemma}
 
 
 def predict(texts: Iterable[str], nlp: Any | None = None,
             extractor: Callable[[Any], list[AttributionMatch]] | None = None,
-            disabled: Iterable[str] = ()) -> list[list[Record]]:
+            disabled: Iterable[str] = (), polnear: bool = False) -> list[list[Record]]:
     """Top-level predicted records for each text (``disabled``: attribution rules switched off
-    in the default extractor)."""
+    in the default extractor; ``polnear``: sources in PolNeAR's convention)."""
     from allegedly.extract.attribution import find_attributions
 
     nlp = nlp or load_nlp()
@@ -66,31 +73,39 @@ def predict(texts: Iterable[str], nlp: Any | None = None,
     extractor = extractor or (lambda doc: find_attributions(doc, disabled=off))
     out = []
     for doc in nlp.pipe(texts, batch_size=8):
-        out.append([as_record(m) for m in top_level(extractor(doc))])
+        text = doc.text if polnear else None
+        out.append([as_record(m, text) for m in top_level(extractor(doc))])
     return out
 
 
-def predict_analyzed(texts: Iterable[str], settings: Any | None = None) -> list[list[Record]]:
+def predict_analyzed(texts: Iterable[str], settings: Any | None = None, polnear: bool = False
+                     ) -> list[list[Record]]:
     """Top-level records (``parent is None``) from the real analysis output, as users get it
-    (``settings``: a :class:`~allegedly.settings.Settings`, e.g. with ``disabled_rules``)."""
+    (``settings``: a :class:`~allegedly.settings.Settings`, e.g. with ``disabled_rules``;
+    ``polnear``: sources in PolNeAR's convention)."""
     from allegedly.model import Article
     from allegedly.nlp.pipeline import get_analyzer
 
     analyzer = get_analyzer(settings)
     articles = [Article(text=t, origin=f"eval#{i}") for i, t in enumerate(texts)]
-    return [analysis_records(result) for result in analyzer.analyze_articles(articles)]
+    return [analysis_records(result, polnear)
+            for result in analyzer.analyze_articles(articles)]
 
 
-def analysis_records(result: Any) -> list[Record]:
+def analysis_records(result: Any, polnear: bool = False) -> list[Record]:
     """The top-level links (``parent is None``) of one analysis in the metric's record format
-    (none for a failed article)."""
+    (none for a failed article); ``polnear``: sources in PolNeAR's convention."""
     recs: list[Record] = []
     for a in getattr(result, "attributions", ()):
         if a.parent is not None:
             continue
-        src = a.source.span if a.source is not None else None
+        src = (a.source.span.start, a.source.span.end) \
+            if a.source is not None and a.source.span is not None else None
+        if polnear and a.source is not None:
+            cue = (a.cue.span.start, a.cue.span.end) if a.cue else None
+            src = polnear_source(result.article.text, src, cue, a.source.method)
         content = list(a.content.segments or [(a.content.start, a.content.end)])
-        recs.append({"source": [(src.start, src.end)] if src else [],
+        recs.append({"source": [src] if src else [],
                      "cue": [(a.cue.span.start, a.cue.span.end)] if a.cue else [],
                      "content": content, "quote": a.quote,
                      "cue_class": a.cue.cls if a.cue else "none",
@@ -242,12 +257,13 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
         gold = select_docs(gold, docs_file)[:limit]
     t0 = time.perf_counter()
     texts = [d["text"] for d in gold]
+    polnear = path.is_dir()  # a PolNeAR split: score in PolNeAR's conventions
     if direct:
-        preds = predict(texts, disabled=disabled)
+        preds = predict(texts, disabled=disabled, polnear=polnear)
     else:
         settings = load_settings()
         preds = predict_analyzed(texts, settings.with_(
-            disabled_rules=tuple(sorted({*settings.disabled_rules, *disabled}))))
+            disabled_rules=tuple(sorted({*settings.disabled_rules, *disabled}))), polnear)
     elapsed = time.perf_counter() - t0
     pred_docs = [{"doc": d["doc"], "text": d["text"], "attributions": p}
                  for d, p in zip(gold, preds, strict=True)]

@@ -97,8 +97,8 @@ def cue_span(v: Token) -> Offsets:
 
 
 def _manner_adverb(t: Token) -> bool:
-    """"frequently mocked", "forcefully told": an -ly adverb right before the cue (PolNeAR puts
-    it in the cue)."""
+    """"frequently mocked", "forcefully told": an -ly adverb right before the cue says how it
+    was said and belongs to the cue."""
     return t.lower_.endswith("ly") and t.tag_ == "RB" and t.lower_ not in _NOT_MANNER
 
 

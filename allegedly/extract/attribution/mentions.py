@@ -77,9 +77,9 @@ def outlet_name(text: str) -> str | None:
 
 
 def mention_span(tok: Token, stop: int | None = None) -> Span:
-    """The noun phrase headed by ``tok`` as written, appositions and relative clauses included
-    ("Ronald R. Fieldstone, a Miami lawyer who ...", as PolNeAR marks sources), time adverbs
-    ("Trump this week said") and paragraph breaks excluded."""
+    """The noun phrase headed by ``tok`` as written, appositions and identifying relative
+    clauses included ("Ronald R. Fieldstone, a Miami lawyer who ..."), time adverbs ("Trump
+    this week said") and paragraph breaks excluded; a pronoun is its own mention."""
     doc = tok.doc
     if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
         return doc[tok.i:tok.i + 1]
@@ -124,8 +124,9 @@ def _narrating_modifier(child: Token) -> bool:
     """A modifier after the speaker's name that narrates rather than identifies: a relative
     clause that itself reports speech or thought ("Mr. Kamin, who emphasized that …"), a
     participle ("Trump, appearing after Clinton at the forum, …") or a long parenthesis
-    ("Mr. Burman (a view echoed by everyone I interviewed)"). PolNeAR leaves these out of the
-    source; identifying relative clauses ("Schiff, who has served on the committee") stay."""
+    ("Mr. Burman (a view echoed by everyone I interviewed)"): these tell what the speaker did,
+    not who speaks; identifying relative clauses ("Schiff, who has served on the committee")
+    stay."""
     doc = child.doc
     if child.i == 0:
         return False

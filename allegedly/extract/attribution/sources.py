@@ -5,7 +5,8 @@ verb's subject: :mod:`allegedly.extract.attribution.speakers`), measures the men
 (:mod:`allegedly.extract.attribution.mentions`) and walks :data:`RESOLVERS` in order. No
 coreference model is available, so resolution is by rules over the parse and the entities:
 
-* ``source.relative`` -- a relative pronoun ("who", ", which") speaks for the noun it hangs on;
+* ``source.relative`` -- a relative pronoun ("who", ", which", "that") speaks for the noun it
+  hangs on, and that noun phrase is the source;
 * ``source.pronoun`` -- "He" -> the most recent person-like subject before it (the previous
   speaker, "Roman Tsimbalyuk", whose pre-modifiers give the description "Ukrainian journalist");
 * ``source.role_apposition`` -- "The mayor, Anna Berg" -> "Anna Berg";
@@ -26,7 +27,7 @@ place and document the name in ``docs/contract.md``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,21 +65,16 @@ class Resolved:
 
 
 def _relative(tok: Token, span: Span, core: Span) -> SourceMatch | None:
-    """A relative pronoun subject ("who", "which", "that") speaks for the noun it hangs on."""
+    """A relative pronoun subject ("who", ", which", "that") speaks for the noun it hangs on:
+    the source is that noun phrase, up to the relative clause ("the colonel, who said ..." ->
+    "the colonel"). (PolNeAR writes "who" and ", which" sources as the pronoun: its evaluation
+    adapter, ``allegedly.evaluation.polnear.polnear_source``, maps them back.)"""
     low = tok.lower_
     if not (low in RELATIVE and tok.dep_.startswith("nsubj") and tok.head.dep_ == "relcl"):
         return None
-    doc = tok.doc
     noun = tok.head.head
-    if low == "that" or low == "which" and tok.i > 0 and doc[tok.i - 1].text != ",":
-        # "A visa program that allows ...": the noun is the source; ", which ..." is written
-        # as the pronoun (resolved to the noun, like "who")
-        return make_source(noun, stop=tok.head.left_edge.i, found_by="source.relative")
-    ref = mention_span(noun)
-    base = make_source(noun)
-    return SourceMatch((span.start_char, span.end_char), base.name, base.kind, base.description,
-                       base.antecedent or (ref.start_char, ref.end_char),
-                       method("source.relative"))
+    return replace(make_source(noun, stop=tok.head.left_edge.i, found_by="source.relative"),
+                   method=method("source.relative"))
 
 
 def _pronoun(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:

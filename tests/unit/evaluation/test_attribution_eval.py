@@ -172,3 +172,20 @@ def test_command_refuses_unknown_rules_and_documents(tmp_path):
     docs.write_text("not-a-document\n")
     missing = CliRunner().invoke(command, [str(dev), "--docs", str(docs)])
     assert missing.exit_code != 0 and "not-a-document" in missing.output
+
+
+def test_polnear_adapter_writes_who_and_nonrestrictive_which_as_the_pronoun():
+    from allegedly.evaluation.polnear import polnear_source
+
+    rel = "rule:source.relative"
+    text = "The colonel, who commanded the brigade, said so."
+    cue = (text.index("said"), text.index("said") + 4)
+    assert polnear_source(text, (0, 11), cue, rel) == (13, 16)  # "who"
+    text = "The ministry, which runs the prisons, said so."
+    cue = (text.index("said"), text.index("said") + 4)
+    assert polnear_source(text, (0, 12), cue, rel) == (14, 19)  # ", which" -> "which"
+    text = "A program which allows it has said so."  # restrictive: the noun, as PolNeAR marks it
+    cue = (text.index("said"), text.index("said") + 4)
+    assert polnear_source(text, (0, 9), cue, rel) == (0, 9)
+    assert polnear_source(text, (0, 9), cue, "rule:source.subject") == (0, 9)
+    assert polnear_source(text, None, cue, rel) is None

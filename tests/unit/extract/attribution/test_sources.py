@@ -61,21 +61,36 @@ def test_pronoun_and_short_name_resolved_to_earlier_full_name(nlp):
     assert he.name == "Roman Tsimbalyuk" and he.kind == "person"
 
 
-def test_relative_pronoun_source_resolves_to_its_noun(nlp):
+def test_relative_pronoun_source_is_its_noun(nlp):
     doc = nlp("The report quoted Maria Lopez, who said the figures were wrong.")
     who = next(t for t in doc if t.text == "who")
     src = make_source(who)
-    assert doc.text[src.span[0]:src.span[1]] == "who"
+    assert doc.text[src.span[0]:src.span[1]] == "Maria Lopez"
     assert src.name == "Maria Lopez"
 
 
-def test_non_restrictive_which_is_written_as_the_pronoun_restrictive_that_as_the_noun(nlp):
+def test_non_restrictive_which_and_restrictive_that_give_the_noun(nlp):
     doc = nlp("Members of the port authority, which has denied any role, met the mayor.")
     which = next(t for t in doc if t.text == "which")
     src = make_source(which)
-    assert doc.text[src.span[0]:src.span[1]] == "which"
+    assert doc.text[src.span[0]:src.span[1]] == "the port authority"
     assert src.name == "the port authority"
     doc = nlp("A ferry program that allows residents to travel free has critics.")
     that = next(t for t in doc if t.text == "that")
     src = make_source(that)
     assert doc.text[src.span[0]:src.span[1]] == "A ferry program"
+
+
+def test_a_relative_pronoun_source_is_the_noun_phrase_it_speaks_for(nlp):
+    for sentence, noun in (
+            ("The colonel, who commanded the brigade, said that the tanks were lost.",
+             "The colonel"),
+            ("The ministry, which runs the prisons, said that the report was false.",
+             "The ministry"),
+            ("A visa program that allows investors to stay has said that it works.",
+             "A visa program")):
+        doc = nlp(sentence)
+        rel = next(t for t in doc if t.lower_ in {"who", "which", "that"} and t.dep_ == "nsubj")
+        src = make_source(rel)
+        assert doc.text[src.span[0]:src.span[1]] == noun, sentence
+        assert src.method == "rule:source.relative"
