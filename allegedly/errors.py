@@ -45,6 +45,9 @@ MESSAGES: dict[str, str] = {
             "(pass --published).",
     # extraction warnings
     "W201": "Unbalanced quotation mark at offset {detail}; the quote was closed at the paragraph end.",
+    "W202": "The extraction rule {rule} failed at {detail} ({error}); the other rules went on, "
+            "but a link there may be missing. Please report it with the article attached "
+            "(switch the rule off with ALLEGEDLY_DISABLED_RULES={rule} meanwhile).",
 }
 
 

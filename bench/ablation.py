@@ -3,6 +3,7 @@
     python bench/ablation.py                       # every switchable attribution/source rule
     python bench/ablation.py --rules verb.colon verb.inverted
     python bench/ablation.py --json /tmp/ablation.json
+    python bench/ablation.py --rules --sets dev train-200 report-only   # the baseline only
 
 For each rule (``allegedly.extract.attribution.strategies.switchable_rules()``: strategies,
 verb contents, document passes, source finders and resolvers) the analysis runs with that one
@@ -38,15 +39,22 @@ METRICS = (("content linked (J>=0.5) P/R/F", 2, "content F1"),
            ("triple lenient P/R/F", 2, "triple F1"))
 
 
-def gold_sets() -> dict[str, list[dict[str, Any]]]:
-    """{"dev": PolNeAR dev, "report-only": the report-only train documents} (gold docs)."""
+SETS = ("dev", "train-200", "report-only")
+
+
+def gold_sets(names: tuple[str, ...] = ("dev", "report-only")) -> dict[str, list[dict[str, Any]]]:
+    """Gold docs of the named sets: "dev" (PolNeAR dev), "train-200" (the first 200 train
+    documents, tuning data) and "report-only" (the report-only train documents)."""
     from allegedly.evaluation.attribution import select_docs
     from allegedly.evaluation.polnear import read_polnear
 
     if not (DATA / "polnear" / "dev").is_dir():
         sys.exit(f"PolNeAR not found under {DATA} (set ALLEGEDLY_SHARED)")
-    return {"dev": read_polnear(DATA / "polnear" / "dev"),
-            "report-only": select_docs(read_polnear(DATA / "polnear" / "train"), REPORT_ONLY)}
+    read = {"dev": lambda: read_polnear(DATA / "polnear" / "dev"),
+            "train-200": lambda: read_polnear(DATA / "polnear" / "train", 200),
+            "report-only": lambda: select_docs(read_polnear(DATA / "polnear" / "train"),
+                                               REPORT_ONLY)}
+    return {name: read[name]() for name in names}
 
 
 def _metric(result: dict[str, Any], key: str, index: int) -> float:
@@ -85,7 +93,7 @@ class Scorer:
         adapter = make_attributions(self.nlp, "allegedly_attributions", disabled_rules=list(disabled))
         out = {}
         for name, planned in self.planned.items():
-            preds, links = [], Counter()
+            preds, links, warnings = [], Counter(), Counter()
             for _, article, (masked, chunks) in planned:
                 matches = []
                 for chunk in chunks:
@@ -94,31 +102,36 @@ class Scorer:
                 result = convert.build_analysis(article, masked, matches)
                 preds.append(analysis_records(result, polnear=True))
                 links.update(a.method for a in result.attributions)
+                warnings.update(w.code for w in result.warnings)
             pred_docs = [{"doc": d["doc"], "text": d["text"], "attributions": p}
                          for d, p in zip(self.golds[name], preds, strict=True)]
-            out[name] = {"metrics": score(self.golds[name], pred_docs), "links": dict(links)}
+            out[name] = {"metrics": score(self.golds[name], pred_docs), "links": dict(links),
+                         "warnings": dict(warnings)}
         return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--rules", nargs="*", help="only these rule names (default: all)")
+    ap.add_argument("--rules", nargs="*", help="only these rule names (default: all; none "
+                                               "given: the baseline only)")
+    ap.add_argument("--sets", nargs="+", choices=SETS, default=["dev", "report-only"],
+                    help="gold sets to score (default: dev report-only)")
     ap.add_argument("--json", type=Path, help="also write every number here")
     args = ap.parse_args()
 
     from allegedly.extract.attribution.strategies import switchable_rules
 
-    rules = args.rules or [r.name for r in switchable_rules()]
+    rules = [r.name for r in switchable_rules()] if args.rules is None else args.rules
     t0 = time.perf_counter()
-    scorer = Scorer(gold_sets())
+    scorer = Scorer(gold_sets(tuple(args.sets)))
     sizes = ", ".join(f"{k} {len(v)} docs" for k, v in scorer.golds.items())
     base = scorer.run(())
     rows: dict[str, Any] = {"(none)": base}
     print(f"ablation of {len(rules)} rules on PolNeAR ({sizes}); change in points when the "
           "rule is switched off (negative: the rule helps)")
     head = "".join(f"{label:>16s}" for _, _, label in METRICS)
-    print(f"{'':34s}{'dev':^48s}{'report-only':^48s}")
-    print(f"{'rule switched off':28s}{'links':>6s}{head}{head}")
+    print(f"{'':34s}" + "".join(f"{s:^48s}" for s in base))
+    print(f"{'rule switched off':28s}{'links':>6s}" + head * len(base))
     print(f"{'(none: baseline)':34s}" + "".join(
         f"{_metric(base[s]['metrics'], k, i):16.2f}" for s in base for k, i, _ in METRICS))
     for name in rules:
@@ -128,6 +141,8 @@ def main() -> None:
         print(f"{name:28s}{made:6d}" + "".join(
             f"{_metric(got[s]['metrics'], k, i) - _metric(base[s]['metrics'], k, i):+16.2f}"
             for s in base for k, i, _ in METRICS), flush=True)
+    print("warnings in the baseline: " + "; ".join(
+        f"{s} {dict(sorted(base[s]['warnings'].items()))}" for s in base))
     print(f"({time.perf_counter() - t0:.0f} s; links = top-level and nested links the rule made "
           "in the baseline, dev + report-only; passes and source rules make none of their own)")
     if args.json:

@@ -39,6 +39,16 @@ class AttributionMatch:
 
 
 @dataclass(frozen=True)
+class RuleFailure:
+    """A rule that raised on a token: reported as a W202 warning, the other rules go on."""
+
+    rule: str  # "verb.ccomp"
+    start: int  # the token it was reading
+    end: int
+    error: str  # repr of the exception, shortened
+
+
+@dataclass(frozen=True)
 class HedgeMatch:
     start: int
     end: int

@@ -15,7 +15,9 @@ component                  calls                               sets
 relative time expressions; the pipeline sets it before the doc enters ``nlp.pipe``.
 
 The attribution and figures components take ``disabled_rules`` (config): names of rules to
-switch off (``Settings.disabled_rules``; each component keeps the names that are its own).
+switch off (``Settings.disabled_rules``; each component keeps the names that are its own). The
+attribution component also sets ``doc._.allegedly_rule_failures``: the rules that raised
+(``extract.matches.RuleFailure``), reported as W202 warnings.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 
 for _name, _default in (("allegedly_attributions", None), ("allegedly_hedges", None),
                         ("allegedly_figures", None), ("allegedly_published", None),
-                        ("allegedly_errors", None)):
+                        ("allegedly_errors", None), ("allegedly_rule_failures", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -73,7 +75,14 @@ def make_attributions(nlp: Language, name: str, disabled_rules: list[str]) -> _A
     from allegedly.extract.attribution import find_attributions, switchable
 
     off = frozenset(disabled_rules) & switchable()
-    return _Adapter("allegedly_attributions", lambda doc: find_attributions(doc, disabled=off))
+
+    def attributions(doc: Doc) -> list[Any]:
+        failures: list[Any] = []  # rules that raised: W202 warnings on the analysis
+        found = find_attributions(doc, disabled=off, failures=failures)
+        doc._.allegedly_rule_failures = failures
+        return found
+
+    return _Adapter("allegedly_attributions", attributions)
 
 
 @Language.factory("allegedly_hedges", requires=["token.dep", "token.tag"],

@@ -19,8 +19,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from allegedly import claims as claim_rules
-from allegedly.errors import AllegedlyError
-from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
+from allegedly.errors import AllegedlyError, message
+from allegedly.extract.matches import (
+    AttributionMatch,
+    FigureMatch,
+    HedgeMatch,
+    RuleFailure,
+    SourceMatch,
+)
 from allegedly.model import (
     AnalysisWarning,
     Article,
@@ -44,6 +50,7 @@ class DocMatches:
     figures: tuple[FigureMatch, ...]
     sentences: tuple[tuple[int, int], ...]
     errors: tuple[str, ...] = ()
+    failures: tuple[RuleFailure, ...] = ()  # rules that raised (W202), the others went on
 
 
 def doc_matches(doc: Doc) -> DocMatches:
@@ -62,6 +69,7 @@ def doc_matches(doc: Doc) -> DocMatches:
         figures=tuple(doc._.allegedly_figures or ()),
         sentences=tuple(sents),
         errors=tuple(doc._.allegedly_errors or ()),
+        failures=tuple(doc._.allegedly_rule_failures or ()),
     )
 
 
@@ -119,10 +127,18 @@ def build_analysis(article: Article, masked: str,
     relations = claim_rules.build_relations(text, claims, attributions, figures)
     warnings = [AnalysisWarning(w.split(" ", 1)[0], w.split(" ", 1)[1] if " " in w else w, f.span)
                 for f in figures for w in f.warnings]
+    warnings += [_failure_warning(om, f, span) for om, m in chunks for f in m.failures]
     return ArticleAnalysis(article=article, attributions=tuple(attributions),
                            figures=tuple(figures), claims=tuple(claims),
                            relations=tuple(relations), warnings=tuple(warnings),
                            meta={"analysed": True})
+
+
+def _failure_warning(om: OffsetMap, f: RuleFailure, span) -> AnalysisWarning:  # noqa: ANN001
+    """W202 for a rule that raised at a token (``span`` maps chunk offsets to the article)."""
+    where = span(om, f.start, f.end)
+    return AnalysisWarning("W202", message("W202", rule=f.rule, detail=repr(where.text),
+                                           error=f.error), where)
 
 
 def _source(om: OffsetMap, src: SourceMatch | None, span) -> Source | None:

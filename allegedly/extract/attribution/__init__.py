@@ -24,8 +24,10 @@ Quote finding is :mod:`allegedly.extract.quotes`; cues come from
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -37,12 +39,14 @@ from allegedly.extract.attribution.strategies import (
     Family,
     switchable,
 )
-from allegedly.extract.matches import AttributionMatch
+from allegedly.extract.matches import AttributionMatch, RuleFailure
 from allegedly.extract.quotes import Quote, find_quotes
 from allegedly.extract.rules import Rule, enabled, set_disabled
+from allegedly.extract.tokens import token_at
 
 __all__ = ["TRIGGER_FORMS", "cue_classes", "find_attributions", "switchable"]
 
+log = logging.getLogger(__name__)
 _DASHES = frozenset("―—")
 
 
@@ -52,37 +56,65 @@ def _candidate(tok: Token) -> bool:
         or tok.text[-1:] in _DASHES
 
 
-def _run(strategy: Rule | Family, tok: Token, quotes: list[Quote]) -> AttributionMatch | None:
-    """The link ``strategy`` finds at ``tok`` (None if it finds none or is switched off)."""
+class _Guard:
+    """Runs rules so that one that raises is recorded (a :class:`RuleFailure`, reported as
+    W202) and the other rules go on: a malformed parse must never sink the document."""
+
+    def __init__(self, failures: list[RuleFailure] | None) -> None:
+        self.failures = failures if failures is not None else []
+
+    def call(self, name: str, tok: Token, fn: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except Exception as exc:  # noqa: BLE001 - reported per rule, the document goes on
+            log.warning("attribution rule %s failed at %r: %r", name, tok.text, exc)
+            self.failures.append(RuleFailure(name, tok.idx, tok.idx + len(tok.text),
+                                             repr(exc)[:200]))
+            return None
+
+
+def _run(strategy: Rule | Family, tok: Token, quotes: list[Quote], guard: _Guard
+         ) -> AttributionMatch | None:
+    """The link ``strategy`` finds at ``tok`` (None if it finds none, fails or is off)."""
     doc = tok.doc
     if not enabled(doc, strategy.name):
         return None
     if isinstance(strategy, Rule):
-        match = strategy.fn(tok, quotes)
+        match = guard.call(strategy.name, tok, strategy.fn, tok, quotes)
         return replace(match, method=strategy.method) if match is not None else None
-    cue = strategy.gate(tok, quotes)
+    cue = guard.call(strategy.name, tok, strategy.gate, tok, quotes)
     if cue is None:
         return None
     for rule in strategy.contents:
         if not enabled(doc, rule.name):
             continue
-        content = rule.fn(cue)
-        if content is not None:  # the first content found decides
-            match = strategy.finish(cue, content)
+        found = guard.call(rule.name, tok, _content_link, strategy, rule, cue)
+        if found is not None:  # the first content found decides
+            content, match = found
             return replace(match, method=rule.method) if match is not None else None
     return None
 
 
-def find_attributions(doc: Doc, disabled: Iterable[str] = ()) -> list[AttributionMatch]:
+def _content_link(family: Family, rule: Rule, cue: Any
+                  ) -> tuple[Any, AttributionMatch | None] | None:
+    """(content, finished link or None) of one content rule of ``family``; None: no content."""
+    content = rule.fn(cue)
+    return None if content is None else (content, family.finish(cue, content))
+
+
+def find_attributions(doc: Doc, disabled: Iterable[str] = (),
+                      failures: list[RuleFailure] | None = None) -> list[AttributionMatch]:
     """All attribution links in ``doc`` (outer and inner links of chains), in text order.
     ``disabled``: names of rules to switch off (see ``strategies.py``; unknown names raise
-    ValueError)."""
+    ValueError). ``failures``: gets a :class:`RuleFailure` for every rule that raised (the
+    other rules went on)."""
     disabled = frozenset(disabled)
     unknown = disabled - switchable()
     if unknown:
         raise ValueError(f"unknown attribution rule(s) {sorted(unknown)}; "
                          f"known: {sorted(switchable())}")
     set_disabled(doc, disabled)
+    guard = _Guard(failures)
     quotes = find_quotes(text_of(doc))
     found: list[AttributionMatch] = []
     seen_cues: set[tuple[int, int] | None] = set()
@@ -90,20 +122,35 @@ def find_attributions(doc: Doc, disabled: Iterable[str] = ()) -> list[Attributio
         if not _candidate(tok):
             continue
         for strategy in TOKEN_STRATEGIES:
-            try:
-                match = _run(strategy, tok, quotes)
-            except (IndexError, ValueError):  # a malformed parse must never sink the document
-                match = None
+            match = _run(strategy, tok, quotes, guard)
             if match is not None and match.cue not in seen_cues:
                 seen_cues.add(match.cue)
                 found.append(match)
                 break
+    return _dedupe(sorted(_passes(doc, found, quotes, guard),
+                          key=lambda m: (m.content[0][0], m.cue or (0, 0))))
+
+
+def _passes(doc: Doc, found: list[AttributionMatch], quotes: list[Quote], guard: _Guard
+            ) -> list[AttributionMatch]:
+    """The links after the document passes (each switchable, each guarded)."""
     follow_on, previous_speaker = DOCUMENT_PASSES
     if enabled(doc, follow_on.name):
-        found = [follow_on.fn(doc, m, quotes) for m in found]
-    if enabled(doc, previous_speaker.name):
-        found.extend(previous_speaker.fn(doc, quotes, found))
-    return _dedupe(sorted(found, key=lambda m: (m.content[0][0], m.cue or (0, 0))))
+        out = []
+        for m in found:
+            out.append(guard.call(follow_on.name, _token_of(doc, m), follow_on.fn, doc, m, quotes)
+                       or m)
+        found = out
+    if enabled(doc, previous_speaker.name) and len(doc):
+        found = found + (guard.call(previous_speaker.name, doc[0], previous_speaker.fn,
+                                    doc, quotes, found) or [])
+    return found
+
+
+def _token_of(doc: Doc, m: AttributionMatch) -> Token:
+    """The token at the start of a link's cue (or content), for failure reports."""
+    pos = m.cue[0] if m.cue else m.content[0][0]
+    return token_at(doc, pos) or doc[0]
 
 
 def _dedupe(matches: list[AttributionMatch]) -> list[AttributionMatch]:

@@ -54,3 +54,20 @@ def test_lists_are_ordered_and_named_once():
     assert names[:3] == ["headline.title_case", "phrase.according_to", "naming.object_predicate"]
     assert [r.name for r in VERB_CONTENTS][:2] == ["verb.raising_passive", "verb.ccomp"]
     assert "verb" in switchable() and len(TOKEN_STRATEGIES) == 10
+
+
+def test_a_failing_rule_is_reported_and_the_others_go_on(nlp, monkeypatch):
+    import allegedly.extract.attribution as attribution
+    from allegedly.extract.rules import Rule
+
+    def broken(tok, quotes):
+        """Always fails."""
+        raise AttributeError("no such thing")
+
+    monkeypatch.setattr(attribution, "TOKEN_STRATEGIES",
+                        (Rule("headline.title_case", broken), *TOKEN_STRATEGIES[1:]))
+    failures = []
+    found = find_attributions(nlp("Officials said that 12 people died."), failures=failures)
+    assert [m.method for m in found] == ["rule:verb.ccomp"]  # the verb family still ran
+    assert [(f.rule, f.start, f.end) for f in failures] == [("headline.title_case", 10, 14)]
+    assert "AttributeError" in failures[0].error
