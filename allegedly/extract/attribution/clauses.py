@@ -123,7 +123,7 @@ def inverted_final(v: Token) -> bool:
         return False
     return all(t.is_punct or t.is_space or (t.head == v and t.dep_ in {"npadvmod", "prep"})
                for t in doc[v.i + 1:v.sent.end]) and any(
-                   c.dep_ in {"ccomp", "xcomp"} for c in v.head.children if c is not v)
+                   c.dep_ in {"ccomp", "xcomp"} for c in v.head.children if c != v)
 
 
 def clause_edges(v: Token) -> tuple[int, int]:
