@@ -195,7 +195,7 @@ def _rule_would(doc: Doc, start: int, end: int) -> bool:
         return True
     # backshifted future in reported speech: "<reporter> said (that) X would Y"
     clause = head
-    while clause.dep_ in {"conj"} and clause.head is not clause:
+    while clause.dep_ in {"conj"} and clause.head != clause:
         clause = clause.head
     if clause.dep_ == "relcl":  # "a plant that would produce": a description, not a hedge
         return False

@@ -150,11 +150,12 @@ def _pre_bound(text: str, c: Cand) -> None:
         return
     words = _LEAD_WORDS.findall(lead)[-4:]
     by = False
-    for w in reversed(words):
+    for back, w in enumerate(reversed(words)):
         lw = w.lower()
         kind = _change_word(lw)
+        last = back == 0  # the word right before the number (not one equal to it)
         if kind and (lw in _STRONG_CHANGE or c.unit_kind in {"percent", "currency"} or
-                     c.unit in {"point", "basis point"} or by or c.unit is not None and w is words[-1]):
+                     c.unit in {"point", "basis point"} or by or c.unit is not None and last):
             c.change = kind  # "fell 3%", "decrease by 1", "rise 11 feet"; not "killed 30 people"
             return
         if lw not in _CHANGE_SKIP:

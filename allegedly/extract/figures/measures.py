@@ -425,7 +425,7 @@ def _measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:
         if m:
             return m
     # "498 were killed": the number itself is the subject
-    if root is not head:
+    if root != head:
         m = _verb_measure(root)
         if m:
             return m
