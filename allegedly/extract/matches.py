@@ -15,7 +15,9 @@ Offsets = tuple[int, int]
 
 @dataclass(frozen=True)
 class SourceMatch:
-    """A source mention. ``span`` is None for sourceless cues ("it is alleged")."""
+    """A source mention. ``span`` is None when no words of the text name the source ("Russia
+    has been accused"); an unnamed source whose words are there ("There are claims", "it is
+    alleged") has their span."""
 
     span: Offsets | None
     name: str  # resolved full name ("Roman Tsimbalyuk"), or the mention text

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from allegedly.extract.attribution.cues import CUES, cue_span, verb_has
+from allegedly.extract.attribution.sources import named_span
 from allegedly.extract.attribution.spans import make_match
 from allegedly.extract.attribution.speakers import source_of
 from allegedly.extract.lemmas import lemma
@@ -50,6 +51,6 @@ def object_predicate(v: Token, quotes: list[Quote]) -> AttributionMatch | None:
         return None
     content = (doc[obj.left_edge.i].idx, doc[end - 1].idx + len(doc[end - 1].text))
     source = source_of(v)
-    if source is None or source.span is None:
+    if named_span(source) is None:
         return None
     return make_match(doc, cue_span(v), CUES[lemma(v)], content, quotes, source)

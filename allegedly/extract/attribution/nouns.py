@@ -152,7 +152,8 @@ def that_clause(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
         expl = next((c for c in n.head.children if c.dep_ == "expl"), None) \
             if n.dep_ == "attr" else None
         first = expl.i if expl is not None else n.left_edge.i
-        source = vague_source(doc[first:n.i + 1].text)
+        words = doc[first:n.i + 1]  # "There are claims": the words that stand for the source
+        source = vague_source(words.text, (words.start_char, words.end_char))
     cue = (n.idx, n.idx + len(n.text))
     return make_match(doc, cue, row, content, quotes, source)
 

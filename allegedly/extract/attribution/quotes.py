@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.attribution.cues import VERB_FORMS
-from allegedly.extract.attribution.sources import make_source
+from allegedly.extract.attribution.sources import make_source, named_span
 from allegedly.extract.attribution.spans import (
     MIN_QUOTE_WORDS,
     ltrim_punct,
@@ -37,7 +37,8 @@ def follow_on(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attribution
     if m.cue is None or m.quote == "indirect" or m.cue[0] < m.content[0][0]:
         return m
     text = text_of(doc)
-    pos = max(m.cue[1], m.source.span[1] if m.source and m.source.span else 0)
+    speaker = named_span(m.source)
+    pos = max(m.cue[1], speaker[1] if speaker else 0)
     if pos < m.content[-1][1]:
         return m
     tail = re.match(r"[^\n“\"]{0,60}?[.,:;]", text[pos:])  # the rest of the cue clause

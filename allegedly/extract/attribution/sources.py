@@ -216,11 +216,24 @@ def _finish(span: Span, core: Span, resolved: Resolved, by: str) -> SourceMatch:
                        method(by))
 
 
-def vague_source(phrase: str = "") -> SourceMatch:
+def vague_source(phrase: str = "", span: tuple[int, int] | None = None) -> SourceMatch:
     """The source of a sourceless cue, named by the phrase that stands for it ("it is alleged",
-    "there are claims"): never an empty name."""
-    return SourceMatch(None, " ".join(phrase.split()) or "unnamed source", "vague",
+    "there are claims": never an empty name). ``span``: the words of that phrase in the text
+    when they are there ("There are claims"); None when no words name the source ("Russia has
+    been accused": the phrase is made up, "unnamed (has been accused)")."""
+    return SourceMatch(span, " ".join(phrase.split()) or "unnamed source", "vague",
                        method=method("source.vague"))
+
+
+STAND_INS = frozenset({method("source.unnamed"), method("source.expletive"), method("source.vague")})
+"""Methods of unnamed sources named by the words standing for them ("it is alleged", "There are
+claims"): their span, when they have one, is no speaker's mention."""
+
+
+def named_span(src: SourceMatch | None) -> tuple[int, int] | None:
+    """The span of a source that names a speaker (None for a stand-in or no span): what the
+    strategies compare with contents and cues."""
+    return None if src is None or src.method in STAND_INS else src.span
 
 
 # ---- antecedents -------------------------------------------------------------------------
@@ -312,5 +325,5 @@ def _describes(tok: Token, ent: Span) -> bool:
     return tok.lower_ in desc.lower().split()
 
 
-__all__ = ["RESOLVERS", "Resolved", "classify", "make_source", "mention_span", "outlet_name",
-           "vague_source"]
+__all__ = ["RESOLVERS", "STAND_INS", "Resolved", "classify", "make_source", "mention_span",
+           "named_span", "outlet_name", "vague_source"]

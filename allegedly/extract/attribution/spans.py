@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from allegedly.extract.attribution.cues import DOUBT_FORMS
+from allegedly.extract.attribution.sources import named_span
 from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
 from allegedly.extract.quotes import Quote
 
@@ -197,8 +198,9 @@ def make_match(doc: Doc, cue: Offsets | None, row: dict[str, str], content: Offs
         segs = tuple((a, b) for a, b in cut if b > a)
     if not segs:
         return None
+    speaker = named_span(source)
     if cue is not None and not around_cue and segs[0][0] <= cue[0] < segs[-1][1] and not (
-            source and source.span and segs[0][0] <= source.span[0]):
+            speaker and segs[0][0] <= speaker[0]):
         segs = _off_cue(segs, cue)
         if not segs:
             return None

@@ -247,23 +247,26 @@ def source_of(v: Token) -> SourceMatch | None:
         if not ps <= subj.idx < pe and enabled(v.doc, "source.paragraph_opening"):
             subj, step = _nearest_noun(v, ps), "source.paragraph_opening"
     if subj is None:
-        return replace(vague_source(_passive_phrase(v)), method=method("source.unnamed"))
+        return replace(vague_source(*_passive_phrase(v)), method=method("source.unnamed"))
     if subj.dep_ == "expl" or subj.lower_ in _EXPLETIVES and subj.dep_ == "nsubjpass":
-        doc = v.doc
-        return replace(vague_source(doc[subj.i:v.i + 1].text), method=method("source.expletive"))
+        words = v.doc[subj.i:v.i + 1]  # "it is alleged", "there are": the words stand for it
+        return replace(vague_source(words.text, (words.start_char, words.end_char)),
+                       method=method("source.expletive"))
     src = make_source(subj, stop=cue_start(v), found_by=step)
     if subj == stranded_subject(v):  # the parse around it is wrong: the name alone, not its NP
         src = replace(src, span=_stranded_span(subj))
     return src
 
 
-def _passive_phrase(v: Token) -> str:
-    """The words standing for a missing source: "it is alleged", "(Russia) has been accused"."""
+def _passive_phrase(v: Token) -> tuple[str, tuple[int, int] | None]:
+    """The phrase standing for a missing source and its span in the text: "it is alleged" (its
+    words), "unnamed (has been accused)" (made up: no span)."""
     doc = v.doc
     subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
     if subj is not None and subj.lower_ == "it":
-        return doc[subj.i:v.i + 1].text
-    return "unnamed (" + doc[cue_start(v):v.i + 1].text + ")"
+        words = doc[subj.i:v.i + 1]
+        return words.text, (words.start_char, words.end_char)
+    return "unnamed (" + doc[cue_start(v):v.i + 1].text + ")", None
 
 
 def _nearest_noun(v: Token, para_start: int) -> Token | None:

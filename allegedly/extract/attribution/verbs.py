@@ -33,6 +33,7 @@ from allegedly.extract.attribution.cues import (
     cue_start,
     verb_cue_row,
 )
+from allegedly.extract.attribution.sources import named_span
 from allegedly.extract.attribution.spans import (
     MIN_QUOTE_WORDS,
     after_colon,
@@ -378,8 +379,8 @@ def finish(c: VerbCue, found: Content) -> AttributionMatch | None:
     writer = "writer" in c.frame and not any(  # "seemed to think X": the subject thinks
         x.dep_ == "xcomp" and verb_cue_row(x) is not None for x in v.children)
     source = None if writer else source_of(v)
-    if found.exclude is None and source is not None and source.span is not None \
-            and inside(source.span, content):
+    speaker = named_span(source)
+    if found.exclude is None and speaker is not None and inside(speaker, content):
         return None
     return make_match(doc, cue, c.row, content, c.quotes, source, found.exclude)
 

@@ -189,3 +189,13 @@ def test_polnear_adapter_writes_who_and_nonrestrictive_which_as_the_pronoun():
     assert polnear_source(text, (0, 9), cue, rel) == (0, 9)
     assert polnear_source(text, (0, 9), cue, "rule:source.subject") == (0, 9)
     assert polnear_source(text, None, cue, rel) is None
+
+
+def test_polnear_adapter_gives_unnamed_sources_no_span():
+    from allegedly.evaluation.polnear import STAND_INS, polnear_source
+    from allegedly.extract.attribution.sources import STAND_INS as PRODUCT_STAND_INS
+
+    assert STAND_INS == PRODUCT_STAND_INS
+    text = "There are claims that the tanks were lost."
+    assert polnear_source(text, (0, 16), (10, 16), "rule:source.vague") is None
+    assert polnear_source(text, (0, 16), (10, 16), "rule:source.subject") == (0, 16)

@@ -94,3 +94,18 @@ def test_a_relative_pronoun_source_is_the_noun_phrase_it_speaks_for(nlp):
         src = make_source(rel)
         assert doc.text[src.span[0]:src.span[1]] == noun, sentence
         assert src.method == "rule:source.relative"
+
+
+def test_unnamed_sources_have_the_span_of_their_words_or_none(nlp):
+    from allegedly.extract.attribution import find_attributions
+
+    cases = {"There are claims that the tanks were abandoned.": ("There are claims",) * 2,
+             "It is alleged that the tanks were abandoned.": ("It is alleged",) * 2,
+             "Russia has been accused of abandoning the tanks.":
+                 (None, "unnamed (has been accused)")}
+    for sentence, (text, name) in cases.items():
+        doc = nlp(sentence)
+        (link,) = find_attributions(doc)
+        src = link.source
+        assert src.kind == "vague" and src.name == name, sentence
+        assert (doc.text[src.span[0]:src.span[1]] if src.span else None) == text, sentence
