@@ -318,6 +318,31 @@ def time_components(nlp: Any, planned: list[tuple[str, Any, Any]], cache: ParseC
     print(f"  {'convert.build_analysis':26s}{t:8.3f} s")
 
 
+def run(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The analysis of every input as JSON (None after --components timing)."""
+    from allegedly.nlp.pipeline import Analyzer
+    from allegedly.settings import Settings
+
+    settings = Settings()  # the defaults, whatever the environment says
+    analyzer = Analyzer(settings)
+    print("inputs:")
+    articles = inputs()
+    if not articles:
+        sys.exit(f"no inputs found (expected data under {DATA})")
+    if args.live:
+        return as_json(analyse_live(articles, analyzer))
+    cache = ParseCache(analyzer.nlp)
+    planned = plans(articles, settings)
+    if args.components:
+        time_components(analyzer.nlp, planned, cache, args.components)
+        return None
+    result = as_json(analyse_cached(planned, analyzer.nlp, cache))
+    if args.time:
+        t = best_of(args.time, lambda: list(analyse_cached(planned, analyzer.nlp, cache)))
+        print(f"time (best of {args.time}): components + convert on cached parses {t:.2f} s")
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--save", type=Path, help="write the canonical JSON of the results here")
@@ -336,27 +361,9 @@ def main() -> None:
         PARSE_CACHE.unlink(missing_ok=True)
         PARSE_INDEX.unlink(missing_ok=True)
 
-    from allegedly.nlp.pipeline import Analyzer
-    from allegedly.settings import Settings
-
-    settings = Settings()
-    analyzer = Analyzer(settings)
-    print("inputs:")
-    articles = inputs()
-    if not articles:
-        sys.exit(f"no inputs found (expected data under {DATA})")
-    if args.live:
-        result = as_json(analyse_live(articles, analyzer))
-    else:
-        cache = ParseCache(analyzer.nlp)
-        planned = plans(articles, settings)
-        if args.components:
-            time_components(analyzer.nlp, planned, cache, args.components)
-            return
-        result = as_json(analyse_cached(planned, analyzer.nlp, cache))
-        if args.time:
-            t = best_of(args.time, lambda: list(analyse_cached(planned, analyzer.nlp, cache)))
-            print(f"time (best of {args.time}): components + convert on cached parses {t:.2f} s")
+    result = run(args)
+    if result is None:
+        return
     print(("live" if args.live else "cached parses") + ": " + summary(result))
     if args.save:
         args.save.write_text(canonical(result), encoding="utf-8")

@@ -246,7 +246,6 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
     source|content and cue|content accuracy, lenient and strict triple F1.
     """
     from allegedly.nlp.pipeline import check_rule_names
-    from allegedly.settings import load_settings
 
     try:
         disabled = check_rule_names(without)
@@ -256,14 +255,8 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
     if docs_file is not None:
         gold = select_docs(gold, docs_file)[:limit]
     t0 = time.perf_counter()
-    texts = [d["text"] for d in gold]
-    polnear = path.is_dir()  # a PolNeAR split: score in PolNeAR's conventions
-    if direct:
-        preds = predict(texts, disabled=disabled, polnear=polnear)
-    else:
-        settings = load_settings()
-        preds = predict_analyzed(texts, settings.with_(
-            disabled_rules=tuple(sorted({*settings.disabled_rules, *disabled}))), polnear)
+    # a PolNeAR split is scored in PolNeAR's conventions
+    preds = _predictions([d["text"] for d in gold], direct, disabled, polnear=path.is_dir())
     elapsed = time.perf_counter() - t0
     pred_docs = [{"doc": d["doc"], "text": d["text"], "attributions": p}
                  for d, p in zip(gold, preds, strict=True)]
@@ -280,24 +273,45 @@ def command(path: Path, limit: int | None, errors_file: Path | None, by_kind: bo
         print_table(result, f"allegedly attribution ({mode}{off}) on {path}{only} "
                             f"({len(gold)} docs, {speed:.1f} docs/s)")
     if by_kind:
-        click.echo("== breakdown (gold recall by quote type; precision by predicted kind)")
-        for k, v in breakdown(gold, pred_docs, by_cue).items():
-            if "gold" in v:
-                r = v["found"] / v["gold"]
-                click.echo(f"  {k:22s} gold {v['gold']:5d}  recall {r * 100:5.1f}")
-            if "pred" in v:
-                p = v["correct"] / v["pred"]
-                s = v["source_ok"] / v["correct"] if v["correct"] else 0.0
-                click.echo(f"  {k:22s} pred {v['pred']:5d}  precision {p * 100:5.1f}  "
-                           f"source|content {s * 100:5.1f}")
+        _print_breakdown(breakdown(gold, pred_docs, by_cue))
     if errors_file is not None:
-        with errors_file.open("w", encoding="utf-8") as fh:
-            n = 0
-            for err in errors(gold, pred_docs):
-                fh.write(json.dumps(err, ensure_ascii=False) + "\n")
-                n += 1
-        click.echo(f"wrote {n} errors to {errors_file}")
+        _write_errors(errors(gold, pred_docs), errors_file)
 
 
-__all__ = ["analysis_records", "as_record", "breakdown", "command", "errors", "predict", "predict_analyzed", "prf",
-           "score", "select_docs", "top_level"]
+def _predictions(texts: list[str], direct: bool, disabled: list[str], polnear: bool
+                 ) -> list[list[Record]]:
+    """Top-level predicted records: the extractor alone (``direct``) or the full analysis with
+    the settings as the CLI reads them, ``disabled`` rules switched off as well."""
+    from allegedly.settings import load_settings
+
+    if direct:
+        return predict(texts, disabled=disabled, polnear=polnear)
+    settings = load_settings()
+    off = tuple(sorted({*settings.disabled_rules, *disabled}))
+    return predict_analyzed(texts, settings.with_(disabled_rules=off), polnear)
+
+
+def _print_breakdown(table: dict[str, dict[str, Any]]) -> None:
+    click.echo("== breakdown (gold recall by quote type; precision by predicted kind)")
+    for k, v in table.items():
+        if "gold" in v:
+            r = v["found"] / v["gold"]
+            click.echo(f"  {k:22s} gold {v['gold']:5d}  recall {r * 100:5.1f}")
+        if "pred" in v:
+            p = v["correct"] / v["pred"]
+            s = v["source_ok"] / v["correct"] if v["correct"] else 0.0
+            click.echo(f"  {k:22s} pred {v['pred']:5d}  precision {p * 100:5.1f}  "
+                       f"source|content {s * 100:5.1f}")
+
+
+def _write_errors(rows: Iterable[Record], path: Path) -> None:
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for err in rows:
+            fh.write(json.dumps(err, ensure_ascii=False) + "\n")
+            n += 1
+    click.echo(f"wrote {n} errors to {path}")
+
+
+__all__ = ["analysis_records", "as_record", "breakdown", "command", "errors", "predict",
+           "predict_analyzed", "prf", "score", "select_docs", "top_level"]

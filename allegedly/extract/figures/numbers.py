@@ -115,6 +115,36 @@ def finditer_at(rx: re.Pattern[str], first: re.Pattern[str], text: str) -> Itera
             pos = m.end()
 
 
+def _scaled(text: str, start: int, end: int, value: float) -> tuple[float, int, bool]:
+    """(value, end, scaled) of a digit literal ending at ``end`` with what follows it: an
+    exponent ("2.48×10−5", "1e-5", "x2^10"), a scale suffix ("2.8bn", "$13.6M": "m"/"b"/"t"
+    only after money) or a scale word ("1.5 million")."""
+    scaled = False
+    sci = _SCI_RE.match(text, end)
+    if sci:
+        exp = (sci["exp"] or sci["exp2"]).replace("−", "-")
+        value, end = value * 10 ** int(exp), sci.end()
+    powm = _POW_RE.match(text, end)
+    if powm:
+        value, end = value * int(powm["base"]) ** int(powm["exp"]), powm.end()
+    suf = _SUFFIX_RE.match(text, end)
+    if suf and suf["suf"] in _MONEY_ONLY_SUFFIXES and not _CURRENCY_BEFORE.search(
+            text, max(0, start - 5), start):
+        suf = None
+    if suf:
+        entry = number_words().get(suf["suf"].lower())
+        if entry is not None:
+            value, end, scaled = value * entry[0], suf.end(), True
+    else:
+        word = _SCALE_WORD_RE.match(text, end)
+        if word:
+            factor = 1.0
+            for w in word["w"].split():
+                factor *= _value(w)
+            value, end, scaled = value * factor, word.end(), True
+    return value, end, scaled
+
+
 def _digit_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     last = 0
@@ -123,7 +153,6 @@ def _digit_numbers(text: str) -> list[Number]:
             continue
         start, end = m.start(), m.end()
         value, warnings = parse_digits(m["lit"])
-        scaled = False
         frac = _FRACTION_RE.match(text, m.start("lit"))
         if frac and int(frac["den"]) and not text[frac.end():frac.end() + 1].isalnum():
             num, den = int(frac["num"]), int(frac["den"])
@@ -139,28 +168,7 @@ def _digit_numbers(text: str) -> list[Number]:
         uni = _UNICODE_RE.match(text, m.start("lit"))
         if uni and uni["whole"] and uni.end() > end:
             value, end = int(uni["whole"]) + _UNICODE_FRACTIONS[uni["frac"]], uni.end()
-        sci = _SCI_RE.match(text, end)
-        if sci:
-            exp = (sci["exp"] or sci["exp2"]).replace("−", "-")
-            value, end = value * 10 ** int(exp), sci.end()
-        powm = _POW_RE.match(text, end)
-        if powm:
-            value, end = value * int(powm["base"]) ** int(powm["exp"]), powm.end()
-        suf = _SUFFIX_RE.match(text, end)
-        if suf and suf["suf"] in _MONEY_ONLY_SUFFIXES and not _CURRENCY_BEFORE.search(
-                text, max(0, start - 5), start):
-            suf = None
-        if suf:
-            entry = number_words().get(suf["suf"].lower())
-            if entry is not None:
-                value, end, scaled = value * entry[0], suf.end(), True
-        else:
-            word = _SCALE_WORD_RE.match(text, end)
-            if word:
-                factor = 1.0
-                for w in word["w"].split():
-                    factor *= _value(w)
-                value, end, scaled = value * factor, word.end(), True
+        value, end, scaled = _scaled(text, start, end, value)
         minus = _MINUS_WORD_RE.search(text, max(0, start - 6), start)
         if m["sign"]:
             value = -value
@@ -249,20 +257,20 @@ def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool
     return gap.strip(" ") in {"", "-"} and "\n" not in gap and len(gap) <= 2
 
 
-def _word_run(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, Number] | None:
-    """The number-word expression starting at token ``i`` (end index, Number) or None."""
+def _opening(text: str, toks: list[tuple[int, int, str]], i: int
+             ) -> tuple[int, Number] | bool | None:
+    """Can a number-word run start at token ``i``? True (read on), None (no), or a finished
+    "a half of" / "a third of"."""
     w0 = toks[i][2].lower()
     k0 = _kind(w0)
-    vague = _vague(text, toks, i)
-    if vague is not None:
-        return vague
     if w0 in {"a", "an"}:
         if i + 1 >= len(toks) or not _joined(text, toks[i], toks[i + 1]):
             return None
         k1 = _kind(toks[i + 1][2])
         if k1 in {"fraction", "half"} and i + 2 < len(toks) and toks[i + 2][2].lower() == "of":
             v = _value(toks[i + 1][2])
-            return i + 2, Number(toks[i][0], toks[i + 1][1], v if k1 == "half" else 1 / v, words=True)
+            return i + 2, Number(toks[i][0], toks[i + 1][1], v if k1 == "half" else 1 / v,
+                                 words=True)
         if k1 not in {"hundred", "scale", "dozen"}:
             return None
     elif k0 not in {"unit", "tens", "half"}:
@@ -273,6 +281,13 @@ def _word_run(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int,
             return None
         if nxt[0] == "a" and not (len(nxt) > 1 and _kind(nxt[1]) == "scale"):
             return None
+    return True
+
+
+def _run_words(text: str, toks: list[tuple[int, int, str]], i: int, k0: str | None
+               ) -> tuple[int, list[str]]:
+    """(end index, words) of the number words joined to token ``i`` ("two hundred and
+    fifty", "one and a half", "3 million, 200")."""
     j = i + 1
     words = [toks[i][2]]
     prev_kind = k0
@@ -307,6 +322,19 @@ def _word_run(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int,
         words.append(w)
         prev_kind = k
         j += 1
+    return j, words
+
+
+def _word_run(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[int, Number] | None:
+    """The number-word expression starting at token ``i`` (end index, Number) or None."""
+    vague = _vague(text, toks, i)
+    if vague is not None:
+        return vague
+    opening = _opening(text, toks, i)
+    if opening is not True:
+        return opening  # no number here, or a finished one ("a half of")
+    k0 = _kind(toks[i][2].lower())
+    j, words = _run_words(text, toks, i, k0)
     value = words_to_number(words)
     if value is None:
         return None
