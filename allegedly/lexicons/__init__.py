@@ -39,10 +39,11 @@ def column(name: str, key: str) -> frozenset[str]:
 @cache
 def word_list(name: str, lexicon: str = "rule_words") -> frozenset[str]:
     """The words of the list called ``name`` in ``lexicons/<lexicon>.tsv`` (columns ``list``
-    and ``words``, space-separated); KeyError for an unknown list."""
+    and ``words``, space-separated; ``_`` joins the words of a phrase: ``a_few``); KeyError for
+    an unknown list."""
     for row in load(lexicon):
         if row["list"] == name:
-            return frozenset(row["words"].split())
+            return frozenset(w.replace("_", " ") for w in row["words"].split())
     raise KeyError(f"no word list {name!r} in lexicons/{lexicon}.tsv")
 
 

@@ -17,12 +17,10 @@ from spacy.tokens import Doc
 from allegedly.extract.figures.units import Cand
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.tokens import token_at
-from allegedly.lexicons import load
+from allegedly.lexicons import load, word_list
 
-_CHANGE_SKIP = {"by", "just", "only", "a", "further", "another", "from", "some", "is", "was",
-                "were", "are", "be", "been", "has", "have", "had", "still", "sharply", "nearly",
-                "almost", "slightly", "about", "around", "roughly", "more", "than", "over", "up"}
-_STRONG_CHANGE = {"up", "down", "+"}
+_CHANGE_SKIP = word_list("change_skip", "figure_words")
+_STRONG_CHANGE = word_list("strong_change", "figure_words")
 
 
 @cache

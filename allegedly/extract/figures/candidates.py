@@ -35,6 +35,7 @@ from allegedly.extract.figures.units import (
 )
 from allegedly.extract.rules import Rule
 from allegedly.extract.tokens import token_at
+from allegedly.lexicons import word_list
 
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
@@ -55,9 +56,8 @@ _ADDRESS_AFTER = re.compile(
 _RANK_BEFORE = re.compile(r"(?i)\bthe\s+(?:top|bottom)\s+$")
 _RANK_AFTER = re.compile(r"^\s*(?:[.,;:)!?]|$|\s+(?:of|in|on|at|during|for|with|and|by|after|"
                          r"before|this|last|next|again)\b)")
-_PRONOUN_ONE_BEFORE = {"the", "this", "that", "each", "any", "every", "no", "which", "same",
-                       "another", "a", "an", "last", "no-one", "someone", "anyone",
-                       "everyone", "little", "big", "new", "old", "right", "wrong", "other"}
+_PRONOUN_ONE_BEFORE = word_list("pronoun_one_before", "figure_words")
+_NOT_NAME_AFTER = word_list("not_name_after", "figure_words")
 KEEP = "keep"
 
 
@@ -374,7 +374,7 @@ def _is_label_or_name(doc: Doc, tok: Token, start: int, end: int) -> bool:
         return False  # "(0.5 WAR)", "a 3.2 GPA": a decimal is measured, not a name
     return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and \
         nxt.ent_type_ not in {"NORP", "DATE", "MONEY"} and nxt.idx >= end and \
-        text_is_title(nxt.text) and nxt.text not in {"US", "U.S.", "UK"}
+        text_is_title(nxt.text) and nxt.text not in _NOT_NAME_AFTER
 
 
 def text_is_title(word: str) -> bool:

@@ -19,10 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.tokens import noun_chunks_in, token_at, tokens_in
-from allegedly.lexicons import load
+from allegedly.lexicons import load, word_list
 
 _DROP_DEPS = {"det", "poss", "case", "punct", "predet", "nummod", "quantmod", "cc", "preconj"}
 _STOP_CHILD_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+_OF = word_list("of_words", "figure_words")
+_PART_WORDS = word_list("part_words", "figure_words")
 _MEASURE_PRIORITY = ("killed", "dead", "died", "lost", "wounded", "injured")
 
 
@@ -66,7 +68,7 @@ def _phrase(noun: Token, after: int | None = None,
         keep.extend(t.subtree)
     keep.append(noun)
     for t in noun.rights:
-        if t.dep_ == "prep" and t.lower_ in {"of"} and t.i == noun.i + 1:
+        if t.dep_ == "prep" and t.lower_ in _OF and t.i == noun.i + 1:
             keep.extend(t.subtree)
         elif t.dep_ in {"compound", "amod"} and t.i == noun.i + 1:
             keep.append(t)
@@ -146,7 +148,7 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
             root.head.i > root.i and root.head.pos_ in {"NOUN", "PROPN"} and root.head.idx >= end:
         noun = root.head
     # 2. "thousands of his comrades", "750 out of 1,500 soldiers", "64GB of storage"
-    elif after is not None and after and after.lower_ in {"of", "out"}:
+    elif after is not None and after and after.lower_ in _PART_WORDS:
         pobj = _of_object(after)
         if pobj is not None:
             noun = pobj
@@ -181,8 +183,9 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
                        measure, actor)
 
 
-_NAME_SEPARATORS = {"(", ",", "up", "down", "by", "higher", "lower", "+", "-"}
-_NAME_CHANGES = {"up", "down", "by", "higher", "lower", "+", "-"}
+_NAME_SEPARATORS = word_list("name_separators", "figure_words")
+_NAME_CHANGES = word_list("name_changes", "figure_words")
+_LEVEL_PREPS = word_list("level_preps", "figure_words")
 
 
 def _name_before(doc: Doc, first: int) -> tuple[str, tuple[int, int]] | None:
@@ -198,7 +201,7 @@ def _name_before(doc: Doc, first: int) -> tuple[str, tuple[int, int]] | None:
         if t.lower_ in _NAME_SEPARATORS:
             crossed = True
             change = change or t.lower_ in _NAME_CHANGES
-        elif t.lower_ in {"at", "to"} and not level and not crossed:
+        elif t.lower_ in _LEVEL_PREPS and not level and not crossed:
             level = True  # "down 1.95p at 125.8p": the level after a change
         elif level and not change and (t.like_num or (t.pos_ == "NOUN" and len(t) <= 3)):
             pass
@@ -260,7 +263,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-_REL_PRONOUNS = {"which", "that", "who", "whose", "where"}
+_REL_PRONOUNS = word_list("relative_words", "figure_words")
 
 
 def _clause_subject(verb: Token) -> tuple[str, tuple[int, int]] | None:
@@ -298,7 +301,7 @@ def _clause_subject(verb: Token) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-_PERSONAL = {"he", "she", "it", "they"}
+_PERSONAL = word_list("personal_pronouns", "figure_words")
 
 
 def _antecedent(pron: Token) -> Token | None:
@@ -432,9 +435,7 @@ def _measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:
     return _following_verb_measure(head)
 
 
-_AUX_WORDS = {"may", "might", "could", "would", "will", "have", "has", "had", "been", "be", "were",
-              "was", "are", "is", "also", "reportedly", "allegedly", "already", "now", "all",
-              "probably", "likely", "since", "not", "being"}
+_AUX_WORDS = word_list("aux_words", "figure_words")
 
 
 def _following_verb_measure(noun: Token) -> str | None:

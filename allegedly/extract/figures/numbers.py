@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from allegedly.errors import message
-from allegedly.lexicons import load
+from allegedly.lexicons import load, word_list
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,10 @@ _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0
                       "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅙": 1 / 6}
 _UNICODE_RE = re.compile(r"(?:(?P<whole>\d+)\s?)?(?P<frac>[½⅓⅔¼¾⅕⅛⅜⅝⅞⅙])")
 _SUFFIX_RE = re.compile(r"(?P<suf>bn|mln|mn|tn|[kKMmBbTt])(?![A-Za-z0-9])")
-_MONEY_ONLY_SUFFIXES = {"m", "b", "B", "t", "T"}  # metre / bit / tonne unless money precedes
+_MONEY_ONLY_SUFFIXES = word_list("money_only_suffixes", "figure_words")  # else metre, bit, tonne
+_ARTICLES = word_list("number_articles", "figure_words")
+_JOINERS = word_list("number_joiners", "figure_words")
+_AFTER_HALF = word_list("after_half", "figure_words")
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₽₴]|\b[A-Z]{1,3}\$?|Y=)\s?-?$")
 _MINUS_WORD_RE = re.compile(r"\bminus[ -]$", re.I)
 _SCALE_WORD_RE = re.compile(r"[ -](?P<w>(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred)(?![a-z])", re.I)
@@ -196,10 +199,10 @@ def words_to_number(words: list[str]) -> float | None:
     total, cur, seen, after_and = 0.0, 0.0, False, False
     for raw in words:
         w = raw.lower()
-        if w in {"and", "&", ","}:
+        if w in _JOINERS:
             after_and = w != ","
             continue
-        if w in {"a", "an"}:
+        if w in _ARTICLES:
             continue
         kind = _kind(w)
         if kind is None:
@@ -229,7 +232,7 @@ def words_to_number(words: list[str]) -> float | None:
 def _run_starters() -> frozenset[str]:
     """Lower-cased words a number-word expression can start with: ``_word_run`` returns None
     at once for every other word (checked first, since most words of a text are no number)."""
-    return frozenset(w for w in number_words() if _kind(w) is not None) | {"a", "an"}
+    return frozenset(w for w in number_words() if _kind(w) is not None) | _ARTICLES
 
 
 def _word_numbers(text: str) -> list[Number]:
@@ -263,7 +266,7 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int
     "a half of" / "a third of"."""
     w0 = toks[i][2].lower()
     k0 = _kind(w0)
-    if w0 in {"a", "an"}:
+    if w0 in _ARTICLES:
         if i + 1 >= len(toks) or not _joined(text, toks[i], toks[i + 1]):
             return None
         k1 = _kind(toks[i + 1][2])
@@ -277,7 +280,7 @@ def _opening(text: str, toks: list[tuple[int, int, str]], i: int
         return None
     if k0 == "half":  # only "half a million" / "half of" / "half the"
         nxt = [t[2].lower() for t in toks[i + 1:i + 3]]
-        if not nxt or nxt[0] not in {"a", "of", "the"}:
+        if not nxt or nxt[0] not in _AFTER_HALF:
             return None
         if nxt[0] == "a" and not (len(nxt) > 1 and _kind(nxt[1]) == "scale"):
             return None
@@ -295,7 +298,8 @@ def _run_words(text: str, toks: list[tuple[int, int, str]], i: int, k0: str | No
             j < len(toks) and toks[j][2] == "," and prev_kind == "scale"):
         w = toks[j][2].lower()
         k = _kind(w)
-        if w in {"and", "&"} and j + 1 < len(toks) and prev_kind in {"hundred", "scale", "unit", "tens"}:
+        if w in _JOINERS and w != "," and j + 1 < len(toks) \
+                and prev_kind in {"hundred", "scale", "unit", "tens"}:
             nxt = toks[j + 1][2].lower()
             nk = _kind(nxt)
             if nk in {"unit", "tens"} and prev_kind in {"hundred", "scale"}:

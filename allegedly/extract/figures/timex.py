@@ -19,6 +19,10 @@ from spacy.tokens import Doc, Token
 
 from allegedly.extract.figures.numbers import words_to_number
 from allegedly.extract.tokens import token_at
+from allegedly.lexicons import word_list
+
+_FEW = word_list("few_counts", "figure_words")
+_ONE = word_list("one_articles", "figure_words")
 
 CLAUSE_DEPS = frozenset({"ROOT", "relcl", "advcl", "ccomp", "conj", "xcomp", "acl", "pcomp",
                          "parataxis"})
@@ -196,11 +200,11 @@ def _duration(n: str, unit: str) -> timedelta:
 
 def _count(n: str) -> float:
     n = n.lower()
-    if n in {"a few", "several"}:
+    if n in _FEW:
         return 3
     if n == "a couple of":
         return 2
-    if n in {"a", "an"}:
+    if n in _ONE:
         return 1
     try:
         return float(n)

@@ -12,9 +12,12 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from allegedly.extract.figures.numbers import finditer_at
-from allegedly.lexicons import load
+from allegedly.lexicons import load, word_list
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+"""Normalised names of the time units of ``units.tsv`` (a figure in them is a duration)."""
+_GLUED_CURRENCIES = word_list("glued_currencies", "figure_words")
+_WEAK_CURRENCIES = word_list("weak_currencies", "figure_words")
 
 
 @dataclass
@@ -123,7 +126,7 @@ def attach_unit(text: str, c: Cand) -> None:
     for s in pre:
         n = len(s.text)
         for gap in ("", " "):
-            if gap and s.text in {"PS", "Y=", "Rs"}:
+            if gap and s.text in _GLUED_CURRENCIES:
                 continue
             b = c.start - len(gap) - n
             if b < 0 or text[b:c.start] != s.text + gap:
@@ -145,7 +148,8 @@ def attach_unit(text: str, c: Cand) -> None:
             if s.kind == "currency":
                 break
             continue
-        if c.unit is None and s.kind == "currency" and s.text in {"US", "U.S.", "p", "kn"} and p != pos and s.text != "p":
+        if c.unit is None and s.kind == "currency" and s.text in _WEAK_CURRENCIES and p != pos \
+                and s.text != "p":
             break
         c.unit, c.unit_kind, c.end = s.unit, s.kind, p + len(s.text)
         break
