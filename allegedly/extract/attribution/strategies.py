@@ -1,11 +1,12 @@
 """The attribution strategies, in the order they are tried: the one list to read.
 
-Modelled on trafilatura's extraction fallbacks (``core.py`` tries its extractors in a fixed
-order and records which one produced the text): for every candidate token (a cue word, a colon,
-a dash) :func:`allegedly.extract.attribution.find_attributions` walks :data:`TOKEN_STRATEGIES`
-and keeps the first link found whose cue no earlier token took; the link's ``method`` is
-``"rule:" + name`` of the strategy that made it. Then the :data:`DOCUMENT_PASSES` run over all
-links of the document.
+Modelled on trafilatura's extraction cascade (``trafilatura_sequence`` in its ``core.py`` runs
+its extractors in a fixed order, each engaging only when the one before under-delivered, and
+logs which one produced the text): for every candidate token (a cue word, a colon, a dash)
+:func:`allegedly.extract.attribution.find_attributions` walks :data:`TOKEN_STRATEGIES` and keeps
+the first link found whose cue no earlier token took; the link's ``method`` is ``"rule:" +``
+the name of the strategy that made it. Then the :data:`DOCUMENT_PASSES` run over all links of
+the document. A strategy that raises is reported (W202) and the next one is tried.
 
 The ``verb`` entry is a family: its gate (:func:`verbs.verb_cue`) decides whether the token is a
 cue verb at all, then :data:`VERB_CONTENTS` are tried in order -- the first that finds a content
