@@ -36,6 +36,9 @@ def analyze(text_or_html: str, *, published: date | str | None = None, url: str 
     """Analyse one article given as plain text or HTML (detected) and return its analysis.
 
     ``published`` may be a ``date`` or an ISO string; it anchors relative time expressions.
+    ``settings``: a :class:`~allegedly.settings.Settings`; without it the settings are read as
+    the CLI reads them (``defaults.toml``, then the TOML file named by ``$ALLEGEDLY_CONFIG``,
+    then ``ALLEGEDLY_<NAME>`` variables: :func:`~allegedly.settings.load_settings`).
     ``.to_dict()`` of the result is the ``allegedly/1`` JSON contract (docs/contract.md).
     """
     from allegedly.nlp.pipeline import get_analyzer

@@ -66,6 +66,9 @@ MESSAGES: dict[str, str] = {
             "(pass --published).",
     # extraction warnings
     "W201": "Unbalanced quotation mark at offset {detail}; the quote was closed at the paragraph end.",
+    "W202": "The extraction rule {rule} failed at {detail} ({error}); the other rules went on, "
+            "but a link there may be missing. Please report it with the article attached "
+            "(switch the rule off with ALLEGEDLY_DISABLED_RULES={rule} meanwhile).",
     # reading stores
     "W601": "This analysis was rebuilt from the store's tables (the article was stored before "
             "schema version 4): discontinuous spans, time-expression offsets and resolved-from "
@@ -98,7 +101,7 @@ MESSAGES: dict[str, str] = {
 #: A few words per warning code, for summaries that count warnings by code.
 TITLES: dict[str, str] = {
     "W101": "malformed number", "W102": "inconsistent figures", "W103": "unresolved time",
-    "W201": "unbalanced quote",
+    "W201": "unbalanced quote", "W202": "extraction rule failed",
     "W301": "truncated archive", "W302": "bad Content-Length in an archive",
     "W303": "warcio warning", "W321": "not English", "W322": "language unknown",
     "W323": "language tag contradicted by the text", "W331": "suspected clutter kept",

@@ -152,11 +152,13 @@ class Source:
     kind: str  # one of SOURCE_KINDS
     description: str | None = None  # "Ukrainian journalist", "who made headlines as ..."
     resolved_from: Span | None = None  # the antecedent mention a pronoun/short name was resolved to
+    method: str | None = None  # the rule that found or named it: "rule:source.pronoun"
 
     def to_dict(self) -> dict[str, Any]:
         d = self.span.to_dict() if self.span else {"start": None, "end": None, "text": None}
         d.update(name=self.name, kind=self.kind, description=self.description,
-                 resolved_from=self.resolved_from.to_dict() if self.resolved_from else None)
+                 resolved_from=self.resolved_from.to_dict() if self.resolved_from else None,
+                 method=self.method)
         return d
 
 
@@ -204,6 +206,7 @@ class Attribution:
     content: Span
     quote: str  # direct | indirect | mixed
     hedges: tuple[Hedge, ...] = ()
+    method: str | None = None  # the strategy that found it: "rule:verb.ccomp"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -214,6 +217,7 @@ class Attribution:
             "content": self.content.to_dict(),
             "quote": self.quote,
             "hedges": [h.to_dict() for h in self.hedges],
+            "method": self.method,
         }
 
 
@@ -236,6 +240,7 @@ class Figure:
     as_of: str | None = None  # ISO date or "start/end" window resolved against `published`
     attribution: str | None = None  # innermost attribution whose content holds the figure
     warnings: tuple[str, ...] = ()
+    method: str | None = None  # the step that made it a figure: "rule:figure.cardinal"
 
     def to_dict(self) -> dict[str, Any]:
         d = self.span.to_dict()
@@ -243,7 +248,7 @@ class Figure:
             id=self.id, value=self.value, low=self.low, high=self.high, bound=self.bound,
             change=self.change, unit=self.unit, counted=self.counted, measure=self.measure,
             actor=self.actor, time=self.time.to_dict() if self.time else None, as_of=self.as_of,
-            attribution=self.attribution, warnings=list(self.warnings),
+            attribution=self.attribution, warnings=list(self.warnings), method=self.method,
         )
         return d
 

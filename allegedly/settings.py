@@ -29,6 +29,7 @@ class Settings:
     user_agent: str = "allegedly/0.1 (+https://pypi.org/project/allegedly; research use)"
     jobs: int = 1
     store_batch: int = 50
+    disabled_rules: tuple[str, ...] = ()  # rule names switched off (docs/contract.md#methods)
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some values changed (unknown names raise TypeError)."""
@@ -36,6 +37,8 @@ class Settings:
 
 
 def _coerce(value: str, like: Any) -> Any:
+    if isinstance(like, tuple):  # a comma-separated list: "verb.colon,figure.not_year"
+        return tuple(x.strip() for x in value.split(",") if x.strip())
     if isinstance(like, bool):
         return value.strip().lower() in {"1", "true", "yes", "on"}
     if isinstance(like, int):
@@ -64,4 +67,6 @@ def load_settings(path: str | os.PathLike[str] | None = None,
         key = "ALLEGEDLY_" + name.upper()
         if key in env:
             values[name] = _coerce(env[key], getattr(base, name))
+        elif isinstance(getattr(base, name), tuple) and isinstance(values.get(name), list):
+            values[name] = tuple(values[name])  # a TOML array
     return replace(base, **values)

@@ -9,6 +9,9 @@ PolNeAR layout (Newell et al., LREC 2018): ``<split>/text/<doc>.txt`` and
 (``T3<TAB>Cue 107 114<TAB>reports``; discontinuous spans join ``start end`` pairs with ``;``) and
 ``E`` lines tie them into attributions (``E1<TAB>Attribution:T1 Source:T2 Cue:T3 Content:T4``).
 The span text column can wrap onto continuation lines; those are skipped (offsets are enough).
+
+PolNeAR's annotation conventions that differ from allegedly's output live here, not in the
+extractors: :func:`polnear_source` maps a predicted source to the span PolNeAR would mark.
 """
 
 from __future__ import annotations
@@ -24,6 +27,34 @@ _SPAN_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)")
 _EVENT_LINE = re.compile(r"^(E\d+)\t(\S+)")
 
 Record = dict[str, list[tuple[int, int]]]
+_RELATIVE_WORD = re.compile(r"(,\s*)?\b(who|whom|whose|which|that)\b", re.I)
+STAND_INS = frozenset({"rule:source.unnamed", "rule:source.expletive", "rule:source.vague"})
+"""Methods of unnamed sources named by the words that stand for them ("it is alleged", "There are
+claims"); the same set as ``allegedly.extract.attribution.sources.STAND_INS`` (a test checks)."""
+
+
+def polnear_source(text: str, source: tuple[int, int] | None, cue: tuple[int, int] | None,
+                   method: str | None) -> tuple[int, int] | None:
+    """``source`` as PolNeAR marks it.
+
+    * An unnamed source has no span in PolNeAR ("it was revealed", "There are fears that"):
+      allegedly gives the words that stand for it, when they are in the text.
+    * allegedly gives the noun phrase a relative pronoun speaks for ("the colonel, who said
+      ..." -> "the colonel"); PolNeAR marks the pronoun itself for "who"/"whom"/"whose" and for
+      a non-restrictive ", which", and the noun for a restrictive "that"/"which" ("a program
+      that allows ..."). The pronoun is the first relative word between the source and the cue.
+    """
+    if method in STAND_INS:
+        return None
+    if source is None or cue is None or method != "rule:source.relative" or cue[0] < source[1]:
+        return source
+    m = _RELATIVE_WORD.search(text, source[1], cue[0])
+    if m is None:
+        return source
+    word = m.group(2).lower()
+    if word in {"who", "whom", "whose"} or word == "which" and m.group(1):
+        return m.start(2), m.end(2)
+    return source
 
 
 def parse_ann(ann: str) -> list[Record]:

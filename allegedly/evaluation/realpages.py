@@ -51,7 +51,7 @@ import re
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -315,11 +315,15 @@ def analysis_records(analysis: Any) -> list[Record]:
     return out
 
 
-def predict_pages(docs: list[Record]) -> list[list[Record]]:
-    """All links of the full analysis (as ``allegedly.analyze`` gives them) for each gold page."""
+def predict_pages(docs: list[Record], disabled: Sequence[str] = ()) -> list[list[Record]]:
+    """All links of the full analysis (as ``allegedly.analyze`` gives them) for each gold page,
+    with the settings as the CLI reads them and ``disabled`` rules switched off as well."""
     from allegedly.nlp.pipeline import get_analyzer
+    from allegedly.settings import load_settings
 
-    analyzer = get_analyzer()
+    settings = load_settings()
+    off = tuple(sorted({*settings.disabled_rules, *disabled}))
+    analyzer = get_analyzer(settings.with_(disabled_rules=off) if off else settings)
     out = []
     for doc, result in zip(docs, analyzer.analyze_articles([d["article"] for d in docs]),
                            strict=True):
@@ -502,8 +506,10 @@ def _print_report(path: Path, m: dict[str, Any], pages: list[Record], speed: flo
 
 
 def run_realpages(path: Path, *, limit: int | None = None, errors_file: Path | None = None,
-                  as_json: bool = False, direct: bool = False) -> None:
-    """``allegedly eval attribution`` on a real-page gold file (see the module docstring)."""
+                  as_json: bool = False, direct: bool = False,
+                  disabled: Sequence[str] = ()) -> None:
+    """``allegedly eval attribution`` on a real-page gold file (see the module docstring);
+    ``disabled``: rule names switched off (``--without``), on top of the settings' own."""
     if direct:
         raise click.UsageError("--direct is not available for real-page gold: it scores the "
                                "full analysis, as users get it")
@@ -518,7 +524,7 @@ def run_realpages(path: Path, *, limit: int | None = None, errors_file: Path | N
             click.echo(f"skipped: nothing scored in {path}: {reason}")
         return
     t0 = time.perf_counter()
-    preds = predict_pages(gold.docs)
+    preds = predict_pages(gold.docs, disabled)
     speed = len(gold.docs) / ((time.perf_counter() - t0) or 1.0)
     metrics, pages, items = score_pages(gold.docs, preds)
     if as_json:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import HedgeMatch
-from allegedly.lexicons import load
+from allegedly.lexicons import load, word_list
 
 HEDGE_KINDS = ("adverb", "modal", "epistemic", "unknown", "weasel", "conditional")
 
@@ -92,35 +92,31 @@ def _trigger_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-_MODALS = frozenset({"may", "might", "could", "would", "will", "wo", "must", "ca", "can", "'d"})
+_MODALS = word_list("modals", "hedge_words")
 _NEGATED = {"wo": "won't", "ca": "can't", "will": "won't", "can": "can't"}
-_PRONOUNS = ("i", "you", "he", "she", "it", "we", "they", "that", "who", "there")
+_PRONOUNS = word_list("contraction_pronouns", "hedge_words")
 
 
 # words too common to make a useful pre-pass trigger when a pattern offers a better position
-_FUNCTION_WORDS = frozenset({
-    "it", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "as", "to",
-    "not", "n't", "that", "what", "there", "some", "many", "others", "in", "no", "yet", "-",
-    "so", "would", "could", "can", "ca", "cannot", "remains", "remain", "remained", "widely",
-})
+_FUNCTION_WORDS = word_list("common_words", "hedge_words")
 
 
 # ---- context rules (named in the lexicon's "rule" column) -----------------------------------------
 
-_NEG = frozenset({"not", "n't", "never"})
-_REPORT_VERBS = frozenset({
-    "say", "tell", "announce", "state", "add", "report", "promise", "pledge", "vow", "agree",
-    "decide", "insist", "confirm", "declare", "write", "assure", "warn", "threaten", "predict",
-    "expect", "indicate", "explain", "signal", "reply", "respond", "claim", "argue", "note",
-})
-_VOLITION = frozenset({"like", "love", "prefer", "rather", "welcome", "appreciate"})
-# "X would not comment": a refusal, not a hypothesis
-_REFUSAL = frozenset({"comment", "elaborate", "identify", "divulge", "specify", "give", "talk",
-                      "say", "discuss", "disclose", "reveal", "confirm", "name", "provide", "speak",
-                      "release", "answer", "respond", "detail"})
-# "could be reached / seen / heard": (in)ability of contact or perception, not a hedge
-_ABILITY = frozenset({"reach", "contact", "see", "hear", "watch", "notice", "feel", "smell",
-                      "spot", "find", "locate"})
+_NEG = word_list("negations", "hedge_words")
+_REPORT_VERBS = word_list("reported_future_verbs", "hedge_words")
+_VOLITION = word_list("volition_verbs", "hedge_words")
+_REFUSAL = word_list("refusal_verbs", "hedge_words")  # "X would not comment"
+_ABILITY = word_list("ability_verbs", "hedge_words")  # "could be reached / seen / heard"
+_CONDITION_MARKS = word_list("condition_marks", "hedge_words")
+_FUTURE_TIME_MARKS = word_list("future_time_marks", "hedge_words")
+_NOT_BEFORE_POSSIBLE = word_list("not_before_possible", "hedge_words")
+_COMPARISON = word_list("comparison_words", "hedge_words")
+_PERFECT_AUX = word_list("perfect_auxiliaries", "hedge_words")
+_RAISING_COMPLEMENTS = word_list("raising_complements", "hedge_words")
+_AS_IF = word_list("as_if_words", "hedge_words")
+_NOT_BEFORE_MARK = word_list("not_before_mark", "hedge_words")
+_NOT_AFTER_KNOWN = word_list("not_after_known", "hedge_words")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 _RAISING_DEPS = frozenset({"ccomp", "xcomp", "acomp", "attr", "oprd"})
 
@@ -166,9 +162,9 @@ def _in_if_conditional(t: Token) -> bool:
         for m in child.children:
             if m.dep_ != "mark":
                 continue
-            if m.lower_ in {"if", "unless"} and child.dep_ == "advcl":
+            if m.lower_ in _CONDITION_MARKS and child.dep_ == "advcl":
                 return True
-            if m.lower_ in {"until", "once"} and not _is_past_clause(child):
+            if m.lower_ in _FUTURE_TIME_MARKS and not _is_past_clause(child):
                 return True
     return False
 
@@ -195,7 +191,7 @@ def _rule_would(doc: Doc, start: int, end: int) -> bool:
         return True
     # backshifted future in reported speech: "<reporter> said (that) X would Y"
     clause = head
-    while clause.dep_ in {"conj"} and clause.head is not clause:
+    while clause.dep_ in {"conj"} and clause.head != clause:
         clause = clause.head
     if clause.dep_ == "relcl":  # "a plant that would produce": a description, not a hedge
         return False
@@ -215,7 +211,7 @@ def _rule_attributive(doc: Doc, start: int, end: int) -> bool:
 def _rule_not_as_possible(doc: Doc, start: int, end: int) -> bool:
     """Exclude "as soon as possible", "the best possible", "where possible"."""
     before = [doc[i] for i in range(max(0, start - 3), start)]
-    if before and before[-1].lower_ in {"as", "where", "wherever", "whenever", "when"}:
+    if before and before[-1].lower_ in _NOT_BEFORE_POSSIBLE:
         return False
     return not any(b.tag_ in {"JJS", "RBS"} for b in before)
 
@@ -223,7 +219,7 @@ def _rule_not_as_possible(doc: Doc, start: int, end: int) -> bool:
 def _rule_clausal(doc: Doc, start: int, end: int) -> bool:
     """A cognition verb with a clause/infinitive complement ("as expected" is not a hedge)."""
     t = doc[start]
-    if not _is_verb(t) or (start > 0 and doc[start - 1].lower_ in {"than", "as"}):
+    if not _is_verb(t) or (start > 0 and doc[start - 1].lower_ in _COMPARISON):
         return False
     if any(c.dep_ in _CLAUSE_DEPS for c in t.children):
         return True
@@ -240,12 +236,12 @@ def _rule_forecast(doc: Doc, start: int, end: int) -> bool:
     t = doc[start]
     if not _is_verb(t):
         return False
-    if any(doc[i].lower_ in {"than", "as"} for i in range(max(0, start - 2), start)):
+    if any(doc[i].lower_ in _COMPARISON for i in range(max(0, start - 2), start)):
         return False
     passive_aux = [c for c in t.children if c.dep_ == "auxpass"]
     if passive_aux and not any(c.dep_ in _CLAUSE_DEPS for c in t.children):
         return all(a.tag_ in {"VBZ", "VBP", "VB"} for a in passive_aux) and not any(
-            c.dep_ == "aux" and c.lower_ in {"had", "has", "have"} for c in t.children)
+            c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in t.children)
     return True
 
 
@@ -269,7 +265,7 @@ def _rule_raising(doc: Doc, start: int, end: int) -> bool:
         return False
     if any(c.dep_ in _RAISING_DEPS for c in t.children):
         return True
-    return end < len(doc) and doc[end].lower_ in {"to", "that", "like"}
+    return end < len(doc) and doc[end].lower_ in _RAISING_COMPLEMENTS
 
 
 def _rule_look_like(doc: Doc, start: int, end: int) -> bool:
@@ -278,7 +274,7 @@ def _rule_look_like(doc: Doc, start: int, end: int) -> bool:
         return False
     nxt = doc[end].lower_
     after = doc[end + 1].lower_ if end + 1 < len(doc) else ""
-    return nxt == "like" or (nxt == "as" and after in {"if", "though"}) or (
+    return nxt == "like" or (nxt == "as" and after in _AS_IF) or (
         nxt == "set" and after == "to")
 
 
@@ -293,7 +289,7 @@ def _rule_seen_as(doc: Doc, start: int, end: int) -> bool:
 def _rule_mark(doc: Doc, start: int, end: int) -> bool:
     """A subordinating conjunction; not "as if", "even if" (concessive), "dozens if not more"."""
     t = doc[start]
-    if start > 0 and doc[start - 1].lower_ in {"as", "even"}:
+    if start > 0 and doc[start - 1].lower_ in _NOT_BEFORE_MARK:
         return False
     if end < len(doc) and doc[end].lower_ == "not" and t.dep_ != "mark":
         return False
@@ -317,7 +313,7 @@ def _rule_subject(doc: Doc, start: int, end: int) -> bool:
 
 
 def _rule_not_for_as(doc: Doc, start: int, end: int) -> bool:
-    return not (end < len(doc) and doc[end].lower_ in {"for", "as"})
+    return not (end < len(doc) and doc[end].lower_ in _NOT_AFTER_KNOWN)
 
 
 _RULES: dict[str, Callable[[Doc, int, int], bool]] = {

@@ -15,13 +15,16 @@ Offsets = tuple[int, int]
 
 @dataclass(frozen=True)
 class SourceMatch:
-    """A source mention. ``span`` is None for sourceless cues ("it is alleged")."""
+    """A source mention. ``span`` is None when no words of the text name the source ("Russia
+    has been accused"); an unnamed source whose words are there ("There are claims", "it is
+    alleged") has their span."""
 
     span: Offsets | None
     name: str  # resolved full name ("Roman Tsimbalyuk"), or the mention text
     kind: str  # see allegedly.model.SOURCE_KINDS
     description: str | None = None  # "Ukrainian journalist"
     antecedent: Offsets | None = None  # the mention a pronoun / short name was resolved to
+    method: str = ""  # the rule that named it: "rule:source.pronoun" (docs/contract.md)
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,17 @@ class AttributionMatch:
     content: tuple[Offsets, ...]  # one or more segments, in order
     quote: str  # direct | indirect | mixed
     source: SourceMatch | None = None
+    method: str = ""  # the strategy that found it: "rule:verb.ccomp" (docs/contract.md)
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule that raised on a token: reported as a W202 warning, the other rules go on."""
+
+    rule: str  # "verb.ccomp"
+    start: int  # the token it was reading
+    end: int
+    error: str  # repr of the exception, shortened
 
 
 @dataclass(frozen=True)
@@ -60,3 +74,4 @@ class FigureMatch:
     time: Offsets | None = None
     as_of: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    method: str = ""  # the step that made it a figure: "rule:figure.cardinal" (docs/contract.md)

@@ -34,3 +34,19 @@ def load(name: str) -> tuple[dict[str, str], ...]:
 def column(name: str, key: str) -> frozenset[str]:
     """All non-empty values of one column (lower-cased)."""
     return frozenset(r[key].lower() for r in load(name) if r.get(key))
+
+
+@cache
+def word_list(name: str, lexicon: str = "rule_words") -> frozenset[str]:
+    """The words of the list called ``name`` in ``lexicons/<lexicon>.tsv`` (columns ``list``
+    and ``words``, space-separated; ``_`` joins the words of a phrase: ``a_few``); KeyError for
+    an unknown list."""
+    for row in load(lexicon):
+        if row["list"] == name:
+            return frozenset(w.replace("_", " ") for w in row["words"].split())
+    raise KeyError(f"no word list {name!r} in lexicons/{lexicon}.tsv")
+
+
+def flagged(name: str, key: str, flag: str) -> frozenset[str]:
+    """Values of column ``key`` in the rows whose column ``flag`` is ``1``."""
+    return frozenset(r[key].lower() for r in load(name) if r.get(flag) == "1")

@@ -13,6 +13,11 @@ component                  calls                               sets
 
 ``doc._.allegedly_published`` (a ``date`` or None) is read by the figures component to resolve
 relative time expressions; the pipeline sets it before the doc enters ``nlp.pipe``.
+
+The attribution and figures components take ``disabled_rules`` (config): names of rules to
+switch off (``Settings.disabled_rules``; each component keeps the names that are its own). The
+attribution component also sets ``doc._.allegedly_rule_failures``: the rules that raised
+(``extract.matches.RuleFailure``), reported as W202 warnings.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ log = logging.getLogger(__name__)
 
 for _name, _default in (("allegedly_attributions", None), ("allegedly_hedges", None),
                         ("allegedly_figures", None), ("allegedly_published", None),
-                        ("allegedly_errors", None)):
+                        ("allegedly_errors", None), ("allegedly_rule_failures", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -64,11 +69,20 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 @Language.factory("allegedly_attributions", requires=["token.dep", "token.tag", "doc.ents"],
-                  assigns=["doc._.allegedly_attributions"])
-def make_attributions(nlp: Language, name: str) -> _Adapter:
-    from allegedly.extract.attribution import find_attributions
+                  assigns=["doc._.allegedly_attributions"],
+                  default_config={"disabled_rules": []})
+def make_attributions(nlp: Language, name: str, disabled_rules: list[str]) -> _Adapter:
+    from allegedly.extract.attribution import find_attributions, switchable
 
-    return _Adapter("allegedly_attributions", find_attributions)
+    off = frozenset(disabled_rules) & switchable()
+
+    def attributions(doc: Doc) -> list[Any]:
+        failures: list[Any] = []  # rules that raised: W202 warnings on the analysis
+        found = find_attributions(doc, disabled=off, failures=failures)
+        doc._.allegedly_rule_failures = failures
+        return found
+
+    return _Adapter("allegedly_attributions", attributions)
 
 
 @Language.factory("allegedly_hedges", requires=["token.dep", "token.tag"],
@@ -80,9 +94,10 @@ def make_hedges(nlp: Language, name: str) -> _Adapter:
 
 
 @Language.factory("allegedly_figures", requires=["token.dep", "token.tag", "doc.ents"],
-                  assigns=["doc._.allegedly_figures"])
-def make_figures(nlp: Language, name: str) -> _Adapter:
-    from allegedly.extract.figures import find_figures
+                  assigns=["doc._.allegedly_figures"], default_config={"disabled_rules": []})
+def make_figures(nlp: Language, name: str, disabled_rules: list[str]) -> _Adapter:
+    from allegedly.extract.figures import find_figures, switchable
 
-    return _Adapter("allegedly_figures",
-                    lambda doc: find_figures(doc, published=doc._.allegedly_published))
+    off = frozenset(disabled_rules) & switchable()
+    return _Adapter("allegedly_figures", lambda doc: find_figures(
+        doc, published=doc._.allegedly_published, disabled=off))

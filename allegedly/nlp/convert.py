@@ -14,13 +14,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from allegedly.errors import AllegedlyError
-from allegedly.extract import claims as claim_rules
-from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
+from allegedly import claims as claim_rules
+from allegedly.errors import AllegedlyError, message
+from allegedly.extract.matches import (
+    AttributionMatch,
+    FigureMatch,
+    HedgeMatch,
+    RuleFailure,
+    SourceMatch,
+)
 from allegedly.model import (
     AnalysisWarning,
     Article,
@@ -44,6 +50,7 @@ class DocMatches:
     figures: tuple[FigureMatch, ...]
     sentences: tuple[tuple[int, int], ...]
     errors: tuple[str, ...] = ()
+    failures: tuple[RuleFailure, ...] = ()  # rules that raised (W202), the others went on
 
 
 def doc_matches(doc: Doc) -> DocMatches:
@@ -62,6 +69,7 @@ def doc_matches(doc: Doc) -> DocMatches:
         figures=tuple(doc._.allegedly_figures or ()),
         sentences=tuple(sents),
         errors=tuple(doc._.allegedly_errors or ()),
+        failures=tuple(doc._.allegedly_rule_failures or ()),
     )
 
 
@@ -119,11 +127,19 @@ def build_analysis(article: Article, masked: str,
     relations = claim_rules.build_relations(text, claims, attributions, figures)
     warnings = [AnalysisWarning(w.split(" ", 1)[0], w.split(" ", 1)[1] if " " in w else w, f.span)
                 for f in figures for w in f.warnings]
+    warnings += [_failure_warning(om, f, span) for om, m in chunks for f in m.failures]
     return ArticleAnalysis(article=article, attributions=tuple(attributions),
                            figures=tuple(figures), claims=tuple(claims),
                            relations=tuple(relations),
                            warnings=(*article.ingest_warnings, *warnings),
                            meta={"analysed": True})
+
+
+def _failure_warning(om: OffsetMap, f: RuleFailure, span) -> AnalysisWarning:  # noqa: ANN001
+    """W202 for a rule that raised at a token (``span`` maps chunk offsets to the article)."""
+    where = span(om, f.start, f.end)
+    return AnalysisWarning("W202", message("W202", rule=f.rule, detail=repr(where.text),
+                                           error=f.error), where)
 
 
 def _source(om: OffsetMap, src: SourceMatch | None, span) -> Source | None:
@@ -136,6 +152,7 @@ def _source(om: OffsetMap, src: SourceMatch | None, span) -> Source | None:
         kind=src.kind,
         description=src.description,
         resolved_from=span(om, *src.antecedent) if src.antecedent else None,
+        method=src.method or None,
     )
 
 
@@ -149,20 +166,21 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
         segs = tuple(om.span(s, e) for s, e in a.content)
         content = Span.of(text, segs[0][0], segs[-1][1], segs if len(segs) > 1 else None)
         cue = Cue(span(om, *a.cue), a.cue_lemma, a.cue_class) if a.cue else None
-        built.append((content, cue, a.quote, _source(om, a.source, span), segs))
+        built.append((content, cue, a.quote, _source(om, a.source, span), segs,
+                      a.method or None))
     built.sort(key=lambda b: (b[0].start, -b[0].end, b[1].span.start if b[1] else 0))
     ids = [f"a{i + 1}" for i in range(len(built))]
     index = _ContentIndex([b[4] for b in built])
     sizes = [b[0].end - b[0].start for b in built]
     out = []
-    for i, (content, cue, quote, source, _segs) in enumerate(built):
+    for i, (content, cue, quote, source, _segs, method) in enumerate(built):
         anchor = cue.span.start if cue else content.start
         # the smallest strictly larger content holding the anchor; the first of equals
         found = [(sizes[j], j) for j in index.around(anchor, anchor + 1)
                  if j != i and sizes[j] > sizes[i]
                  and any(s <= anchor < e for s, e in index.segments[j])]
         parent = ids[min(found)[1]] if found else None
-        out.append(Attribution(ids[i], parent, source, cue, content, quote))
+        out.append(Attribution(ids[i], parent, source, cue, content, quote, method=method))
     return out
 
 
@@ -212,8 +230,7 @@ def _attach_hedges(attributions: list[Attribution], hedges: list[Hedge]) -> list
                 a.cue.span.start - h.span.end) <= 2), None)
         if owner is not None:
             by_id.setdefault(owner.id, []).append(h)
-    return [Attribution(a.id, a.parent, a.source, a.cue, a.content, a.quote,
-                        tuple(by_id.get(a.id, ()))) for a in attributions]
+    return [replace(a, hedges=tuple(by_id.get(a.id, ()))) for a in attributions]
 
 
 def _figures(text: str, raw: list[tuple[OffsetMap, FigureMatch]], span,
@@ -228,7 +245,8 @@ def _figures(text: str, raw: list[tuple[OffsetMap, FigureMatch]], span,
             id=f"f{i + 1}", span=sp, value=f.value, low=f.low, high=f.high, bound=f.bound,
             change=f.change, unit=f.unit, counted=f.counted, measure=f.measure, actor=f.actor,
             time=span(om, *f.time) if f.time else None, as_of=f.as_of,
-            attribution=owner.id if owner else None, warnings=tuple(f.warnings)))
+            attribution=owner.id if owner else None, warnings=tuple(f.warnings),
+            method=f.method or None))
     return out
 
 

@@ -23,7 +23,7 @@ from allegedly.nlp import (
     prepass,
 )
 from allegedly.nlp.fast_attributes import replace_attribute_ruler
-from allegedly.settings import Settings
+from allegedly.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +34,11 @@ def load_nlp(settings: Settings | None = None) -> Language:
     """The full pipeline: the base model's tagger, parser, NER + our components, in order.
 
     The stock lemmatizer is loaded but disabled (``extract.lemmas`` asks it per token on
-    demand) and the stock attribute_ruler is replaced by an equivalent table lookup.
+    demand) and the stock attribute_ruler is replaced by an equivalent table lookup. Without
+    ``settings``: :func:`~allegedly.settings.load_settings` (defaults, $ALLEGEDLY_CONFIG,
+    ALLEGEDLY_* variables), as the CLI reads them.
     """
-    settings = settings or Settings()
+    settings = settings or load_settings()
     try:
         nlp = spacy.load(settings.model, disable=["lemmatizer"])
     except OSError as exc:
@@ -44,10 +46,27 @@ def load_nlp(settings: Settings | None = None) -> Language:
     register_lemmatizer(nlp.vocab, nlp.get_pipe("lemmatizer"))
     replace_attribute_ruler(nlp)  # same results, ~20% less parse time (see fast_attributes)
     nlp.add_pipe("allegedly_paragraphs", before="parser")
+    disabled = check_rule_names(settings.disabled_rules)
     for name in OUR_COMPONENTS:
-        nlp.add_pipe(name)
+        config = {"disabled_rules": disabled} if name in _RULE_COMPONENTS else {}
+        nlp.add_pipe(name, config=config)
     nlp.max_length = max(nlp.max_length, settings.max_chars_per_doc + 1)
     return nlp
+
+
+_RULE_COMPONENTS = frozenset({"allegedly_attributions", "allegedly_figures"})
+
+
+def check_rule_names(names: Iterable[str]) -> list[str]:
+    """``names`` as a sorted list, or ValueError naming the unknown ones and the known ones."""
+    from allegedly.extract import switchable_rules
+
+    names = sorted(set(names))
+    unknown = [n for n in names if n not in switchable_rules()]
+    if unknown:
+        raise ValueError(f"Unknown rule name(s) in disabled_rules: {unknown}; known: "
+                         f"{sorted(switchable_rules())} (docs/contract.md#methods)")
+    return names
 
 
 @cache
@@ -59,14 +78,15 @@ def trigger_forms() -> frozenset[str]:
 
 
 class Analyzer:
-    """Loads the model once; analyses one article or a stream of them.
+    """Loads the model once; analyses one article or a stream of them. Without ``settings``, they
+    are read as the CLI reads them (:func:`~allegedly.settings.load_settings`).
 
     >>> an = Analyzer()
     >>> result = an.analyze_text("Officials said 12 people were killed.", outlet="Example News")
     """
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
-        self.settings = settings or Settings()
+        self.settings = settings or load_settings()
         self._nlp = nlp
 
     @property
@@ -149,5 +169,7 @@ def _default_analyzer(settings: Settings) -> Analyzer:
 
 
 def get_analyzer(settings: Settings | None = None) -> Analyzer:
-    """A process-wide analyzer per settings (the model is loaded on first use)."""
-    return _default_analyzer(settings or Settings())
+    """A process-wide analyzer per settings (the model is loaded on first use). Without
+    ``settings``: :func:`~allegedly.settings.load_settings`, read on each call (defaults.toml,
+    then $ALLEGEDLY_CONFIG, then ALLEGEDLY_* variables), exactly as the CLI reads them."""
+    return _default_analyzer(settings or load_settings())

@@ -39,3 +39,21 @@ def test_errors_carry_code_origin_and_advice():
     assert "ALLEGEDLY_MAX_BYTES" in str(err)
     assert all(re.fullmatch(r"[EW]\d{3}", code) for code in MESSAGES)
     assert "{" not in message("E101")
+
+
+def test_disabled_rules_from_environment_and_toml(tmp_path):
+    env = {"ALLEGEDLY_DISABLED_RULES": "verb.colon, figure.not_year"}
+    assert load_settings(env=env).disabled_rules == ("verb.colon", "figure.not_year")
+    cfg = tmp_path / "a.toml"
+    cfg.write_text('disabled_rules = ["quote.follow_on"]\n')
+    assert load_settings(cfg, env={}).disabled_rules == ("quote.follow_on",)
+    assert load_settings(env={}).disabled_rules == ()
+
+
+def test_unknown_rule_names_are_refused_when_the_pipeline_is_built():
+    from allegedly.nlp.pipeline import check_rule_names
+
+    assert check_rule_names(["verb.colon", "figure.not_year", "verb.colon"]) == [
+        "figure.not_year", "verb.colon"]
+    with pytest.raises(ValueError, match="verb.nope"):
+        check_rule_names(["verb.nope"])

@@ -145,3 +145,57 @@ def test_breakdown_by_cue_counts_precision_per_lemma():
     by_cue = breakdown(gold, pred, by_cue=True)
     assert by_cue["lemma=say"]["pred"] == 1 and by_cue["lemma=say"]["correct"] == 1
     assert by_cue["lemma=denounce"]["pred"] == 1 and by_cue["lemma=denounce"].get("correct", 0) == 0
+
+
+def test_command_without_a_rule_and_on_a_docs_list(tmp_path):
+    dev = _polnear_dev()
+    names = sorted(p.stem for p in (dev / "text").glob("*.txt"))[:2]
+    docs = tmp_path / "docs.txt"
+    docs.write_text("# two documents\n" + "\n".join(names) + "\n")
+    base = CliRunner().invoke(command, [str(dev), "--docs", str(docs), "--json"])
+    assert base.exit_code == 0, base.output
+    got = json.loads(base.output)
+    assert got["docs"] == 2 and got["without"] == []
+    off = CliRunner().invoke(command, [str(dev), "--docs", str(docs), "--json",
+                                       "--without", "verb", "--without", "quote.follow_on"])
+    assert off.exit_code == 0, off.output
+    got_off = json.loads(off.output)
+    assert got_off["without"] == ["quote.follow_on", "verb"]
+    assert got_off["metrics"]["_counts"][0] < got["metrics"]["_counts"][0]  # fewer links
+
+
+def test_command_refuses_unknown_rules_and_documents(tmp_path):
+    dev = _polnear_dev()
+    bad = CliRunner().invoke(command, [str(dev), "--without", "verb.no_such_rule"])
+    assert bad.exit_code != 0 and "verb.no_such_rule" in bad.output
+    docs = tmp_path / "docs.txt"
+    docs.write_text("not-a-document\n")
+    missing = CliRunner().invoke(command, [str(dev), "--docs", str(docs)])
+    assert missing.exit_code != 0 and "not-a-document" in missing.output
+
+
+def test_polnear_adapter_writes_who_and_nonrestrictive_which_as_the_pronoun():
+    from allegedly.evaluation.polnear import polnear_source
+
+    rel = "rule:source.relative"
+    text = "The colonel, who commanded the brigade, said so."
+    cue = (text.index("said"), text.index("said") + 4)
+    assert polnear_source(text, (0, 11), cue, rel) == (13, 16)  # "who"
+    text = "The ministry, which runs the prisons, said so."
+    cue = (text.index("said"), text.index("said") + 4)
+    assert polnear_source(text, (0, 12), cue, rel) == (14, 19)  # ", which" -> "which"
+    text = "A program which allows it has said so."  # restrictive: the noun, as PolNeAR marks it
+    cue = (text.index("said"), text.index("said") + 4)
+    assert polnear_source(text, (0, 9), cue, rel) == (0, 9)
+    assert polnear_source(text, (0, 9), cue, "rule:source.subject") == (0, 9)
+    assert polnear_source(text, None, cue, rel) is None
+
+
+def test_polnear_adapter_gives_unnamed_sources_no_span():
+    from allegedly.evaluation.polnear import STAND_INS, polnear_source
+    from allegedly.extract.attribution.sources import STAND_INS as PRODUCT_STAND_INS
+
+    assert STAND_INS == PRODUCT_STAND_INS
+    text = "There are claims that the tanks were lost."
+    assert polnear_source(text, (0, 16), (10, 16), "rule:source.vague") is None
+    assert polnear_source(text, (0, 16), (10, 16), "rule:source.subject") == (0, 16)

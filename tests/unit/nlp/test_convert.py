@@ -80,3 +80,17 @@ def test_split_sentences_for_unparsed_paragraphs():
     spans = split_sentences(text, 0, len(text))
     assert [text[s:e] for s, e in spans] == ["One sentence here.", "Another one!",
                                              "“Quoted start.”", "Last"]
+
+
+def test_rule_failures_become_coded_warnings_with_their_token():
+    from allegedly.extract.matches import RuleFailure
+
+    text = "Officials said that 12 people died."
+    om = OffsetMap(((0, 0, len(text)),))
+    failure = RuleFailure("verb.ccomp", 10, 14, "IndexError('x')")
+    dm = DocMatches(attributions=(), hedges=(), figures=(), sentences=((0, len(text)),),
+                    failures=(failure,))
+    result = build_analysis(Article(text=text), text, [(om, dm)])
+    (w,) = [w for w in result.warnings if w.code == "W202"]
+    assert w.span.text == "said" and "verb.ccomp" in w.message and "IndexError" in w.message
+    assert result.to_dict()["warnings"][0]["code"] == "W202"

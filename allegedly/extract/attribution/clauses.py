@@ -1,0 +1,175 @@
+"""Clause-shape helpers of the verb strategies: where a content clause ends, which verbs are
+cues of their own inside it, settings and asides that are not part of what was said.
+
+Pure functions over the parse, used by :mod:`allegedly.extract.attribution.verbs`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from allegedly.extract.attribution.cues import CUES, verb_cue_row
+from allegedly.extract.attribution.spans import text_of
+from allegedly.extract.attribution.speakers import conjoined_cue
+from allegedly.extract.lemmas import lemma
+from allegedly.extract.matches import Offsets
+from allegedly.extract.quotes import Quote
+from allegedly.lexicons import column, word_list
+
+_SETTING_NOUNS = column("speech_settings", "word")
+"""Nouns naming where/how something was said (``lexicons/speech_settings.tsv``)."""
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
+_ADJUNCT_PREPS = word_list("setting_preps")
+
+
+def end_before_conjoined_cue(comp: Token) -> int:
+    """End (exclusive token index) of a content clause, cut before a conjoined speech verb of
+    the outer speaker (:func:`conjoined_cue`), which gets its own link."""
+    for t in comp.subtree:
+        if t.head == comp and _conjoined_speech(t) or _participle_cue(t):
+            end = t.left_edge.i
+            while end > comp.i and comp.doc[end - 1].dep_ in {"cc", "punct"}:
+                end -= 1
+            if end > comp.i:
+                return end
+    return comp.right_edge.i + 1
+
+
+def _conjoined_speech(t: Token) -> bool:
+    """"tweeted ... that Machado was "a con" [and encouraged Americans to ...]": a subjectless
+    finite speech verb conjoined to a that-clause the parser took for an adverbial continues the
+    outer speaker with a new link (:func:`conjoined_cue` covers the ccomp case)."""
+    return conjoined_cue(t) or t.dep_ == "conj" and t.tag_ in {"VBD", "VBZ"} \
+        and verb_cue_row(t) is not None and t.head.dep_ == "advcl" \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) \
+        and any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in t.children)
+
+
+def _participle_cue(t: Token) -> bool:
+    """"said he did not believe it, [arguing that ...]": a participle speech verb after a comma
+    with its own content is a new link of the same speaker, not part of the first content."""
+    return t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i and t.i > 0 \
+        and t.doc[t.i - 1].text == "," and verb_cue_row(t) is not None \
+        and any(c.dep_ in {"ccomp", "dobj"} and c.i > t.i for c in t.children)
+
+
+def is_setting(n: Token) -> bool:
+    """A noun naming the occasion/channel or time of a statement ("tweets", "Twitter", "July")."""
+    return lemma(n).lower() in _SETTING_NOUNS or n.lower_ in _SETTING_NOUNS \
+        or n.ent_type_ in {"DATE", "TIME"}
+
+
+def before_setting(doc: Doc, first: int, end: int) -> int:
+    """End of an object content cut before a trailing setting: a prepositional phrase about the
+    occasion, channel or time ("[Machado] in early-morning tweets", "[one] in July", "[Clinton
+    as a “disgrace”] Wednesday on The Laura Ingraham Show") or a bare date word."""
+    for t in doc[first + 1:end]:
+        if any(a.dep_ in _CLAUSE_DEPS and first <= a.i < end for a in t.ancestors):
+            continue  # inside a clause of the object ("…, which filed in 2016"): not a setting
+        if t.dep_ == "prep" and t.lower_ in _ADJUNCT_PREPS and t.right_edge.i < end and any(
+                p.dep_ == "pobj" and is_setting(p) for p in t.children):
+            return t.i
+        if t.dep_ == "npadvmod" and t.ent_type_ == "DATE" and t.head.i < first:
+            return t.i
+    return end
+
+
+def with_misattached_conjuncts(doc: Doc, v: Token, content: Offsets) -> Offsets:
+    """"wants [to triple X, grow Y and create Z]", "has mentioned [refinancing X and forcing
+    Y]": the parser hung the later conjuncts on the finite cue verb, though their form (a bare
+    verb after "to ...", a gerund after a gerund object) cannot coordinate with it."""
+    if v.tag_ not in {"VBZ", "VBD", "VBP", "VBN"}:
+        return content
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    forms = {t.tag_ for t in span if t.tag_ in {"VB", "VBG"}}
+    end = content[1]
+    for c in v.rights:
+        if c.dep_ == "conj" and c.idx >= end - 1 and c.tag_ in forms and c.tag_ != v.tag_ \
+                and not any(x.dep_ in {"nsubj", "nsubjpass"} or x.dep_ in {"aux", "auxpass"}
+                            and x.head == c or lemma(x) in CUES for x in c.subtree) \
+                and "\n" not in text_of(doc)[end:c.idx]:
+            last = c.right_edge
+            while last.i > c.i and (last.is_punct or last.is_space):
+                last = doc[last.i - 1]
+            end = last.idx + len(last.text)
+    return content[0], end
+
+
+def has_object(x: Token) -> bool:
+    """"wants to triple AmeriCorps" (an object or complement) vs "wanted to defect"."""
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"} for c in x.children)
+
+
+def anonymity_formula(x: Token) -> bool:
+    """"(asked) not to be named / identified"."""
+    return any(c.dep_ == "neg" for c in x.children) and any(
+        c.dep_ == "auxpass" for c in x.children)
+
+
+def inverted_final(v: Token) -> bool:
+    """"…, the Northern Ledger reported.": a reporting verb with its own subject closing the
+    sentence after a comma, with nothing of its own after it."""
+    doc = v.doc
+    if v.dep_ not in {"ccomp", "parataxis", "conj", "advcl"} or v.head.i > v.i \
+            or lemma(v) not in CUES:
+        return False
+    first = clause_edges(v)[0]
+    if first == 0 or doc[first - 1].text not in {",", "—", "–"}:
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children) or any(
+            c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > v.i for c in v.children):
+        return False
+    return all(t.is_punct or t.is_space or (t.head == v and t.dep_ in {"npadvmod", "prep"})
+               for t in doc[v.i + 1:v.sent.end]) and any(
+                   c.dep_ in {"ccomp", "xcomp"} for c in v.head.children if c != v)
+
+
+def clause_edges(v: Token) -> tuple[int, int]:
+    """First and last non-punctuation token of ``v``'s subtree."""
+    toks = [t for t in v.subtree if not t.is_punct]
+    return toks[0].i, toks[-1].i
+
+
+def np_like(v: Token) -> bool:
+    """Any cue verb takes a full noun-phrase object as content ("noted Bill Clinton's comments")
+    when the object is more than a pronoun."""
+    obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ not in {"PRON"} and obj.right_edge.i - obj.left_edge.i >= 1
+
+
+_ASIDE_PUNCT = frozenset({",", "—", "–", "--", ";"})
+_ASIDE_DEPS = frozenset({"relcl", "appos"})
+_CONCESSIVE = word_list("concessive_conjunctions")
+
+
+def without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offsets:
+    """An indirect content after its cue without the writer's closing aside set off by a comma
+    or dash: a non-restrictive relative clause ("likened RT to the BBC, which receives
+    government funding") or an apposition ("…with NATO, the existing military alliance")."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or any(q.start < content[1] and content[0] < q.end for q in quotes):
+        return content
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(toks) < 4:
+        return content
+    last = toks[-1].i
+    for t in span[3:]:
+        if t.dep_ == "advcl" and t.right_edge.i == last and t.left_edge.lower_ in _CONCESSIVE \
+                and doc[t.left_edge.i - 1].text == "," and t.left_edge.i > span.start + 2:
+            end = doc[t.left_edge.i - 2]  # "was its biggest yet[, although it may take days]"
+            return content[0], end.idx + len(end.text)
+        if t.dep_ in _ASIDE_DEPS and t.right_edge.i == last and t.left_edge.i > span.start \
+                and doc[t.left_edge.i - 1].text in _ASIDE_PUNCT \
+                and (t.dep_ == "appos" or t.left_edge.tag_ in {"WDT", "WP", "WP$", "WRB"}) \
+                and not any(lemma(x) in CUES and x.tag_ in {"VBD", "VBZ", "VBP"}
+                            for x in t.subtree):  # "which he said runs …", not "by questioning"
+            end = doc[t.left_edge.i - 2]
+            return content[0], end.idx + len(end.text)
+    return content
+
+
+__all__ = ["anonymity_formula", "before_setting", "clause_edges", "end_before_conjoined_cue",
+           "has_object", "inverted_final", "is_setting", "np_like", "with_misattached_conjuncts",
+           "without_final_aside"]

@@ -1,0 +1,120 @@
+"""The cue lexicon and cue spans: which words can mark an attribution, and how far a cue reaches.
+
+Cues come from ``lexicons/reporting_verbs.tsv`` (one row per verb, noun or multi-word cue with
+its class and frame). :func:`verb_cue_row` finds the row of a cue verb (phrasal ones included),
+:func:`cue_span` the words of the cue ("has also said", "called for", "said Friday").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from allegedly.extract.lemmas import lemma
+from allegedly.extract.matches import Offsets
+from allegedly.lexicons import flagged, load, word_list
+
+CUE_ROWS: tuple[dict[str, str], ...] = load("reporting_verbs")
+"""All rows of ``lexicons/reporting_verbs.tsv`` (verbs, nouns, doubt words)."""
+CUES: dict[str, dict[str, str]] = {}
+NOUN_CUES: dict[str, dict[str, str]] = {}
+for _row in CUE_ROWS:
+    if _row["pos"] == "verb":
+        CUES.setdefault(_row["lemma"], _row)
+    elif _row["pos"] == "noun":
+        NOUN_CUES.setdefault(_row["lemma"], _row)
+PHRASE_CUES: dict[str, list[dict[str, str]]] = {}
+"""Multi-word verb cues ("point out", "point to") by their verb lemma (the first word)."""
+for _row in CUE_ROWS:
+    if _row["pos"] == "phrase" and " " in _row["lemma"]:
+        PHRASE_CUES.setdefault(_row["lemma"].split()[0], []).append(_row)
+PHRASE_FORMS = frozenset(f for rows in PHRASE_CUES.values() for r in rows
+                         for f in r["forms"].split())
+VERB_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "verb" for f in r["forms"].split())
+NOUN_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "noun" for f in r["forms"].split())
+DOUBT_FORMS = frozenset(f for r in CUE_ROWS if r["pos"] == "doubt" for f in r["forms"].split())
+TRIGGER_FORMS: frozenset[str] = frozenset(
+    form.lower() for row in CUE_ROWS if row["pos"] not in {"doubt", "support"}
+    for form in row["forms"].split())
+"""Every lower-cased surface form that can start or mark an attribution cue."""
+_VERB_FRAMES: dict[str, set[str]] = {}
+for _row in CUE_ROWS:
+    if _row["pos"] in {"verb", "phrase", "support"}:
+        _VERB_FRAMES.setdefault(_row["lemma"].split()[0], set()).update(_row["frame"].split(","))
+
+
+def verb_has(lem: str, prop: str) -> bool:
+    """Does the verb lemma ``lem`` have the frame word ``prop`` (``addressee``, ``desire``,
+    ``naming``, ``prep``, ``issuing``: see the header of ``reporting_verbs.tsv``)? For a phrase
+    row the frame holds for its first word ("point to": "point")."""
+    return prop in _VERB_FRAMES.get(lem, ())
+
+CUE_MODS = {"aux", "auxpass", "neg"}
+_CUE_ADVS = flagged("speech_adverbs", "word", "cue")
+_TIME_WORDS = word_list("day_words")
+_CUE_PREPS = word_list("cue_preps")
+_NOT_MANNER = word_list("not_manner_adverbs")
+
+
+def verb_cue_row(v: Token) -> dict[str, str] | None:
+    """The lexicon row of cue verb ``v``: its own verb row, or a phrase row whose second word is
+    one of its particles or prepositions ("pointed [out]", "pointed [to]")."""
+    lem = lemma(v)
+    row = CUES.get(lem)
+    if row is not None:
+        return row
+    for phrase in PHRASE_CUES.get(lem, ()):
+        words = phrase["lemma"].split()
+        if len(words) != 2:
+            continue  # "go on to say" is more than a verb and its particle
+        second = words[1]
+        if any(c.dep_ in {"prt", "prep"} and c.lower_ == second and c.i > v.i
+               for c in v.children):
+            return phrase
+    return None
+
+
+def cue_span(v: Token) -> Offsets:
+    """Character span of cue verb ``v``: the verb with its contiguous auxiliaries, negation and
+    adverbs ("has also said"), particle or cue preposition ("called for") and an adjacent day
+    word ("said Friday")."""
+    doc = v.doc
+    start = v.i
+    left = {c.i for c in v.lefts if c.dep_ in CUE_MODS
+            or c.dep_ == "advmod" and (c.lower_ in _CUE_ADVS or _manner_adverb(c))}
+    while start - 1 in left:
+        start -= 1
+    end = v.i
+    for c in v.rights:
+        if c.i != end + 1:
+            break
+        particle = c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _CUE_PREPS
+                                       and verb_has(lemma(v), "prep"))
+        day = c.dep_ in {"npadvmod", "advmod"} and c.lower_ in _TIME_WORDS
+        if not (particle or day):
+            break
+        end = c.i
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _manner_adverb(t: Token) -> bool:
+    """"frequently mocked", "forcefully told": an -ly adverb right before the cue says how it
+    was said and belongs to the cue."""
+    return t.lower_.endswith("ly") and t.tag_ == "RB" and t.lower_ not in _NOT_MANNER
+
+
+def cue_start(v: Token) -> int:
+    """Index of the first token of the cue verb group (auxiliaries, negation, adverbs)."""
+    i = v.i
+    while i > 0 and v.doc[i - 1].head == v and v.doc[i - 1].dep_ in CUE_MODS | {"advmod"}:
+        i -= 1
+    return i
+
+
+def cue_classes() -> dict[str, str]:
+    """Cue lemma -> cue class, as in the lexicon (for documentation and reports)."""
+    return {lem: row["class"] for lem, row in CUES.items()}
+
+
+__all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "NOUN_CUES", "NOUN_FORMS",
+           "PHRASE_CUES", "PHRASE_FORMS", "TRIGGER_FORMS", "VERB_FORMS", "cue_classes",
+           "cue_span", "cue_start", "verb_cue_row", "verb_has"]

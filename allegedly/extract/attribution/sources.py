@@ -1,0 +1,329 @@
+"""Sources: who a mention refers to, and the :class:`SourceMatch` built for it.
+
+:func:`make_source` takes the head token of a speaking mention (found by a strategy, e.g. a cue
+verb's subject: :mod:`allegedly.extract.attribution.speakers`), measures the mention
+(:mod:`allegedly.extract.attribution.mentions`) and walks :data:`RESOLVERS` in order. No
+coreference model is available, so resolution is by rules over the parse and the entities:
+
+* ``source.relative`` -- a relative pronoun ("who", ", which", "that") speaks for the noun it
+  hangs on, and that noun phrase is the source;
+* ``source.pronoun`` -- "He" -> the most recent person-like subject before it (the previous
+  speaker, "Roman Tsimbalyuk", whose pre-modifiers give the description "Ukrainian journalist");
+* ``source.role_apposition`` -- "The mayor, Anna Berg" -> "Anna Berg";
+* ``source.definite_description`` -- "the 29-year-old", "the sergeant" -> the person named before;
+* ``source.it_entity`` -- "it", "its" -> the last organisation or place named before;
+* ``source.short_name`` / ``source.surname`` -- "Mr Tsimbalyuk", "Tsimbalyuk" -> the full name
+  mentioned earlier; ``source.full_name`` -- a full PERSON name without its titles;
+* ``source.title_name`` -- "Corporal Ana Weiss" with the name missed by the NER.
+
+The first resolver that applies decides (one that applies but finds no antecedent leaves the
+mention as written). ``method`` is the resolver's name when it renamed the source, else the
+``found_by`` name of the rule that found the mention. Each resolver can be switched off by name.
+
+To add a resolver: write ``def _my_rule(tok, span, core) -> SourceMatch | Resolved | None``
+(None: does not apply), add ``Rule("source.my_rule", _my_rule)`` to :data:`RESOLVERS` in its
+place and document the name in ``docs/contract.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from allegedly.extract.attribution.mentions import (
+    RELATIVE,
+    THIRD_PERSON,
+    TITLES,
+    classify,
+    description_of,
+    entity,
+    head_span,
+    is_full_name,
+    mention_span,
+    name_tokens,
+    outlet_name,
+    person_noun,
+)
+from allegedly.extract.matches import SourceMatch
+from allegedly.extract.rules import Rule, enabled, method
+from allegedly.lexicons import word_list
+
+_IT_PRONOUNS = word_list("it_pronouns")
+_ARTICLES = word_list("articles")
+_SUBJECT_RELATIVES = word_list("subject_relatives")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a resolver found: a PERSON mention the source refers to (``target``), or a name
+    and description to use (a full name written with titles). All None: leave as written."""
+
+    target: Span | None = None
+    name: str | None = None
+    description: str | None = None
+
+
+def _relative(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """A relative pronoun subject ("who", ", which", "that") speaks for the noun it hangs on:
+    the source is that noun phrase, up to the relative clause ("the colonel, who said ..." ->
+    "the colonel"). (PolNeAR writes "who" and ", which" sources as the pronoun: its evaluation
+    adapter, ``allegedly.evaluation.polnear.polnear_source``, maps them back.)"""
+    low = tok.lower_
+    if not (low in RELATIVE and tok.dep_.startswith("nsubj") and tok.head.dep_ == "relcl"):
+        return None
+    noun = tok.head.head
+    return replace(make_source(noun, stop=tok.head.left_edge.i, found_by="source.relative"),
+                   method=method("source.relative"))
+
+
+def _pronoun(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:
+    """"He", "she" -> the most recent person-like subject before it (the previous speaker)."""
+    if tok.lower_ not in THIRD_PERSON:
+        return None
+    doc = tok.doc
+    ante = _antecedent(doc, tok.i)
+    if ante is not None and ante.label_ != "PERSON":  # "one soldier ... he"
+        return SourceMatch((span.start_char, span.end_char), _strip_det(ante), classify(ante),
+                           None, (ante.start_char, ante.end_char), method("source.pronoun"))
+    return Resolved(target=ante)
+
+
+def _role_apposition(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """"The mayor, Anna Berg, ...": the PERSON name in apposition to a role noun."""
+    role = _role_appos(tok)
+    if role is None:
+        return None
+    name = " ".join(t.text for t in name_tokens(role))
+    return SourceMatch((span.start_char, span.end_char), name, "person", _strip_det(core), None,
+                       method("source.role_apposition"))
+
+
+def _definite_description(tok: Token, span: Span, core: Span) -> Resolved | None:
+    """"The 29-year-old", "the sergeant": a definite description of a person named before."""
+    if not (person_noun(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
+            and tok.ent_type_ in {"", "DATE"}):
+        return None
+    ante = _antecedent(tok.doc, tok.i)
+    if ante is not None and ante.label_ == "PERSON" and _describes(tok, ante):
+        return Resolved(target=ante)
+    return Resolved()
+
+
+def _it_entity(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:
+    """"it", "its" -> the last organisation, place or group named before."""
+    if tok.lower_ not in _IT_PRONOUNS:
+        return None
+    ent = _earlier_entity(tok.doc, tok.i, {"ORG", "GPE", "NORP"})
+    if ent is None:
+        return Resolved()
+    base = make_source(ent.root)
+    return SourceMatch((span.start_char, span.end_char), base.name, base.kind, base.description,
+                       (ent.start_char, ent.end_char), method("source.it_entity"))
+
+
+def _short_name(tok: Token, span: Span, core: Span) -> Resolved | None:
+    """"Mr Tsimbalyuk" (a one-word PERSON name) -> the full name mentioned earlier."""
+    ent = entity(core)
+    if ent is None or ent.label_ != "PERSON":
+        return None
+    names = name_tokens(ent)
+    if len(names) != 1:
+        return None
+    return Resolved(target=_earlier_person(tok.doc, ent.start, names[-1].lower_))
+
+
+def _full_name(tok: Token, span: Span, core: Span) -> Resolved | None:
+    """A PERSON name of two or more words: the name without titles, and its description."""
+    ent = entity(core)
+    if ent is None or ent.label_ != "PERSON":
+        return None
+    names = name_tokens(ent)
+    if len(names) >= 2:
+        return Resolved(name=" ".join(t.text for t in names), description=description_of(ent))
+    return Resolved()
+
+
+def _title_name(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """"Corporal Ana Weiss" with the name mislabelled by the NER: title + full name."""
+    if not (tok.pos_ == "PROPN" and core[0].lower_ in TITLES and len(core) >= 3
+            and all(t.pos_ == "PROPN" for t in core)):
+        return None
+    return SourceMatch((span.start_char, span.end_char), " ".join(t.text for t in core[1:]),
+                       "person", core[0].text, None, method("source.title_name"))
+
+
+def _surname(tok: Token, span: Span, core: Span) -> Resolved | None:
+    """A bare surname the NER missed or mislabelled ("Mr Tsimbalyuk" tagged ORG) -> the full
+    name mentioned earlier."""
+    if not (tok.pos_ == "PROPN" and len([t for t in core if t.lower_ not in TITLES]) == 1):
+        return None
+    return Resolved(target=_earlier_person(tok.doc, core.start, tok.lower_))
+
+
+RESOLVERS: tuple[Rule, ...] = (
+    Rule("source.relative", _relative),
+    Rule("source.pronoun", _pronoun),
+    Rule("source.role_apposition", _role_apposition),
+    Rule("source.definite_description", _definite_description),
+    Rule("source.it_entity", _it_entity),
+    Rule("source.short_name", _short_name),
+    Rule("source.full_name", _full_name),
+    Rule("source.title_name", _title_name),
+    Rule("source.surname", _surname),
+)
+"""Who a mention refers to, in order (the first that applies decides)."""
+
+
+def make_source(tok: Token, stop: int | None = None, found_by: str = "source.subject"
+                ) -> SourceMatch:
+    """A :class:`SourceMatch` for the mention headed by ``tok``, typed and resolved; the mention
+    ends before token ``stop`` (the cue) when the cue hangs off the mention itself.
+    ``found_by``: the name of the rule that found the mention (its ``method`` unless a resolver
+    renames it)."""
+    doc = tok.doc
+    span = mention_span(tok, stop)
+    core = head_span(tok)
+    resolved, by = Resolved(), found_by
+    for rule in RESOLVERS:
+        if not enabled(doc, rule.name):
+            continue
+        got = rule.fn(tok, span, core)
+        if isinstance(got, SourceMatch):
+            return got
+        if got is not None:
+            resolved = got
+            if got.target is not None:
+                by = rule.name
+            break
+    return _finish(span, core, resolved, by)
+
+
+def _finish(span: Span, core: Span, resolved: Resolved, by: str) -> SourceMatch:
+    """The source as resolved: the target's name and description, else the mention's own."""
+    name = resolved.name or core.text
+    description, antecedent = resolved.description, None
+    kind = classify(core)
+    target = resolved.target
+    if target is not None:
+        name = " ".join(t.text for t in name_tokens(target))
+        description = description_of(target)
+        antecedent = (target.start_char, target.end_char)
+        kind = "person"
+    elif kind == "media":
+        name = outlet_name(core.text) or _strip_det(core)
+    return SourceMatch((span.start_char, span.end_char), name, kind, description, antecedent,
+                       method(by))
+
+
+def vague_source(phrase: str = "", span: tuple[int, int] | None = None) -> SourceMatch:
+    """The source of a sourceless cue, named by the phrase that stands for it ("it is alleged",
+    "there are claims": never an empty name). ``span``: the words of that phrase in the text
+    when they are there ("There are claims"); None when no words name the source ("Russia has
+    been accused": the phrase is made up, "unnamed (has been accused)")."""
+    return SourceMatch(span, " ".join(phrase.split()) or "unnamed source", "vague",
+                       method=method("source.vague"))
+
+
+STAND_INS = frozenset({method("source.unnamed"), method("source.expletive"), method("source.vague")})
+"""Methods of unnamed sources named by the words standing for them ("it is alleged", "There are
+claims"): their span, when they have one, is no speaker's mention."""
+
+
+def named_span(src: SourceMatch | None) -> tuple[int, int] | None:
+    """The span of a source that names a speaker (None for a stand-in or no span): what the
+    strategies compare with contents and cues."""
+    return None if src is None or src.method in STAND_INS else src.span
+
+
+# ---- antecedents -------------------------------------------------------------------------
+
+
+def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
+    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``)."""
+    for ent in reversed(doc.ents):
+        if ent.end > before or not is_full_name(ent):
+            continue
+        if surname is None or name_tokens(ent)[-1].lower_ == surname:
+            return ent
+    return None
+
+
+def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
+    """The most recent person-like *subject* before token ``before`` (a full or short PERSON
+    name, or a singular person noun phrase "one soldier"), else the most recent full name."""
+    for i in range(before - 1, max(-1, before - window), -1):
+        t = doc[i]
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if t.lower_ in _SUBJECT_RELATIVES and t.head.dep_ == "relcl":
+            t = t.head.head
+        elif t.head.dep_ not in {"ROOT", "conj", "parataxis"} and not (
+                t.head.dep_ == "ccomp" and t.head.i < t.head.head.i):  # "X alleged ..., Y said"
+            continue  # a subject inside reported content ("reported that the colonel ...")
+        found = _person_subject(doc, t)
+        if found is not None:
+            return found
+    return _earlier_person(doc, before, None)
+
+
+def _person_subject(doc: Doc, t: Token) -> Span | None:
+    """The person a subject token names: its full name (looked up for a short one), a title +
+    full name the NER mislabelled, or a person noun phrase; None if it names no person."""
+    if t.ent_type_ == "PERSON":
+        ent = entity(doc[t.i:t.i + 1])
+        if ent is None:
+            return None
+        if is_full_name(ent):
+            return ent
+        names = name_tokens(ent)
+        full = _earlier_person(doc, ent.start, names[-1].lower_) if names else None
+        return full or ent
+    if t.pos_ == "PROPN" and t.ent_type_ != "GPE":  # a surname the NER mislabelled
+        full = _earlier_person(doc, t.i, t.lower_)
+        if full is not None:
+            return full
+        core = head_span(t)
+        if core[0].lower_ in TITLES and len(core) >= 3:  # "Corporal Ana Weiss" (NER: ORG)
+            return Span(doc, core.start, core.end, label="PERSON")
+    if person_noun(t) and t.ent_type_ not in {"ORG", "GPE", "NORP"}:
+        return head_span(t)
+    return None
+
+
+def _role_appos(tok: Token) -> Span | None:
+    """"The mayor, Anna Berg, ...": the PERSON name in apposition to a role noun."""
+    if tok.pos_ != "NOUN":
+        return None
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            ent = entity(child.doc[child.i:child.i + 1])
+            if ent is not None and is_full_name(ent):
+                return ent
+    return None
+
+
+def _earlier_entity(doc: Doc, before: int, labels: set[str]) -> Span | None:
+    for ent in reversed(doc.ents):
+        if ent.end <= before and ent.label_ in labels:
+            return ent
+    return None
+
+
+def _strip_det(span: Span) -> str:
+    toks = list(span)
+    while toks and toks[0].dep_ == "det" and toks[0].lower_ in _ARTICLES:
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip() or span.text
+
+
+def _describes(tok: Token, ent: Span) -> bool:
+    """An age ("the 29-year-old") or a noun found in the name's own description/mention."""
+    if tok.lower_ == "old":
+        return True
+    desc = (description_of(ent) or "") + " " + " ".join(t.text for t in ent)
+    return tok.lower_ in desc.lower().split()
+
+
+__all__ = ["RESOLVERS", "STAND_INS", "Resolved", "classify", "make_source", "mention_span",
+           "named_span", "outlet_name", "vague_source"]

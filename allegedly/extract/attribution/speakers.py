@@ -1,0 +1,290 @@
+"""Who speaks for a cue verb: the token whose mention becomes the source.
+
+:func:`source_of` walks :data:`SPEAKER_STEPS` in order -- the verb's own subject, the passive
+agent, the subject of the cue it is conjoined to, a stranded noun, the outer speaker, the
+inherited subject -- and hands the first token found to
+:func:`allegedly.extract.attribution.sources.make_source` (which types and resolves it). The
+name of the step that found it is the source's ``method`` unless a resolution rule (pronoun,
+short name, ...) renamed it. Each step can be switched off by name (ablation); a step that
+applies but finds nothing stops the walk, as the cascade did.
+
+To add a step: write ``def _my_step(v: Token) -> Token | None | _Stop`` below and put a
+``Rule("source.my_step", _my_step)`` into :data:`SPEAKER_STEPS` where it belongs, then document
+the name in ``docs/contract.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from allegedly.extract.attribution.cues import CUES, cue_start, verb_has
+from allegedly.extract.attribution.sources import make_source, vague_source
+from allegedly.extract.attribution.spans import paragraph, text_of
+from allegedly.extract.lemmas import lemma
+from allegedly.extract.matches import SourceMatch
+from allegedly.extract.rules import Rule, enabled, method
+from allegedly.lexicons import flagged, load, word_list
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+INHERIT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "acomp", "advmod"}
+
+
+class _Stop:
+    """A step applied but found no speaker: stop looking (the source is unnamed)."""
+
+
+STOP = _Stop()
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The first nominal or clausal subject among ``verb``'s children (no inheritance)."""
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+
+
+def _or_stop(t: Token | None) -> Token | _Stop:
+    return STOP if t is None else t
+
+
+def _own(v: Token) -> Token | None:
+    """The verb's own subject ("Tsimbalyuk [has alleged]")."""
+    subjects = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+    if subjects:  # two subjects is a misparse ('“…reporter…,” Trump said'): the nearer one speaks
+        before = [c for c in subjects if c.i < v.i]
+        return before[-1] if before else subjects[0]
+    return None
+
+
+def _agent(v: Token) -> Token | _Stop | None:
+    """The by-agent of a passive cue ("was reported by [the Post]"); an agentless passive ("it
+    is alleged", "Russia has been accused") has no speaker."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
+        return STOP
+    return None
+
+
+def _conjoined(v: Token) -> Token | _Stop | None:
+    """The outer subject of a cue conjoined inside another cue's content ("Merrill says A and
+    said B"; "tweeted … that Machado was “a con” and encouraged Americans to …")."""
+    if conjoined_cue(v):
+        return _or_stop(own_subject(v.head.head))
+    if v.dep_ == "conj" and v.head.dep_ == "advcl" and v.head.left_edge.lower_ == "that" \
+            and lemma(v.head.head) in CUES and not any(c.dep_ in SUBJ for c in v.children):
+        return _or_stop(own_subject(v.head.head))
+    return None
+
+
+def _stranded(v: Token) -> Token | None:
+    """A noun right before a subjectless finite cue ("the $20 million experts say it costs")."""
+    return stranded_subject(v)
+
+
+def _outer(v: Token) -> Token | None:
+    """The speaker of the cue whose content holds a participle cue whose inherited subject
+    cannot speak ("Analysts said factors contributed to X, citing Y")."""
+    inherited = _inherited_subject(v)
+    if inherited is not None and (not _can_speak(inherited)
+                                  or inherited.lower_ in _ECHO_PRONOUNS):
+        outer = _outer_speaker(v)
+        para = paragraph(text_of(v.doc), v.idx)
+        if outer is not None and _can_speak(outer) and para[0] <= outer.idx < para[1]:
+            return outer
+    return None
+
+
+def _inherited(v: Token) -> Token | _Stop:
+    """The subject of the clause the cue hangs off (participles, infinitives, conjuncts)."""
+    return _or_stop(_inherited_subject(v))
+
+
+SPEAKER_STEPS: tuple[Rule, ...] = (
+    Rule("source.subject", _own),
+    Rule("source.agent", _agent),
+    Rule("source.conjoined", _conjoined),
+    Rule("source.stranded", _stranded),
+    Rule("source.outer_speaker", _outer),
+    Rule("source.inherited", _inherited),
+)
+"""How the speaker of a cue verb is found, in order (the first that answers decides)."""
+
+
+def speaker(v: Token) -> tuple[Token | None, str]:
+    """The speaking token of cue verb ``v`` and the name of the step that found it."""
+    doc = v.doc
+    for step in SPEAKER_STEPS:
+        if not enabled(doc, step.name):
+            continue
+        found = step.fn(v)
+        if found is STOP:
+            return None, step.name
+        if found is not None:
+            return found, step.name
+    return None, ""
+
+
+def _can_speak(t: Token) -> bool:
+    """A person, organisation, group or personal pronoun ("factors", "Tuesday" cannot speak)."""
+    return t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.lower_ in _SPEAKING_PRONOUNS \
+        or lemma(t) in _SPEAKER_NOUNS
+
+
+_ECHO_PRONOUNS = word_list("echo_pronouns")
+_SPEAKING_PRONOUNS = word_list("speaking_pronouns")
+_SPEAKER_NOUNS = frozenset(r["noun"].lower() for r in load("source_nouns") if r["match"] == "head")
+"""Head nouns of speaking sources (officials, analysts, police …) from ``source_nouns.tsv``."""
+
+
+def _outer_speaker(v: Token) -> Token | None:
+    """"Analysts said factors have contributed to X, [citing Y]": a participle speech verb set
+    off by a comma inside another cue's content clause whose own subject cannot speak speaks for
+    that cue's subject."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.left_edge.i == 0 \
+            or v.doc[v.left_edge.i - 1].text != ",":
+        return None
+    h = v.head
+    for _ in range(4):
+        if h.dep_ == "ccomp" and lemma(h.head) in CUES:
+            return own_subject(h.head)
+        if h.dep_ not in {"conj", "xcomp", "advcl"}:
+            return None
+        h = h.head
+    return None
+
+
+_STATEMENT_NOUNS = frozenset(r["word"] for r in load("speech_settings") if r["kind"] == "venue")
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of "issued / released / sent [a statement]": the statement's author."""
+    if noun.dep_ != "dobj" or lemma(noun) not in _STATEMENT_NOUNS \
+            or not verb_has(lemma(noun.head), "issuing"):
+        return None
+    return own_subject(noun.head)
+
+
+def _inherited_subject(v: Token) -> Token | None:
+    """The subject of the clause ``v`` hangs off (participles, infinitives, conjuncts)."""
+    h = v
+    for _ in range(4):
+        if h.dep_ == "acl" and h.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            issuer = _issuer(h.head)  # "the Council issued a statement calling …"
+            return issuer if issuer is not None else h.head
+        if h.dep_ == "pcomp" and h.head.dep_ == "prep" and h.head.lower_ == "with":
+            for c in h.children:
+                if c.dep_ in SUBJ:
+                    return c
+        if h.dep_ not in INHERIT_DEPS or h.head == h:
+            break
+        h = h.head
+        for c in h.children:
+            if c.dep_ in SUBJ:
+                return c
+    return None
+
+
+def stranded_subject(v: Token) -> Token | None:
+    """"the $20 million experts say it costs", "with the editorial board of the Post Trump
+    said": a finite speech verb the parser left without a subject, right after a noun it hung
+    elsewhere (a reduced relative clause, a missing comma). That noun speaks."""
+    if v.tag_ not in {"VBD", "VBZ", "VBP"} or v.i == 0 or v.dep_ in {"conj", "xcomp", "advcl"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl", "aux"} and c.i < v.i
+                   for c in v.children):
+        return None
+    prev = v.doc[v.i - 1]
+    while prev.i > 0 and prev.pos_ in {"ADV", "CCONJ"} and prev.lower_ in _SUBJECT_ADVERBS:
+        prev = v.doc[prev.i - 1]  # "DuVernay [both] documents", "Trump [also] said"
+    if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"pobj", "dep", "npadvmod", "dobj", "conj"} \
+            and prev.head != v:
+        return prev
+    return None
+
+
+_SUBJECT_ADVERBS = flagged("speech_adverbs", "word", "before_verb")
+_COORDINATORS = word_list("coordinators")
+_EXPLETIVES = word_list("expletives")
+
+
+def _stranded_span(subj: Token) -> tuple[int, int]:
+    """The stranded speaker as written: its name ("Donald Trump", not "the Washington Post
+    Trump") and names coordinated with it ("Obama and Clinton call …")."""
+    doc = subj.doc
+    first = subj.i
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" == subj.ent_type_ \
+            and doc[first - 1].ent_iob_ != "O" and subj.ent_iob_ == "I":
+        first -= 1
+    if first >= 2 and doc[first - 1].lower_ in _COORDINATORS and doc[first - 2].pos_ == "PROPN":
+        first -= 2
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first].ent_iob_ == "I":
+            first -= 1
+    return doc[first].idx, subj.idx + len(subj.text)
+
+
+def conjoined_cue(t: Token) -> bool:
+    """A subjectless speech verb with its own content conjoined to the content clause of
+    another cue: "Merrill says [Machado promised to back her] and said [she would ...]" — the
+    parser hangs "said" inside the first content; its speaker is the outer subject."""
+    comp = t.head
+    return t.dep_ == "conj" and t.i > comp.i and t.tag_ in {"VBD", "VBZ"} and lemma(t) in CUES \
+        and comp.dep_ == "ccomp" and lemma(comp.head) in CUES \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) \
+        and any(c.dep_ in {"ccomp", "dobj"} for c in t.children)
+
+
+def source_of(v: Token) -> SourceMatch | None:
+    """The source of cue verb ``v``: the speaker found by :data:`SPEAKER_STEPS` in the cue's
+    paragraph (else the name or noun opening that paragraph), a vague source for "it is
+    alleged"/"there are claims", "unnamed (...)" for an agentless passive."""
+    subj, step = speaker(v)
+    if subj is not None:
+        text = text_of(v.doc)
+        ps, pe = paragraph(text, v.idx)
+        if not ps <= subj.idx < pe and enabled(v.doc, "source.paragraph_opening"):
+            subj, step = _nearest_noun(v, ps), "source.paragraph_opening"
+    if subj is None:
+        return replace(vague_source(*_passive_phrase(v)), method=method("source.unnamed"))
+    if subj.dep_ == "expl" or subj.lower_ in _EXPLETIVES and subj.dep_ == "nsubjpass":
+        words = v.doc[subj.i:v.i + 1]  # "it is alleged", "there are": the words stand for it
+        return replace(vague_source(words.text, (words.start_char, words.end_char)),
+                       method=method("source.expletive"))
+    src = make_source(subj, stop=cue_start(v), found_by=step)
+    if subj == stranded_subject(v):  # the parse around it is wrong: the name alone, not its NP
+        src = replace(src, span=_stranded_span(subj))
+    return src
+
+
+def _passive_phrase(v: Token) -> tuple[str, tuple[int, int] | None]:
+    """The phrase standing for a missing source and its span in the text: "it is alleged" (its
+    words), "unnamed (has been accused)" (made up: no span)."""
+    doc = v.doc
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
+    if subj is not None and subj.lower_ == "it":
+        words = doc[subj.i:v.i + 1]
+        return words.text, (words.start_char, words.end_char)
+    return "unnamed (" + doc[cue_start(v):v.i + 1].text + ")", None
+
+
+def _nearest_noun(v: Token, para_start: int) -> Token | None:
+    """The parse ran over a paragraph break and gave ``v`` a subject in another paragraph: the
+    name or pronoun opening ``v``'s own paragraph ("…EDT):\n\nDonald Trump is questioning …"),
+    else the head of the noun phrase just before ``v``."""
+    first = next((t for t in v.doc[:v.i] if t.idx >= para_start and not t.is_space), None)
+    if first is not None and first.pos_ in {"PROPN", "PRON"}:
+        while first.dep_ == "compound" and first.head.i < v.i and first.head.idx >= para_start:
+            first = first.head
+        return first
+    for t in reversed(v.doc[:v.i]):
+        if t.idx < para_start:
+            return None
+        if t.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return t
+    return None
+
+
+__all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "conjoined_cue", "own_subject",
+           "source_of", "speaker", "stranded_subject"]
