@@ -20,7 +20,7 @@ def _cli(tmp_path, env: dict[str, str]) -> dict:
     src = tmp_path / "a.txt"
     src.write_text(TEXT, encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "allegedly", "analyze", str(src), "--format",
-                          "json"], capture_output=True, text=True, env={**os.environ, **env},
+                          "json", "--single"], capture_output=True, text=True, env={**os.environ, **env},
                          check=True)
     return json.loads(out.stdout)
 
