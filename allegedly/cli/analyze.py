@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import click
 
@@ -23,6 +25,28 @@ def echo_error(err: AllegedlyError | Exception, origin: str | None = None) -> No
     """One line on stderr: ``allegedly: <origin>: <code> <message>``."""
     text = str(err) if isinstance(err, AllegedlyError) else f"{origin or '?'}: {err}"
     click.echo(f"allegedly: {' '.join(text.split())}", err=True)
+
+
+def window_progress() -> Callable[[Any], None]:
+    """Report each parsed window of a long article on stderr (``WindowProgress`` events):
+    one line per window, or one line rewritten in place on a terminal."""
+    started: dict[str | None, float] = {}
+    tty = sys.stderr.isatty()
+
+    def report(p: Any) -> None:
+        t0 = started.setdefault(p.origin, time.monotonic())
+        if p.done == 0:  # its parsing starts
+            started[p.origin] = t0 = time.monotonic()
+            return
+        spent = time.monotonic() - t0
+        left = spent * (p.chars_total - p.chars_done) / max(p.chars_done, 1)
+        line = (f"allegedly: {p.origin or '-'}: window {p.done}/{p.total} "
+                f"({100 * p.chars_done / max(p.chars_total, 1):.0f}%), {spent:.0f} s, "
+                f"~{left:.0f} s left")
+        last = p.done == p.total
+        click.echo(("\r" + line) if tty else line, err=True, nl=last or not tty)
+
+    return report
 
 
 @click.command()
@@ -76,16 +100,19 @@ def analyze(inputs, fmt, published, outlet, url, title, input_format, allow_priv
 
     analyzer = get_analyzer(settings)
     results: list[ArticleAnalysis] = []
+    written = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
-        for res in analyzer.analyze_articles(articles()):
+        for res in analyzer.analyze_articles(articles(), on_progress=window_progress()):
             if isinstance(res, AllegedlyError):
                 echo_error(res)
                 continue
-            results.append(res)
-            if fmt == "jsonl":
+            if fmt == "jsonl":  # streamed: nothing is kept
                 out.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
                 out.flush()
+                written += 1
+            else:
+                results.append(res)
         if fmt == "json":
             payload = results[0].to_dict() if len(results) == 1 else [r.to_dict()
                                                                       for r in results]
@@ -100,5 +127,5 @@ def analyze(inputs, fmt, published, outlet, url, title, input_format, allow_priv
     finally:
         if output:
             out.close()
-    if not results:
+    if not results and not written:
         raise SystemExit(1)

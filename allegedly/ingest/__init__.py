@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from allegedly.errors import InputError
 from allegedly.ingest import html as _html
 from allegedly.ingest.clean import find_clutter
-from allegedly.ingest.text import bytes_to_text, looks_like_html
+from allegedly.ingest.text import bytes_to_text, looks_like_html, without_surrogates
 from allegedly.model import Article, Removed
 from allegedly.settings import Settings
 
@@ -55,10 +55,12 @@ def article_from_text(text: str, *, origin: str | None = None, url: str | None =
                       language: str | None = None, input_format: str = "text") -> Article:
     """An :class:`Article` over plain ``text`` (kept unchanged; clutter listed in ``removed``).
 
-    Raises E101 when the text is empty or only whitespace.
+    Raises E101 when the text is empty or only whitespace. Lone surrogates (which no encoding
+    can write) become U+FFFD, so offsets are unchanged.
     """
     if not text or not text.strip():
         raise InputError("E101", origin)
+    text = without_surrogates(text)
     return Article(text=text, url=url, outlet=outlet or _html.host_outlet(url), title=title,
                    author=author, published=to_date(published), language=language,
                    removed=tuple(find_clutter(text)), origin=origin, input_format=input_format)
@@ -78,7 +80,7 @@ def article_from_html(html: str | bytes, *, origin: str | None = None, url: str 
     settings = settings or Settings()
     if isinstance(html, bytes):
         html, _ = bytes_to_text(html, origin=origin, max_bytes=settings.max_bytes)
-    ex = _html.extract(html, url=url, origin=origin)
+    ex = _html.extract(without_surrogates(html), url=url, origin=origin)
     text = ex.text
     removed: list[Removed] = []
     head = _html.title_line(text, ex.title)

@@ -119,7 +119,8 @@ class Analyzer:
         Each result is yielded as soon as its article is done. A failure on one article yields
         an ``AllegedlyError`` (E202) in its place; the rest of the stream goes on. A long
         article is parsed in windows (:func:`prepass.select`); ``on_progress`` is called after
-        every window of an article that has more than one.
+        every window of an article that has more than one (first with ``done=0`` when its
+        parsing starts).
         """
         batch: list[Article] = []
         for article in articles:
@@ -143,15 +144,21 @@ class Analyzer:
                                  self.settings.window_context_chars)
         return _Job(article, masked, windows)
 
-    def _docs(self, batch: list[Article], jobs: deque[_Job]) -> Iterator[tuple[Doc, tuple]]:
+    def _docs(self, batch: list[Article], jobs: deque[_Job],
+              on_progress: Callable[[WindowProgress], None] | None,
+              ) -> Iterator[tuple[Doc, tuple]]:
         """Unparsed Docs of every window, made only when the parser asks for them; every
         article's job is appended to ``jobs`` when its first window is made."""
+        nlp = self.nlp  # loaded before any progress is reported
         for article in batch:
             job = self._plan(article)
             jobs.append(job)
+            if on_progress is not None and len(job.windows) > 1:
+                on_progress(WindowProgress(article.origin, 0, len(job.windows), 0,
+                                           len(article.text)))
             for k, chunk in enumerate(job.windows):
                 try:
-                    doc = self.nlp.make_doc(chunk.text)
+                    doc = nlp.make_doc(chunk.text)
                 except Exception as exc:  # the tokenizer refused it: this article only
                     log.exception("tokenizing failed for %s", article.origin)
                     job.error = AllegedlyError("E202", origin=article.origin,
@@ -178,7 +185,7 @@ class Analyzer:
                    on_progress: Callable[[WindowProgress], None] | None,
                    ) -> Iterator[ArticleAnalysis | AllegedlyError]:
         jobs: deque[_Job] = deque()
-        for doc, (job, k) in self._parse(self._docs(batch, jobs)):
+        for doc, (job, k) in self._parse(self._docs(batch, jobs, on_progress)):
             job.add(job.windows[k], convert.doc_matches(doc))
             if on_progress is not None and len(job.windows) > 1:
                 _, start, length = job.windows[k].offsets.pieces[-1]
