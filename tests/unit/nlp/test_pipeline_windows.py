@@ -98,3 +98,26 @@ def test_a_match_seen_whole_by_the_next_window_replaces_the_cut_one():
     kept = without_starts(previous, om, {"attribution": {1035}, "hedge": set(),
                                          "figure": {1038}})
     assert kept.attributions == () and [f.start for f in kept.figures] == [20]
+
+
+@pytest.mark.slow
+def test_cli_reports_window_progress_and_writes_the_jsonl_record(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "long.txt"
+    path.write_text(_text(20), encoding="utf-8")
+    env = dict(os.environ, ALLEGEDLY_MAX_CHARS_PER_DOC="2000",
+               ALLEGEDLY_WINDOW_CONTEXT_CHARS="400")
+    proc = subprocess.run([sys.executable, "-m", "allegedly", "analyze", str(path),
+                           "--format", "jsonl"], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if " window " in ln]
+    total = int(lines[-1].split(" window ")[1].split("/")[1].split()[0])
+    assert total > 3 and len(lines) == total and "(100%)" in lines[-1]
+    (record,) = [json.loads(ln) for ln in proc.stdout.splitlines()]
+    assert record["text"] == path.read_text(encoding="utf-8")
+    assert len(record["claims"]) >= 5 * 20
