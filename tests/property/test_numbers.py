@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from allegedly.extract.numbers import find_numbers, parse_digits, words_to_number
 
-from .conftest import examples
+from .conftest import AUXILIARY, examples
 from .strategies import news_text
 
 WORDS = ["one", "two", "three", "ten", "twelve", "twenty", "hundred", "thousand", "million",
@@ -29,7 +29,7 @@ def test_numbers_are_ordered_disjoint_slices(text: str) -> None:
             assert w[:1] == "W" and w[1:4].isdigit()
 
 
-@settings(max_examples=examples(100))
+@settings(max_examples=examples(100, AUXILIARY))
 @given(st.integers(0, 10**15), st.sampled_from([",", ""]), st.integers(0, 999))
 def test_grouped_digits_read_as_their_value(value: int, sep: str, frac: int) -> None:
     literal = f"{value:,}".replace(",", sep) + (f".{frac:03d}" if frac else "")
@@ -40,7 +40,7 @@ def test_grouped_digits_read_as_their_value(value: int, sep: str, frac: int) -> 
     assert math.isclose(found.value, parsed, rel_tol=1e-12)
 
 
-@settings(max_examples=examples(100))
+@settings(max_examples=examples(100, AUXILIARY))
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
 def test_number_words_never_raise(words: list[str]) -> None:
     value = words_to_number(words)

@@ -6,7 +6,7 @@ from hypothesis import assume, given, settings
 
 from allegedly.extract.quotes import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, find_quotes, quote_at
 
-from .conftest import examples
+from .conftest import AUXILIARY, examples
 from .known_bugs import quote_continues_into_blank_line
 from .strategies import news_text
 
@@ -36,7 +36,7 @@ def test_quotes_are_ordered_and_their_segments_lie_inside(text: str) -> None:
         assert quote_at(quotes, s, max(e, s + 1)) is q
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(40, AUXILIARY))
 @given(news_text(max_paragraphs=4))
 def test_a_quote_opened_and_closed_in_one_paragraph_is_found(text: str) -> None:
     body = "".join(c for c in text if c not in MARKS and c != "\n")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from allegedly.errors import InputError
 from allegedly.ingest.text import bytes_to_text, decode, gunzip, looks_like_html, sniff_binary
 
-from .conftest import examples
+from .conftest import AUXILIARY, examples
 from .strategies import news_text
 
 LIMIT = 1_000_000
@@ -46,7 +46,7 @@ def test_any_bytes_decode_or_fail_with_a_code(data: bytes) -> None:
     looks_like_html(text)
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(40, AUXILIARY))
 @given(news_text(surrogates=False))
 def test_utf8_text_round_trips_exactly(text: str) -> None:
     """UTF-8 without NUL bytes (with NULs, bytes are read as UTF-16 or refused as binary)."""
@@ -60,7 +60,7 @@ ascii_news = st.text(st.characters(min_codepoint=32, max_codepoint=126), min_siz
                      max_size=300).filter(lambda t: sum(c.isalpha() for c in t) > len(t) / 2)
 
 
-@settings(max_examples=examples(100))
+@settings(max_examples=examples(100, AUXILIARY))
 @example("Hello world, officials said.", "utf-16-be")  # was decoded as little-endian: "䠀攀氀氀漀"
 @given(ascii_news, st.sampled_from(["utf-16-le", "utf-16-be"]))
 def test_utf16_without_bom_is_read_in_its_byte_order(text: str, encoding: str) -> None:
@@ -68,7 +68,7 @@ def test_utf16_without_bom_is_read_in_its_byte_order(text: str, encoding: str) -
                                                                                   encoding)
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(40, AUXILIARY))
 @example("\x00.", "utf-16")  # its BOM + NUL is the UTF-32 BOM: was decoded as UTF-32, "�"
 @given(news_text(surrogates=False), st.sampled_from(["utf-16", "utf-32", "utf-8-sig"]))
 def test_text_with_a_byte_order_mark_round_trips(text: str, encoding: str) -> None:
@@ -76,7 +76,7 @@ def test_text_with_a_byte_order_mark_round_trips(text: str, encoding: str) -> No
     assert decode(text.encode(encoding), origin="fuzz")[0] == text
 
 
-@settings(max_examples=examples(100))
+@settings(max_examples=examples(100, AUXILIARY))
 @given(st.lists(st.binary(max_size=300), min_size=1, max_size=3))
 def test_gzip_members_decompress_in_order_and_respect_the_limit(members: list[bytes]) -> None:
     data = b"".join(gzip.compress(m) for m in members)
