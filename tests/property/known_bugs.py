@@ -8,6 +8,7 @@ nothing else.
 from __future__ import annotations
 
 import math
+import re
 
 INF_DIGITS = 309  # float() of a decimal literal of more digits than this is inf
 
@@ -26,3 +27,20 @@ def infinite_figure(figure: dict) -> bool:
     if all(v is None or math.isfinite(v) for v in values):
         return False
     return sum(c.isdigit() for c in figure["text"]) >= INF_DIGITS
+
+
+_BIG_EXPONENT = re.compile(r"\d\s?(?:[eE][-+]?|[×x*]\s?10\s?\^?[-−]?)\d{3,}")
+
+
+def scientific_overflow(text: str, exc: BaseException) -> bool:
+    """``extract.numbers._digit_numbers``: a literal with a 3-digit exponent ("1e912") raises
+    OverflowError (``value * 10 ** int(exp)``); ``find_numbers`` raises, so the figures
+    component fails and the whole article's analysis fails with it."""
+    return "OverflowError" in repr(exc) and _BIG_EXPONENT.search(text) is not None
+
+
+def partially_overlapping_times(previous_start: int, previous_end: int, start: int,
+                                end: int) -> bool:
+    """``extract.timex.find_times`` drops an expression contained in another, but keeps two
+    that overlap partially: "In early March 12" gives "In early March" and "March 12"."""
+    return previous_start < start < previous_end < end
