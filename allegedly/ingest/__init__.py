@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from allegedly.errors import InputError
 from allegedly.ingest.clean import find_clutter, without
-from allegedly.ingest.text import bytes_to_text, looks_like_html
+from allegedly.ingest.text import bytes_to_text, looks_like_html, without_surrogates
 from allegedly.model import AnalysisWarning, Article, Removed
 from allegedly.settings import Settings
 
@@ -91,12 +91,14 @@ def article_from_text(text: str, *, origin: str | None = None, url: str | None =
                       language: str | None = None, input_format: str = "text") -> Article:
     """An :class:`Article` over plain ``text`` (kept unchanged; clutter listed in ``removed``).
 
-    Raises E101 when the text is empty or only whitespace.
+    Raises E101 when the text is empty or only whitespace. Lone surrogates (which no encoding
+    can write) become U+FFFD, so offsets are unchanged.
     """
     from allegedly.ingest.html import host_outlet
 
     if not text or not text.strip():
         raise InputError("E101", origin)
+    text = without_surrogates(text)
     removed, language, warnings = checked(text, find_clutter(text), language)
     return Article(text=text, url=url, outlet=outlet or host_outlet(url),
                    title=title or headline_title(text), author=author,
@@ -120,7 +122,7 @@ def article_from_html(html: str | bytes, *, origin: str | None = None, url: str 
     settings = settings or Settings()
     if isinstance(html, bytes):
         html, _ = bytes_to_text(html, origin=origin, max_bytes=settings.max_bytes)
-    ex = _html.extract(html, url=url, origin=origin)
+    ex = _html.extract(without_surrogates(html), url=url, origin=origin)
     text = ex.text
     removed: list[Removed] = []
     head = _html.title_line(text, ex.title)

@@ -41,6 +41,15 @@ _DECLARED = re.compile(
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (from JSON ``\\ud800`` escapes; no encoding can write
+    them) replaced by U+FFFD, one code point for one: every offset stays valid."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def human_size(n: int) -> str:
     """``20971520`` -> ``"21.0 MB"`` (decimal units, as in the settings)."""
     for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
@@ -116,12 +125,20 @@ def decode(data: bytes, *, origin: str | None, declared: str | None = None) -> t
     Order: byte-order mark, strict UTF-8, the encoding the caller (HTTP header) or the document
     declares, then charset-normalizer's detection. E103 only when nothing decodes cleanly.
     """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
-    if b"\x00" in data[:4096]:
+    marked = [enc for bom, enc in _BOMS if data.startswith(bom)]
+    for enc in marked:  # FF FE 00 00 is the UTF-32 BOM, or UTF-16's followed by a NUL
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass
+    if marked:
+        return data.decode(marked[0], errors="replace"), marked[0]
+    if b"\x00" in data[:4096]:
+        # no BOM: ASCII-heavy UTF-16 has its NULs at odd offsets (LE) or even ones (BE)
+        head = data[:4096]
+        enc = "utf-16-be" if head[0::2].count(0) > head[1::2].count(0) else "utf-16-le"
+        try:
+            return data.decode(enc), enc
         except UnicodeDecodeError:
             pass
     try:

@@ -52,10 +52,16 @@ class OffsetMap:
 
 @dataclass(frozen=True)
 class Chunk:
-    """A text to parse and how its offsets map back to the article text."""
+    """A text to parse and how its offsets map back to the article text.
+
+    ``context``: chunk chars ``[0, context)`` repeat the end of the previous window of a long
+    text, so that a pronoun at this window's start still finds its antecedent; what lies
+    entirely in them was already reported by that window (0: no context).
+    """
 
     text: str
     offsets: OffsetMap
+    context: int = 0
 
 
 MASK = "\xa0"  # whitespace to str.strip and spaCy, but no blank line to paragraphs()
@@ -98,8 +104,15 @@ def needs_parse(paragraph: str, triggers: frozenset[str]) -> bool:
     return any(w.group().lower().replace("’", "'") in triggers for w in _WORD.finditer(paragraph))
 
 
-def select(text: str, triggers: frozenset[str] | None, max_chars: int = 200_000) -> list[Chunk]:
-    """Chunks of the (masked) ``text`` to parse. ``triggers=None`` selects every paragraph."""
+def select(text: str, triggers: frozenset[str] | None, max_chars: int = 200_000,
+           context_chars: int = 0) -> list[Chunk]:
+    """Windows of the (masked) ``text`` to parse. ``triggers=None`` selects every paragraph.
+
+    A text whose selected paragraphs fit in ``max_chars`` is one chunk. A longer one is cut
+    into windows of whole paragraphs (a paragraph longer than a window is cut at a sentence
+    end), each at most ``max_chars`` long including up to ``context_chars`` of the previous
+    window's last paragraphs, carried as context (:attr:`Chunk.context`).
+    """
     paras = paragraphs(text)
     if triggers is None:
         keep = [True] * len(paras)
@@ -109,15 +122,37 @@ def select(text: str, triggers: frozenset[str] | None, max_chars: int = 200_000)
         for i in range(1, len(paras)):
             if keep[i] and not keep[i - 1] and _PRONOUN.search(text[paras[i][0]:paras[i][1]]):
                 keep[i - 1] = True
-    return _pack([p for p, k in zip(paras, keep, strict=True) if k], text, max_chars)
+    chosen = [p for p, k in zip(paras, keep, strict=True) if k]
+    total = sum(e - s for s, e in chosen) + len(JOINER) * max(0, len(chosen) - 1)
+    if total <= max_chars:
+        return _pack(chosen, text, max_chars, 0)
+    context_chars = min(context_chars, max_chars // 4)
+    pieces = [piece for s, e in chosen
+              for piece in _split_long(s, e, text, max_chars - context_chars - len(JOINER))]
+    return _pack(pieces, text, max_chars, context_chars)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
+
+
+def _cut_point(text: str, s: int, limit: int) -> int:
+    """Where to end a piece starting at ``s`` of at most ``limit`` chars: after the last
+    sentence end in its second half, else at the last whitespace, else at ``limit``."""
+    lo, hi = s + limit // 2, s + limit
+    last = None
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        last = m
+    if last is not None:
+        return last.start() + len(last.group().rstrip())
+    cut = text.rfind(" ", s, hi)
+    return cut if cut > s else hi
 
 
 def _split_long(s: int, e: int, text: str, max_chars: int) -> list[tuple[int, int]]:
-    """Cut a paragraph longer than ``max_chars`` at whitespace (huge one-line inputs)."""
+    """Cut a paragraph longer than ``max_chars`` into pieces (huge one-line inputs)."""
     out = []
     while e - s > max_chars:
-        cut = text.rfind(" ", s, s + max_chars)
-        cut = cut if cut > s else s + max_chars
+        cut = _cut_point(text, s, max_chars)
         out.append((s, cut))
         s = cut
         while s < e and text[s].isspace():
@@ -127,22 +162,58 @@ def _split_long(s: int, e: int, text: str, max_chars: int) -> list[tuple[int, in
     return out
 
 
-def _pack(paras: Sequence[tuple[int, int]], text: str, max_chars: int) -> list[Chunk]:
-    chunks: list[Chunk] = []
-    parts: list[str] = []
-    pieces: list[tuple[int, int, int]] = []
+def _context(window: Sequence[tuple[int, int]], text: str, limit: int) -> list[tuple[int, int]]:
+    """The last pieces of ``window`` that fit in ``limit`` chars (joiners included); if even
+    the last one does not, its tail from the first sentence start within the limit."""
+    out: list[tuple[int, int]] = []
     size = 0
-    pieces_in = [piece for s, e in paras for piece in _split_long(s, e, text, max_chars)]
-    for s, e in pieces_in:
-        if parts and size + (e - s) > max_chars:
-            chunks.append(Chunk("".join(parts), OffsetMap(tuple(pieces))))
-            parts, pieces, size = [], [], 0
+    for s, e in reversed(window):
+        if size + (e - s) > limit:
+            break
+        out.insert(0, (s, e))
+        size += e - s + len(JOINER)
+    if out or not window or limit <= 0:
+        return out
+    s, e = window[-1]
+    start = e - limit
+    m = _SENTENCE_END.search(text, start, e) or re.compile(r"\s+").search(text, start, e)
+    start = m.end() if m and m.end() < e else start
+    return [(start, e)]
+
+
+def _chunk(pieces: Sequence[tuple[int, int]], text: str, context: int) -> Chunk:
+    """Join ``pieces`` (of which the first ``context`` are context) into one chunk."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int, int]] = []
+    size = context_end = 0
+    for n, (s, e) in enumerate(pieces):
         if parts:
             parts.append(JOINER)
             size += len(JOINER)
-        pieces.append((size, s, e - s))
+        offsets.append((size, s, e - s))
         parts.append(text[s:e])
         size += e - s
-    if parts:
-        chunks.append(Chunk("".join(parts), OffsetMap(tuple(pieces))))
+        if n == context - 1:
+            context_end = size
+    return Chunk("".join(parts), OffsetMap(tuple(offsets)), context_end)
+
+
+def _pack(pieces: Sequence[tuple[int, int]], text: str, max_chars: int,
+          context_chars: int) -> list[Chunk]:
+    """Greedy windows of ``pieces``: each starts with the context taken from the previous
+    window's own pieces and stays within ``max_chars``."""
+    chunks: list[Chunk] = []
+    context: list[tuple[int, int]] = []
+    own: list[tuple[int, int]] = []
+    size = 0
+    for s, e in pieces:
+        if own and size + len(JOINER) + (e - s) > max_chars:
+            chunks.append(_chunk(context + own, text, len(context)))
+            context = _context(own, text, context_chars)
+            own = []
+            size = sum(b - a for a, b in context) + len(JOINER) * max(0, len(context) - 1)
+        size += (len(JOINER) if own or context else 0) + (e - s)
+        own.append((s, e))
+    if own:
+        chunks.append(_chunk(context + own, text, len(context)))
     return chunks

@@ -9,6 +9,12 @@ worker run; only plain, picklable records cross process boundaries, never spaCy 
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -77,6 +83,38 @@ def init_worker(settings: Settings) -> None:
     """Pool initializer: load the model now, so the first batch does not pay for it."""
     analyzer = worker_analyzer(settings)
     _ = analyzer.nlp  # type: ignore[attr-defined]
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_POLL = 0.5  # seconds between two looks at the parent
+
+
+def exit_with_parent(parent_pid: int, *, deathsig: bool = True) -> None:
+    """Make this (worker) process exit as soon as its parent ``parent_pid`` is gone.
+
+    A parent killed with SIGKILL cannot stop its workers, which would otherwise wait forever
+    on their task queue. Two mechanisms: on Linux (``deathsig``) the kernel sends SIGKILL when
+    the parent dies (``prctl(PR_SET_PDEATHSIG)``; it fires when the *thread* that started the
+    process ends, so pass ``deathsig=False`` when that was not the parent's main thread); on
+    every POSIX system a daemon thread checks every ``PARENT_POLL`` s whether this process
+    has been re-parented, and exits it if so.
+    """
+    if deathsig and sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the watch thread still works
+            pass
+    if os.getppid() != parent_pid:  # it died before the death signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True,
+                     name="allegedly-parent-watch").start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL)
+    os._exit(1)  # orphaned: nobody is left to take our results
 
 
 def run_batch(batch: Batch, settings: Settings) -> list[Result]:

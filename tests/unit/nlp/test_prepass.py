@@ -58,3 +58,72 @@ def test_huge_paragraph_is_cut_into_parseable_chunks():
     chunks = select(text, None, max_chars=20000)
     assert len(chunks) >= 7
     assert all(len(c.text) <= 20000 for c in chunks)
+
+
+# ---- windows of long texts -------------------------------------------------------------------
+
+def _long_text(n: int = 120) -> str:
+    return "\n\n".join(f"Paragraph {i} says that {i * 3} people were counted there, "
+                       f"officials said on day {i}." for i in range(n))
+
+
+def test_a_text_that_fits_is_one_window_without_context():
+    (chunk,) = select(TEXT, None, max_chars=len(TEXT), context_chars=500)
+    assert chunk.context == 0 and chunk == select(TEXT, None)[0]
+
+
+def test_long_text_windows_stay_within_the_limit_and_cover_every_paragraph_once():
+    text = _long_text()
+    windows = select(text, None, max_chars=2000, context_chars=400)
+    assert len(windows) > 5
+    owned = []
+    for w in windows:
+        assert len(w.text) <= 2000
+        for chunk_start, start, length in w.offsets.pieces:
+            assert w.text[chunk_start:chunk_start + length] == text[start:start + length]
+            (owned if chunk_start >= w.context else []).append((start, start + length))
+    assert windows[0].context == 0 and all(0 < w.context <= 400 for w in windows[1:])
+    assert owned == paragraphs(text)  # every paragraph in exactly one window's own part
+
+
+def test_context_repeats_the_end_of_the_previous_window():
+    windows = select(_long_text(), None, max_chars=2000, context_chars=400)
+    for before, after in zip(windows, windows[1:], strict=False):
+        assert before.text.endswith(after.text[:after.context])
+
+
+def test_a_huge_paragraph_is_cut_after_a_sentence_with_context():
+    text = "Officials said 12 people died. " * 3000
+    windows = select(text, None, max_chars=5000, context_chars=1000)
+    for w in windows:
+        assert len(w.text) <= 5000
+        for _, start, length in w.offsets.pieces:  # pieces end after a full stop
+            assert text[start + length - 1] == "." and text[start:start + 9] == "Officials"
+
+
+def test_every_real_article_is_a_single_window(tmp_path):
+    """Windows change nothing for real articles (PolNeAR, fundus): each is one window, the
+    same chunk as with no window limit at all."""
+    import json
+
+    from allegedly.nlp.pipeline import trigger_forms
+    from allegedly.settings import Settings
+
+    from ...conftest import shared_path
+
+    data = shared_path("data")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.glob("polnear/*/text/*.txt"))]
+    for jpath in sorted(data.glob("fundus_testdata/data/*/*.json")):
+        for version in json.loads(jpath.read_text(encoding="utf-8")).values():
+            body = version.get("body") or {}
+            parts = list(body.get("summary", []))
+            for sec in body.get("sections", []):
+                parts += sec.get("headline", []) + sec.get("paragraphs", [])
+            texts.append("\n\n".join(parts))
+    settings = Settings()
+    assert len(texts) > 1000
+    for text in texts:
+        windowed = select(text, trigger_forms(), settings.max_chars_per_doc,
+                          settings.window_context_chars)
+        assert windowed == select(text, trigger_forms(), 10**9)
+        assert len(windowed) <= 1
