@@ -38,11 +38,15 @@ def test_dask_local_cluster_equals_single_process(tmp_path, analyzer):
 
 
 @pytest.mark.slow
-def test_existing_scheduler_address(tmp_path, analyzer):
+def test_existing_scheduler_address(tmp_path, analyzer, monkeypatch):
     import tempfile
     from pathlib import Path
 
     from distributed import LocalCluster
+
+    # a temp dir of the test's own: other runs on the machine stage datasets in /tmp too
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
 
     def staged() -> set:
         return set(Path(tempfile.gettempdir()).glob("allegedly-parquet-*"))
