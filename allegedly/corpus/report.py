@@ -1,7 +1,7 @@
 """Cross-article queries over a store: the corpus report.
 
 Every function takes an open :class:`~allegedly.store.db.Store` and returns plain dicts, so the
-same data renders in the terminal (:mod:`allegedly.corpus.render`) or as JSON.
+same data renders in the terminal (:mod:`allegedly.report.corpus`) or as JSON.
 """
 
 from __future__ import annotations

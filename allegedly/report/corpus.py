@@ -1,4 +1,4 @@
-"""Terminal rendering (rich) of the corpus report built by :mod:`allegedly.corpus.report`."""
+"""Terminal rendering (rich) of the corpus views: the report of :mod:`allegedly.corpus.report`."""
 
 from __future__ import annotations
 
