@@ -182,8 +182,8 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
 def report(db_path: str, fmt: str, limit: int) -> None:
     """Corpus report: totals, top sources, most-cited outlets, figure conflicts, copies,
     errors."""
-    from allegedly.report.corpus import render_report
     from allegedly.corpus.report import corpus_report
+    from allegedly.report.corpus import render_report
     from allegedly.store import open_store
 
     try:
