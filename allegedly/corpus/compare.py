@@ -15,9 +15,12 @@ Kinds (evidence, never a verdict; every comparison carries a one-line reason):
   same origin (a later, fuller count replaces an earlier one: 300 -> 600 after an
   investigation);
 - ``update``: a higher count later (cumulative tolls rise: 39 -> 50 -> 52), whoever reports it;
-  on the same day in different articles the order is unknown and counts are taken to rise;
+  on the same day in different articles the order is unknown and counts are taken to rise
+  (unless they are two exact counts more than ``SAME_DAY_RATIO`` apart from different origins);
 - ``conflict``: incompatible counts from different origins stated at the same time (in one
-  article, or with the same explicit as-of date) or a lower count later from another origin.
+  article, with the same explicit as-of date, two exact counts of one day far apart), or a
+  lower count from another origin within ``SAME_TIME_DAYS`` (later than that: a recount,
+  ``revision``).
 """
 
 from __future__ import annotations
@@ -110,7 +113,8 @@ def classify(a: Statement, b: Statement, revision_days: int = 14) -> tuple[str, 
     the same value by the same origin (a repeat, not a comparison)."""
     fa, fb = a.figure, b.figure
     if fa.scope != fb.scope:
-        return "scope", f"{fa.measure} vs {fb.measure}: {fa.scope} and {fb.scope} count different things"
+        return "scope", (f"{fa.measure} vs {fb.measure}: {fa.scope} and {fb.scope} count "
+                         "different things")
     sub_a, sub_b = keys.is_subscope(fa.counted), keys.is_subscope(fb.counted)
     if sub_a != sub_b:
         part = fa if sub_a else fb
@@ -120,23 +124,45 @@ def classify(a: Statement, b: Statement, revision_days: int = 14) -> tuple[str, 
             return None
         return "consistent", f"{_fmt(fa)} and {_fmt(fb)} agree within their bounds"
     gap = (b.time - a.time).days if a.time and b.time else 0
-    higher = interval(fb)[0] > interval(fa)[1]
-    same_origin = a.origin.casefold() == b.origin.casefold()
     if gap > revision_days:
         return "revision", (f"{_fmt(fb)} {gap} days after {_fmt(fa)}: a later count replaces "
                             "the earlier one")
+    same_origin = a.origin.casefold() == b.origin.casefold()
     same_time = a.article_id == b.article_id or (a.explicit_time and b.explicit_time and gap == 0)
     if same_time and not same_origin:
         return "conflict", (f"{_fmt(fa)} ({a.origin}) vs {_fmt(fb)} ({b.origin}) for the same "
                             "time, from different origins")
-    if higher or (gap == 0 and not same_time):
-        lo, hi = (fa, fb) if higher else (fb, fa)
-        when = f"{gap} day(s) later" if gap else "the same day (order unknown: counts rise)"
-        return "update", f"{_fmt(lo)} -> {_fmt(hi)}, {when}: a cumulative count rising"
+    if gap == 0:
+        return _same_day(a, b, same_origin)
+    if interval(fb)[0] > interval(fa)[1]:
+        return "update", f"{_fmt(fa)} -> {_fmt(fb)}, {gap} day(s) later: a cumulative count rising"
     if same_origin:
         return "revision", f"{a.origin} lowers {_fmt(fa)} to {_fmt(fb)}"
-    return "conflict", (f"{_fmt(fb)} ({b.origin}) {gap} day(s) after {_fmt(fa)} "
-                        f"({a.origin}): a lower count later, from a different origin")
+    if gap <= SAME_TIME_DAYS:
+        return "conflict", (f"{_fmt(fb)} ({b.origin}) {gap} day(s) after {_fmt(fa)} "
+                            f"({a.origin}): a lower count, from a different origin")
+    return "revision", (f"{_fmt(fb)} ({b.origin}) {gap} days after {_fmt(fa)} ({a.origin}): "
+                        "a lower recount")
+
+
+#: Exact counts on one day further apart than this factor are not one count rising.
+SAME_DAY_RATIO = 1.5
+#: A lower count from another origin this many days later is a conflict, later a recount.
+SAME_TIME_DAYS = 3
+_RUNNING = ("at_least", "more_than")
+
+
+def _same_day(a: Statement, b: Statement, same_origin: bool) -> tuple[str, str]:
+    """Two counts of one day in different articles: the order is unknown; counts rise unless
+    two exact counts from different origins are far apart."""
+    lo, hi = sorted((a, b), key=lambda s: interval(s.figure)[1])
+    ratio = interval(hi.figure)[0] / max(interval(lo.figure)[1], 1e-9)
+    running = lo.figure.bound in _RUNNING or hi.figure.bound in _RUNNING
+    if same_origin or running or ratio <= SAME_DAY_RATIO or lo.explicit_time:
+        return "update", (f"{_fmt(lo.figure)} -> {_fmt(hi.figure)} the same day (order "
+                          "unknown): a count rising")
+    return "conflict", (f"{_fmt(lo.figure)} ({lo.origin}) vs {_fmt(hi.figure)} ({hi.origin}) the "
+                        f"same day: exact counts {ratio:.1f}x apart, from different origins")
 
 
 def _order(s: Statement) -> tuple:

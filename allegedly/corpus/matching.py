@@ -11,6 +11,7 @@ claims about "killed" on the same day never match on figures, event and time alo
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from allegedly.corpus.records import ClaimRef, FigureRef
@@ -33,11 +34,18 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 
 
+_VAGUE = re.compile(r"^\s*(?:several\s+|many\s+)?(?:dozens|scores|hundreds|thousands|millions)\b",
+                    re.I)
+
+
 def interval(f: FigureRef) -> tuple[float, float] | None:
-    """The values a figure allows: "over 50" -> (50, inf); "about 300" -> (270, 330)."""
+    """The values a figure allows: "over 50" -> (50, inf); "about 300" -> (270, 330);
+    "dozens of" -> (24, 100)."""
     value = f.value if f.value is not None else f.low
     if value is None:
         return None
+    if f.bound == "approx" and _VAGUE.match(f.text or ""):
+        return (value, value * 4.2)
     if f.bound in ("at_least", "more_than"):
         return (value, math.inf)
     if f.bound in ("at_most", "less_than"):
@@ -62,9 +70,21 @@ def same_key(a: FigureRef, b: FigureRef) -> bool:
     return a.group == b.group or "*" in (a.group, b.group)
 
 
+def value_ratio(a: FigureRef, b: FigureRef) -> float:
+    """Smaller over larger of the two figures' values (1 when their bounds overlap): 39 and 50
+    are close (0.78), 3 and 13 are not (0.23)."""
+    if overlaps(a, b):
+        return 1.0
+    ia, ib = interval(a), interval(b)
+    if not ia or not ib:
+        return 0.0
+    lo, hi = (ia, ib) if ia[1] < ib[0] else (ib, ia)
+    return lo[1] / hi[0] if hi[0] > 0 else 0.0
+
+
 def figure_agreement(a: ClaimRef, b: ClaimRef) -> float | None:
-    """1: a shared key with compatible values; 0.6: a shared key; 0: keys but none shared;
-    None when either claim has no comparable figure."""
+    """The best :func:`value_ratio` over figure pairs on the same key (1: compatible values);
+    0 when the claims have figures but none on a shared key; None when either has none."""
     fa = [f for f in a.figures if f.family]
     fb = [f for f in b.figures if f.family]
     if not fa or not fb:
@@ -73,7 +93,7 @@ def figure_agreement(a: ClaimRef, b: ClaimRef) -> float | None:
     for x in fa:
         for y in fb:
             if same_key(x, y):
-                best = max(best, 1.0 if overlaps(x, y) else 0.6)
+                best = max(best, value_ratio(x, y))
     return best
 
 

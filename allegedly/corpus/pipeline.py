@@ -1,0 +1,215 @@
+"""``allegedly link``: link a store's claims into groups, compare their figures, trace their
+origins and find copies; write the corpus tables (one transaction for the derived ones).
+
+A *full* run rescores every candidate pair; an *incremental* run (the end of ``allegedly
+ingest``) scores only pairs with a claim of an article not linked before, keeps the stored
+pairs, and rebuilds groups, comparisons, origins and copies from all of them. People's
+decisions (``corrections``) are applied by every run and never changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from allegedly.corpus import compare, copies, provenance
+from allegedly.corpus.blocking import BlockingOptions
+from allegedly.corpus.groups import Decision, Group, build_groups, member_id
+from allegedly.corpus.linker import Link, LinkStats, link_claims, prepare
+from allegedly.corpus.records import ClaimRef, _article_claims, iter_claims, outlet_names
+from allegedly.settings import Settings
+from allegedly.store import links as store_links
+from allegedly.store.db import Store
+
+
+@dataclass
+class LinkResult:
+    """What a link run did."""
+
+    run_id: int
+    mode: str
+    stats: LinkStats
+    groups: int
+    comparisons: int
+    copies: int
+    seconds: float
+    embedding: str | None = None
+
+
+def _decisions(store: Store) -> list[Decision]:
+    return [Decision(claim=f"{r['article_id']}/{r['claim_id']}",
+                     anchor=f"{r['anchor_article']}/{r['anchor_claim']}",
+                     decision=r["decision"], by=r["by"], why=r["why"], time=r["time"],
+                     id=r["id"]) for r in store_links.corrections(store)]
+
+
+def _order(store: Store) -> dict[str, tuple]:
+    return {f"{a}/{c}": (p or "9999", f"{a}/{c}") for a, c, p in store.conn.execute(
+        "SELECT c.article_id, c.id, a.published FROM claims c "
+        "JOIN articles a ON a.id = c.article_id")}
+
+
+def _similarity(store: Store, settings: Settings, names) -> tuple[Any, str | None]:
+    if not settings.link_embedding:
+        return None, None
+    from allegedly.corpus.embedding import VectorCache, default_embedder
+
+    embedder = default_embedder()
+    texts = {c.uid: c.text for c in iter_claims(store, names)}
+    return VectorCache(embedder, texts).similarity, embedder.model_id
+
+
+def _link_rows(new_links: list[Link], run_id: int) -> Iterator[dict[str, Any]]:
+    for link in new_links:
+        (aa, ac), (ba, bc) = link.a.split("/", 1), link.b.split("/", 1)
+        yield {"a_article": aa, "a_claim": ac, "b_article": ba, "b_claim": bc,
+               "score": link.score, "features": json.dumps(link.features),
+               "method": link.method, "link_run": run_id}
+
+
+def run_link(store: Store, settings: Settings | None = None, *, incremental: bool = False
+             ) -> LinkResult:
+    """Link the store (see the module docstring) and return what was done."""
+    settings = settings or Settings()
+    started = time.perf_counter()
+    names = outlet_names(store)
+    linked = {r[0] for r in store.conn.execute("SELECT article_id FROM linked_articles")}
+    analysed = {r[0] for r in store.conn.execute(
+        "SELECT id FROM articles WHERE status = 'analysed'")}
+    new = analysed - linked if incremental else analysed
+    mode = "incremental" if incremental else "full"
+    options = BlockingOptions(window_days=settings.link_window_days,
+                              neighbours=settings.link_neighbours)
+    run_id = store_links.start_link_run(store, mode, {
+        "suggested": settings.link_suggested, "confirmed": settings.link_confirmed,
+        **asdict(options), "embedding": settings.link_embedding})
+    stats = LinkStats()
+    similarity, model = _similarity(store, settings, names)
+    if new:
+        prepared = prepare(iter_claims(store, names))
+        found = list(link_claims(iter_claims(store, names), prepared,
+                                 threshold=settings.link_suggested, options=options,
+                                 similarity=similarity, stats=stats,
+                                 only_articles=new if incremental else None))
+        store_links.save_links(store, _link_rows(found, run_id), full=not incremental)
+    all_links = [Link(f"{r['a_article']}/{r['a_claim']}", f"{r['b_article']}/{r['b_claim']}",
+                      r["score"], method=r["method"]) for r in store_links.iter_links(store)]
+    groups = build_groups(all_links, _order(store), suggested=settings.link_suggested,
+                          confirmed=settings.link_confirmed, decisions=_decisions(store))
+    clusters = find_copies(store, names, settings)
+    rows = derived_rows(store, names, groups, clusters, settings, run_id)
+    seconds = time.perf_counter() - started
+    counters = {"claims": stats.claims, "linkable": stats.linkable,
+                "candidates": stats.candidates, "scored": stats.scored, "links": stats.links,
+                "groups": len(groups), "comparisons": len(rows["figure_comparisons"]),
+                "copies": len(rows["article_copies"]), "embedding": model,
+                "seconds": round(seconds, 3)}
+    store_links.replace_derived(store, run_id, rows, new, counters)
+    return LinkResult(run_id, mode, stats, len(groups), len(rows["figure_comparisons"]),
+                      len(rows["article_copies"]), seconds, model)
+
+
+def _article_info(store: Store, names) -> dict[str, copies.ArticleInfo]:
+    out = {}
+    for r in store.query("SELECT id, text, outlet, url, published, wire, origin FROM articles "
+                         "WHERE status = 'analysed'"):
+        pub = dt.date.fromisoformat(r["published"][:10]) if r["published"] else None
+        out[r["id"]] = copies.ArticleInfo(r["id"], r["text"] or "", names.canonical(r["outlet"]),
+                                          r["url"], pub, r["wire"], r["origin"])
+    return out
+
+
+def find_copies(store: Store, names, settings: Settings) -> list[copies.CopyCluster]:
+    """Exact copies (other locations) and near-duplicate / wire clusters of the store."""
+    from allegedly.corpus.outlets import lexicon_outlet
+    from allegedly.lexicons import load
+
+    info = _article_info(store, names)
+    agencies = frozenset(r["name"] for r in load("outlets") if r["kind"] == "agency")
+    agencies = agencies | {lexicon_outlet(a) or a for a in agencies}
+    exact = copies.exact_clusters(info, store.query("SELECT * FROM article_locations"))
+    near = copies.near_clusters(copies.near_duplicates(info.values(),
+                                                       settings.copy_similarity), agencies)
+    return exact + near
+
+
+def _copy_rows(clusters: list[copies.CopyCluster]) -> list[dict[str, Any]]:
+    rows = []
+    for c in clusters:
+        for m in c.members:
+            rows.append({"cluster": c.id, "article_id": m.article.id, "kind": c.kind,
+                         "first_article": c.first.id, "similarity": m.similarity,
+                         "wire": c.wire, "location": m.location})
+    return rows
+
+
+def _copy_first(clusters: list[copies.CopyCluster]) -> dict[str, str | None]:
+    """article id -> the first publisher's outlet, for near copies that are not first."""
+    return {m.article.id: c.first.outlet for c in clusters if c.kind != "exact"
+            for m in c.members if m.article.id != c.first.id}
+
+
+def derived_rows(store: Store, names, groups: list[Group],
+                 clusters: list[copies.CopyCluster], settings: Settings, run_id: int
+                 ) -> dict[str, list[dict[str, Any]]]:
+    """Rows of claim_groups, group_members, figure_comparisons and article_copies."""
+    cache: dict[str, dict[str, ClaimRef]] = {}
+
+    def claim(uid: str) -> ClaimRef | None:
+        article = uid.split("/", 1)[0]
+        if article not in cache:
+            row = store.query("SELECT id, outlet, url, published, wire FROM articles "
+                              "WHERE id = ?", (article,))
+            cache[article] = {c.uid: c for c in _article_claims(
+                store, names, article, row[0]["outlet"], row[0]["url"], row[0]["published"],
+                row[0]["wire"])} if row else {}
+        return cache[article].get(uid)
+
+    copy_first = _copy_first(clusters)
+    corrections = {r["member_id"]: r["id"] for r in store_links.corrections(store)}
+    rows: dict[str, list[dict[str, Any]]] = {"claim_groups": [], "group_members": [],
+                                             "figure_comparisons": [],
+                                             "article_copies": _copy_rows(clusters)}
+    for g in groups:
+        _group_rows(g, claim, copy_first, names.canonical, settings, run_id, corrections,
+                    rows)
+    return rows
+
+
+def _group_rows(g: Group, claim, copy_first, canonical, settings: Settings, run_id: int,
+                corrections: dict[str, int], rows: dict[str, list[dict[str, Any]]]) -> None:
+    live = [m for m in g.members if m.status != "rejected" and claim(m.claim)]
+    claims = [claim(m.claim) for m in live]
+    origins = provenance.group_origins(claims, copy_first, canonical)
+    ind = provenance.independence(claims, origins)
+    comps = compare.compare_group(g.id, claims, revision_days=settings.revision_days)
+    dates = sorted(c.published.isoformat() for c in claims if c.published)
+    seed = claim(g.seed)
+    rows["claim_groups"].append({
+        "id": g.id, "claim": seed.text if seed else None,
+        "seed_article": g.seed.split("/", 1)[0], "seed_claim": g.seed.split("/", 1)[1],
+        "reports": ind.reports, "outlets": len({c.outlet for c in claims if c.outlet}),
+        "outlet_names": json.dumps(sorted({c.outlet for c in claims if c.outlet})),
+        "independent_origins": ind.independent, "origins": json.dumps(ind.origins),
+        "one_origin": int(ind.one_origin), "first_seen": dates[0] if dates else None,
+        "last_seen": dates[-1] if dates else None, "members": len(g.members),
+        "conflicts": sum(1 for c in comps if c.kind == "conflict"), "link_run": run_id})
+    for m in g.members:
+        mid = member_id(g.id, m.claim)
+        found = origins.get(m.claim, [])
+        rows["group_members"].append({
+            "id": mid, "group_id": g.id, "article_id": m.claim.split("/", 1)[0],
+            "claim_id": m.claim.split("/", 1)[1], "status": m.status, "score": m.score,
+            "method": m.method, "origins": json.dumps([asdict(o) for o in found]),
+            "inherited": int(bool(found) and all(o.inherited for o in found)),
+            "correction": m.decision.id if m.decision else corrections.get(mid)})
+    for seq, c in enumerate(comps):
+        rows["figure_comparisons"].append({
+            "group_id": g.id, "seq": seq, "key": c.key, "kind": c.kind, "reason": c.reason,
+            "a_article": c.a.article_id, "a_figure": c.a.figure.id, "a_claim": c.a.claim.claim_id,
+            "a_origin": c.a.origin, "b_article": c.b.article_id, "b_figure": c.b.figure.id,
+            "b_claim": c.b.claim.claim_id, "b_origin": c.b.origin})

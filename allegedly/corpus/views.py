@@ -1,0 +1,129 @@
+"""Read the corpus tables back as JSON-able dicts: what ``allegedly groups``, ``conflicts``,
+``figures KEY``, ``copies`` and the web app show (one function per view)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from allegedly.errors import AllegedlyError
+from allegedly.store.db import Store
+
+_FIGURE_FIELDS = ("value", "low", "high", "bound", "measure", "counted", "as_of", "text",
+                  "start", "end")
+
+
+def require_linked(store: Store) -> None:
+    """E503 when the store has no corpus tables or was never linked."""
+    if "link_runs" not in store.tables() or not store.count("link_runs", "finished IS NOT NULL"):
+        raise AllegedlyError("E503", detail=store.path)
+
+
+def _members(store: Store, group_id: str) -> list[dict[str, Any]]:
+    rows = store.query(
+        "SELECT m.id, m.article_id AS article, m.claim_id AS claim, m.status, m.score, "
+        "m.method, m.origins, m.inherited, a.url, a.outlet, a.published, c.text, "
+        "c.chain_text AS chain FROM group_members m "
+        "JOIN articles a ON a.id = m.article_id "
+        "LEFT JOIN claims c ON c.article_id = m.article_id AND c.id = m.claim_id "
+        "WHERE m.group_id = ? ORDER BY a.published, m.article_id, m.claim_id", (group_id,))
+    for r in rows:
+        r["origins"] = json.loads(r["origins"] or "[]")
+        r["inherited"] = bool(r["inherited"])
+    return rows
+
+
+def iter_groups(store: Store, *, min_reports: int = 2, one_origin: bool = False,
+                limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """One dict per claim group, most reported first (see docs/corpus.md for the fields)."""
+    require_linked(store)
+    sql = ("SELECT * FROM claim_groups WHERE reports >= ?" + (" AND one_origin = 1"
+           if one_origin else "") + " ORDER BY reports DESC, first_seen, id")
+    params: tuple = (min_reports,)
+    if limit:
+        sql += " LIMIT ?"
+        params += (limit,)
+    for g in store.query(sql, params):
+        yield {"group": g["id"], "claim": g["claim"], "reports": g["reports"],
+               "outlets": json.loads(g["outlet_names"] or "[]"),
+               "independent_origins": g["independent_origins"],
+               "origins": json.loads(g["origins"] or "[]"),
+               "one_origin": bool(g["one_origin"]), "first_seen": g["first_seen"],
+               "last_seen": g["last_seen"], "conflicts": g["conflicts"],
+               "members": _members(store, g["id"])}
+
+
+def _figure(store: Store, article: str, figure: str, claim: str, origin: str
+            ) -> dict[str, Any]:
+    rows = store.query(
+        "SELECT f.*, a.outlet, a.url, a.published FROM figures f "
+        "JOIN articles a ON a.id = f.article_id WHERE f.article_id = ? AND f.id = ?",
+        (article, figure))
+    f = rows[0] if rows else {}
+    out = {k: f.get(k) for k in _FIGURE_FIELDS}
+    out.update(source=origin, source_name=f.get("source_name"), outlet=f.get("outlet"),
+               article=article, figure=figure, claim=claim, url=f.get("url"),
+               published=f.get("published"))
+    return out
+
+
+def iter_comparisons(store: Store, *, kinds: tuple[str, ...] = ("conflict",),
+                     group: str | None = None, key: str | None = None
+                     ) -> Iterator[dict[str, Any]]:
+    """One dict per classified figure comparison of the given kinds."""
+    require_linked(store)
+    where, params = [], []
+    if kinds:
+        where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
+        params += list(kinds)
+    if group:
+        where.append("group_id = ?")
+        params.append(group)
+    if key:
+        where.append("key = ?")
+        params.append(key)
+    sql = "SELECT * FROM figure_comparisons" + (" WHERE " + " AND ".join(where)
+                                                 if where else "") + " ORDER BY group_id, seq"
+    for c in store.query(sql, params):
+        yield {"group": c["group_id"], "key": c["key"], "kind": c["kind"],
+               "reason": c["reason"],
+               "a": _figure(store, c["a_article"], c["a_figure"], c["a_claim"], c["a_origin"]),
+               "b": _figure(store, c["b_article"], c["b_figure"], c["b_claim"], c["b_origin"])}
+
+
+def figure_timeline(store: Store, key: str) -> list[dict[str, Any]]:
+    """Every figure compared on ``key`` (a corpus key such as ``people|fatal``, or a
+    ``figures.figure_key``), by as-of time then source, with its group and article."""
+    require_linked(store)
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in iter_comparisons(store, kinds=(), key=key):
+        for side in ("a", "b"):
+            f = c[side]
+            seen.setdefault((f["article"], f["figure"]), {**f, "group": c["group"]})
+    if not seen:  # not a corpus key: the store's own figure_key
+        for f in store.query(
+                "SELECT f.article_id, f.id FROM figures f WHERE f.figure_key = ?", (key,)):
+            seen[(f["article_id"], f["id"])] = _figure(store, f["article_id"], f["id"], "",
+                                                       "")
+    return sorted(seen.values(), key=lambda f: (f["as_of"] or f["published"] or "",
+                                                f["source"] or "", f["article"]))
+
+
+def iter_copies(store: Store) -> Iterator[dict[str, Any]]:
+    """One dict per copy cluster, first publisher first."""
+    require_linked(store)
+    clusters: dict[str, list[dict[str, Any]]] = {}
+    for r in store.query(
+            "SELECT k.*, a.outlet, a.url, a.published, a.title FROM article_copies k "
+            "JOIN articles a ON a.id = k.article_id ORDER BY k.cluster, a.published"):
+        clusters.setdefault(r["cluster"], []).append(r)
+    for cid, rows in clusters.items():
+        first = next(r for r in rows if r["article_id"] == r["first_article"])
+        yield {"cluster": cid, "kind": rows[0]["kind"], "wire": rows[0]["wire"],
+               "first": {"article": first["article_id"], "outlet": first["outlet"],
+                         "url": first["url"], "published": first["published"],
+                         "title": first["title"]},
+               "members": [{"article": r["article_id"], "outlet": r["outlet"], "url": r["url"],
+                            "published": r["published"], "similarity": r["similarity"],
+                            "location": r["location"] or None} for r in rows]}
