@@ -22,6 +22,14 @@ COMMANDS = [
     ("allegedly.cli.corpus", "ingest"),
     ("allegedly.cli.corpus", "report"),
     ("allegedly.cli.corpus", "export"),
+    ("allegedly.cli.link", "link"),
+    ("allegedly.cli.crossref", "groups"),
+    ("allegedly.cli.crossref", "conflicts"),
+    ("allegedly.cli.crossref", "figures"),
+    ("allegedly.cli.crossref", "copies"),
+    ("allegedly.cli.crossref", "graph"),
+    ("allegedly.cli.link", "confirm"),
+    ("allegedly.cli.link", "reject"),
     ("allegedly.cli.evaluate", "eval_group"),
 ]
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from allegedly.corpus.linker import Link
+from allegedly.corpus.records import ClaimRef
 
 STATUSES = ("suggested", "confirmed", "rejected")
 
@@ -140,3 +141,48 @@ def _apply_decisions(members: dict[str, list[Member]], center_of: dict[str, str]
                 m.method, m.decision = "correction", d
         if d.decision == "reject" and old != center:
             members[center].append(Member(d.claim, "rejected", 0.0, "correction", d))
+
+
+def profile(group: Group, claims: Mapping[str, ClaimRef]) -> ClaimRef | None:
+    """One claim-like record standing for a whole group (its members' words, names, events
+    and figures; its first date), for linking groups to groups."""
+    live = [claims[m.claim] for m in group.members
+            if m.status != "rejected" and m.claim in claims]
+    if not live:
+        return None
+    seed = claims.get(group.seed) or live[0]
+    dates = [c.published for c in live if c.published]
+    return ClaimRef(article_id=f"group:{group.id}", claim_id=group.id, text=seed.text,
+                    published=min(dates) if dates else None, chain=seed.chain,
+                    figures=tuple(f for c in live for f in c.figures),
+                    words=frozenset().union(*(c.words for c in live)),
+                    names=frozenset().union(*(c.names for c in live)),
+                    events=frozenset().union(*(c.events for c in live)))
+
+
+def merge_groups(groups: list[Group], links: Iterable[Link], *, threshold: float
+                 ) -> list[Group]:
+    """Fold groups into the earlier group they are linked to at ``threshold`` or more (links
+    between group profiles, ``a`` the earlier): the later group's members become suggested
+    members of the earlier one (method ``group``). One level: a group that absorbed another
+    is not itself folded. People's decisions stay as they were applied."""
+    by_id = {g.id: g for g in groups}
+    into: dict[str, str] = {}
+    for link in sorted(links, key=lambda x: -x.score):
+        a, b = link.a.split("/", 1)[1], link.b.split("/", 1)[1]
+        if link.score < threshold or a not in by_id or b not in by_id:
+            continue
+        if b in into or a in into or b in into.values():
+            continue
+        into[b] = a
+        target = by_id[a]
+        have = {m.claim for m in target.members}
+        for m in by_id[b].members:
+            if m.claim in have:
+                continue
+            if m.method == "correction":
+                target.members.append(m)
+            else:
+                target.members.append(Member(m.claim, "suggested", round(link.score, 4),
+                                             "group"))
+    return [g for g in groups if g.id not in into]

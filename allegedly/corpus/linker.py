@@ -55,7 +55,9 @@ class Prepared:
 
 
 def _text_hash(claim: ClaimRef) -> int:
-    norm = " ".join(claim.text.lower().split())
+    """The outlet and the claim's content words (so "Shelling of the Donetsk region
+    (07.10.22 11:09)" and "(22.09.22 10:40)" are the same text)."""
+    norm = " ".join(sorted(claim.words)) or " ".join(claim.text.lower().split())
     digest = hashlib.blake2b(f"{claim.outlet}\x1f{norm}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 

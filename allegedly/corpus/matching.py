@@ -26,9 +26,11 @@ class Weights:
     figures: float = 1.5  # same figure key (and compatible values)
     events: float = 1.0  # same kind of event (lexicons/event_words.tsv)
     source: float = 1.0  # same origin named
-    time: float = 1.0  # close in time
+    time: float = 2.0  # close in time (exp(-days / 7))
     embedding: float = 3.0  # sentence-embedding cosine (when an embedder is used)
     gate: float = 0.2  # content overlap under which the score is scaled down proportionally
+    overlap: bool = False  # text as the Ochiai coefficient, for group profiles (word unions)
+    values: bool = True  # figures: compare values (False: a shared key is enough)
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -82,7 +84,7 @@ def value_ratio(a: FigureRef, b: FigureRef) -> float:
     return lo[1] / hi[0] if hi[0] > 0 else 0.0
 
 
-def figure_agreement(a: ClaimRef, b: ClaimRef) -> float | None:
+def figure_agreement(a: ClaimRef, b: ClaimRef, values: bool = True) -> float | None:
     """The best :func:`value_ratio` over figure pairs on the same key (1: compatible values);
     0 when the claims have figures but none on a shared key; None when either has none."""
     fa = [f for f in a.figures if f.family]
@@ -93,7 +95,7 @@ def figure_agreement(a: ClaimRef, b: ClaimRef) -> float | None:
     for x in fa:
         for y in fb:
             if same_key(x, y):
-                best = max(best, value_ratio(x, y))
+                best = max(best, value_ratio(x, y) if values else 1.0)
     return best
 
 
@@ -103,11 +105,12 @@ def _origin_name(c: ClaimRef) -> str | None:
 
 
 def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
-             similarity: float | None = None, time_scale: float = 7.0
-             ) -> dict[str, float]:
+             similarity: float | None = None, time_scale: float = 7.0,
+             weights: Weights = DEFAULT_WEIGHTS) -> dict[str, float]:
     """The present features of a pair (see :class:`Weights`)."""
-    out = {"text": df.weighted_jaccard(a.words, b.words)}
-    figs = figure_agreement(a, b)
+    measure = df.weighted_overlap if weights.overlap else df.weighted_jaccard
+    out = {"text": measure(a.words, b.words)}
+    figs = figure_agreement(a, b, weights.values)
     if figs is not None:
         out["figures"] = figs
     if a.events and b.events:
@@ -139,5 +142,5 @@ def score_pair(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
                similarity: float | None = None, weights: Weights = DEFAULT_WEIGHTS,
                time_scale: float = 7.0) -> tuple[float, dict[str, float]]:
     """(score, features) of a candidate pair."""
-    feats = features(a, b, df, similarity=similarity, time_scale=time_scale)
+    feats = features(a, b, df, similarity=similarity, time_scale=time_scale, weights=weights)
     return combine(feats, weights), feats

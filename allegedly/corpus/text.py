@@ -17,6 +17,8 @@ from allegedly.lexicons import load
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,]*")
 _DIGITS = re.compile(r"^\d[\d,]*$")
+#: Date and clock stamps ("07.10.22 11:09", "25.03", "13:00", "04/08/2022"): not content.
+_STAMP = re.compile(r"\b\d{1,4}[.:/]\d{1,2}(?:[.:/]\d{2,4})?\b")
 
 
 @cache
@@ -53,10 +55,10 @@ def tokens(text: str) -> list[str]:
 
 def content_words(text: str) -> frozenset[str]:
     """Normalised words of at least three letters that are not stop words, and numbers of two
-    or more digits ("300", "1,300" -> "1300")."""
+    or more digits ("300", "1,300" -> "1300"); date and clock stamps are left out."""
     stops = stop_words()
     out = set()
-    for tok in tokens(text):
+    for tok in tokens(_STAMP.sub(" ", text or "")):
         if _DIGITS.match(tok):
             digits = tok.replace(",", "")
             if len(digits) >= 2:
@@ -112,6 +114,15 @@ class DocumentFrequencies:
         union = a | b
         total = sum(self.idf(w) for w in union)
         return sum(self.idf(w) for w in a & b) / total if total else 0.0
+
+    def weighted_overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Sum of IDF weights of the shared words over the geometric mean of the two sets'
+        (an Ochiai coefficient): gentler than Jaccard with the word unions of group profiles,
+        without letting a large profile cover every small one."""
+        if not a or not b:
+            return 0.0
+        norm = math.sqrt(sum(self.idf(w) for w in a) * sum(self.idf(w) for w in b))
+        return sum(self.idf(w) for w in a & b) / norm if norm else 0.0
 
     def rarest(self, words: Iterable[str], n: int) -> list[str]:
         """The ``n`` words with the lowest document frequency (ties by the word)."""

@@ -20,6 +20,16 @@ def require_linked(store: Store) -> None:
         raise AllegedlyError("E503", detail=store.path)
 
 
+def _names(store: Store):
+    from allegedly.corpus.records import outlet_names
+
+    cached = getattr(store, "_outlet_names", None)
+    if cached is None:
+        cached = outlet_names(store)
+        store._outlet_names = cached
+    return cached
+
+
 def _members(store: Store, group_id: str) -> list[dict[str, Any]]:
     rows = store.query(
         "SELECT m.id, m.article_id AS article, m.claim_id AS claim, m.status, m.score, "
@@ -28,7 +38,9 @@ def _members(store: Store, group_id: str) -> list[dict[str, Any]]:
         "JOIN articles a ON a.id = m.article_id "
         "LEFT JOIN claims c ON c.article_id = m.article_id AND c.id = m.claim_id "
         "WHERE m.group_id = ? ORDER BY a.published, m.article_id, m.claim_id", (group_id,))
+    names = _names(store)
     for r in rows:
+        r["outlet"] = names.canonical(r["outlet"])
         r["origins"] = json.loads(r["origins"] or "[]")
         r["inherited"] = bool(r["inherited"])
     return rows
@@ -62,7 +74,8 @@ def _figure(store: Store, article: str, figure: str, claim: str, origin: str
         (article, figure))
     f = rows[0] if rows else {}
     out = {k: f.get(k) for k in _FIGURE_FIELDS}
-    out.update(source=origin, source_name=f.get("source_name"), outlet=f.get("outlet"),
+    out.update(source=origin, source_name=f.get("source_name"),
+               outlet=_names(store).canonical(f.get("outlet")),
                article=article, figure=figure, claim=claim, url=f.get("url"),
                published=f.get("published"))
     return out
