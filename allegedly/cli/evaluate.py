@@ -7,7 +7,7 @@ import importlib
 
 import click
 
-EVALUATIONS = ["attribution", "figures", "hedges", "extraction"]
+EVALUATIONS = ["attribution", "figures", "hedges", "extraction", "ruwa", "fakes", "wires"]
 
 
 @click.group("eval")

@@ -4,7 +4,9 @@ Claims arrive in publication order. Two sources of candidates, both bounded per 
 
 - **MinHash/LSH** (datasketch) of the claim's content words: one ``MinHashLSH`` index per time
   partition; a claim is queried against the indexes of the last ``window_days`` (older
-  partitions are dropped, so memory is bounded by the claims of one window);
+  partitions are dropped, so memory is bounded by the claims of one window) and keeps the
+  ``lsh_max`` most recent hits; a claim with that many hits is not indexed itself, so LSH
+  buckets stay small and a headline template repeated ten thousand times stays linear;
 - **blocking keys**, as a sorted neighbourhood: the claim's rarest name words, its event words
   with its rarest name, its figure keys (alone and with its rarest name) and its origin; a claim
   is a candidate of the ``neighbours`` most recent claims under each key, so a key shared by a
@@ -33,6 +35,7 @@ class BlockingOptions:
     neighbours: int = 6  # most recent claims compared under each blocking key
     rare_names: int = 3  # name words used as keys (the rarest ones)
     lsh_threshold: float = 0.4  # Jaccard of content words LSH aims at
+    lsh_max: int = 20  # most recent LSH hits kept per claim (a template repeated 10,000 times)
     num_perm: int = 64  # MinHash permutations
 
 
@@ -78,6 +81,8 @@ class _Partitions:
         found: set[int] = set()
         for index in self.indexes.values():
             found.update(index.query(minhash))
+        if len(found) >= self.options.lsh_max:  # saturated: keep the buckets small
+            return set(sorted(found)[-self.options.lsh_max:])
         if bucket not in self.indexes:
             self.indexes[bucket] = self._make()
         self.indexes[bucket].insert(idx, minhash, check_duplication=False)

@@ -97,15 +97,21 @@ class DocumentFrequencies:
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.docs = 0
+        self._idf: dict[str, float] = {}
 
     def add(self, words: Iterable[str]) -> None:
         """Count one document's distinct words."""
         self.counts.update(set(words))
         self.docs += 1
+        self._idf.clear()
 
     def idf(self, word: str) -> float:
         """Smoothed inverse document frequency (at least 0.1)."""
-        return max(0.1, math.log((self.docs + 1) / (self.counts.get(word, 0) + 1)))
+        found = self._idf.get(word)
+        if found is None:
+            found = self._idf[word] = max(
+                0.1, math.log((self.docs + 1) / (self.counts.get(word, 0) + 1)))
+        return found
 
     def weighted_jaccard(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Sum of IDF weights of the shared words over that of all words (0 when both empty)."""
