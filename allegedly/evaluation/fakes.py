@@ -28,7 +28,8 @@ READER: dict[str, str] = {}  # the field aliases read FA-KES as it is (article_c
 def _meta(store: Any, csv_path: Path) -> dict[str, dict[str, str]]:
     from allegedly.evaluation.corpus_data import record_number
 
-    rows = list(csv.DictReader(open(csv_path, encoding="utf-8", newline="")))
+    with open(csv_path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
     out = {}
     for a in store.query("SELECT id, origin FROM articles"):
         r = rows[record_number(a["origin"]) - 1]

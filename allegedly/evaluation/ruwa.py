@@ -65,7 +65,8 @@ def write_csv(data_dir: Path, out: Path, events: tuple[str, ...] = EVENTS) -> in
 def _labels(store: Any, csv_path: Path) -> dict[str, str]:
     from allegedly.evaluation.corpus_data import record_number
 
-    rows = list(csv.DictReader(open(csv_path, encoding="utf-8")))
+    with open(csv_path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
     return {a["id"]: rows[record_number(a["origin"]) - 1]["event"]
             for a in store.query("SELECT id, origin FROM articles")}
 
