@@ -36,6 +36,7 @@ class Settings:
     link_neighbours: int = 6  # most recent claims compared under each blocking key
     link_embedding: bool = False  # add a sentence embedding (pip install "allegedly[embed]")
     link_after_ingest: bool = True  # link the new articles at the end of allegedly ingest
+    event_threshold: float = 0.4  # claim groups linked this well are one event (figures compared)
     copy_similarity: float = 0.8  # word-shingle Jaccard of near-duplicate articles
     revision_days: int = 14  # a different count this many days later is a revision
 

@@ -3,7 +3,7 @@
 Within one claim group, figures are put on a key (counted group, measure family, side; see
 :class:`~allegedly.corpus.records.FigureRef`); a figure that states no counted thing ("300
 dead") takes the group's usual counted thing for its family. Each key group is ordered by time
-(the figure's as-of date, else the article's publication date), identical statements from one
+(the article's publication date, else the figure's as-of date), identical statements from one
 origin are collapsed, and every statement is compared with at most ``k`` earlier distinct ones
 (and the nearest earlier one of every other scope), so the cost is linear in the figures.
 
@@ -89,8 +89,10 @@ def statements(claims: Iterable[ClaimRef]) -> list[Statement]:
             if f.family is None or (f.value is None and f.low is None):
                 continue
             own = _day(f.as_of)
-            out.append(Statement(f, claim, figure_origin(f, claim), own or claim.published,
-                                 own is not None))
+            # ordered by the report's date: an as-of date is often the event's ("the strike on
+            # 5 May killed 71", reported four weeks later), not the count's
+            out.append(Statement(f, claim, figure_origin(f, claim), claim.published or own,
+                                 own is not None and own == claim.published))
     usual: dict[tuple, Counter] = defaultdict(Counter)
     for s in out:
         if s.figure.group != "*":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from allegedly.corpus.linker import Link
 from allegedly.corpus.records import ClaimRef
@@ -160,29 +160,35 @@ def profile(group: Group, claims: Mapping[str, ClaimRef]) -> ClaimRef | None:
                     events=frozenset().union(*(c.events for c in live)))
 
 
-def merge_groups(groups: list[Group], links: Iterable[Link], *, threshold: float
-                 ) -> list[Group]:
-    """Fold groups into the earlier group they are linked to at ``threshold`` or more (links
-    between group profiles, ``a`` the earlier): the later group's members become suggested
-    members of the earlier one (method ``group``). One level: a group that absorbed another
-    is not itself folded. People's decisions stay as they were applied."""
-    by_id = {g.id: g for g in groups}
-    into: dict[str, str] = {}
-    for link in sorted(links, key=lambda x: -x.score):
-        a, b = link.a.split("/", 1)[1], link.b.split("/", 1)[1]
-        if link.score < threshold or a not in by_id or b not in by_id:
-            continue
-        if b in into or a in into or b in into.values():
-            continue
-        into[b] = a
-        target = by_id[a]
-        have = {m.claim for m in target.members}
-        for m in by_id[b].members:
-            if m.claim in have:
-                continue
-            if m.method == "correction":
-                target.members.append(m)
-            else:
-                target.members.append(Member(m.claim, "suggested", round(link.score, 4),
-                                             "group"))
-    return [g for g in groups if g.id not in into]
+def events(groups: list[Group], claims: Mapping[str, ClaimRef], *, threshold: float,
+           window_days: int = 120, singles: Iterable[ClaimRef] = ()) -> dict[str, str]:
+    """group id (or uid of a single claim) -> event id: claim groups about one event (the
+    Brastovo market toll stated as 34, 41, nine, 47 and 71 in differently worded claims),
+    clustered by their profiles (:func:`profile`) with the same blocking and center clustering
+    as claims, but without the time feature and with values not compared (a revision weeks
+    later is the same event). ``singles``: claims in no group (with figures) that may join an
+    event as they are (their uid maps to the event; singles in no event are left out). The
+    event id is the id of its earliest group. Figures are compared per event and key."""
+    from allegedly.corpus.blocking import BlockingOptions
+    from allegedly.corpus.linker import link_claims, prepare
+    from allegedly.corpus.matching import Weights
+
+    profiles = [p for p in (profile(g, claims) for g in groups) if p is not None]
+    profiles += [replace(c, article_id=f"claim:{c.uid}", claim_id="c") for c in singles]
+    profiles.sort(key=lambda p: (p.published is None, p.published, p.article_id))
+    item_of = {p.uid: (p.claim_id if p.article_id.startswith("group:") else
+                       p.article_id.split(":", 1)[1]) for p in profiles}
+    order = {p.uid: (p.published.isoformat() if p.published else "9999", p.uid)
+             for p in profiles}
+    links = link_claims(profiles, prepare(profiles), threshold=threshold,
+                        options=BlockingOptions(window_days=window_days, neighbours=20,
+                                                rare_names=6),
+                        weights=Weights(time=0.0, overlap=True, values=False))
+    group_ids = {g.id for g in groups}
+    out = {g.id: g.id for g in groups}
+    for event in build_groups(list(links), order, suggested=threshold, confirmed=threshold):
+        uids = sorted((m.claim for m in event.members), key=lambda u: order[u])
+        firsts = [item_of[u] for u in uids if item_of[u] in group_ids]
+        if firsts:  # single claims only are not an event of any group
+            out.update((item_of[u], firsts[0]) for u in uids)
+    return out

@@ -18,7 +18,7 @@ from typing import Any
 
 from allegedly.corpus import compare, copies, provenance
 from allegedly.corpus.blocking import BlockingOptions
-from allegedly.corpus.groups import Decision, Group, build_groups, member_id
+from allegedly.corpus.groups import Decision, Group, build_groups, events, member_id
 from allegedly.corpus.linker import Link, LinkStats, link_claims, prepare
 from allegedly.corpus.records import ClaimRef, _article_claims, iter_claims, outlet_names
 from allegedly.settings import Settings
@@ -157,47 +157,103 @@ def derived_rows(store: Store, names, groups: list[Group],
                  clusters: list[copies.CopyCluster], settings: Settings, run_id: int
                  ) -> dict[str, list[dict[str, Any]]]:
     """Rows of claim_groups, group_members, figure_comparisons and article_copies."""
-    cache: dict[str, dict[str, ClaimRef]] = {}
-
-    def claim(uid: str) -> ClaimRef | None:
-        article = uid.split("/", 1)[0]
-        if article not in cache:
-            row = store.query("SELECT id, outlet, url, published, wire FROM articles "
-                              "WHERE id = ?", (article,))
-            cache[article] = {c.uid: c for c in _article_claims(
-                store, names, article, row[0]["outlet"], row[0]["url"], row[0]["published"],
-                row[0]["wire"])} if row else {}
-        return cache[article].get(uid)
-
+    claims = _member_claims(store, names, groups)
+    singles = _single_claims(store, names, {m.claim for g in groups for m in g.members})
+    event_of = events(groups, claims, threshold=settings.event_threshold, singles=singles)
     copy_first = _copy_first(clusters)
     corrections = {r["member_id"]: r["id"] for r in store_links.corrections(store)}
     rows: dict[str, list[dict[str, Any]]] = {"claim_groups": [], "group_members": [],
                                              "figure_comparisons": [],
                                              "article_copies": _copy_rows(clusters)}
+    by_event: dict[str, list[ClaimRef]] = {}
     for g in groups:
-        _group_rows(g, claim, copy_first, names.canonical, settings, run_id, corrections,
-                    rows)
+        live = [claims[m.claim] for m in g.members
+                if m.status != "rejected" and m.claim in claims]
+        by_event.setdefault(event_of[g.id], []).extend(live)
+    for c in singles:
+        if c.uid in event_of:  # a single claim that joined an event
+            by_event.setdefault(event_of[c.uid], []).append(c)
+    comps = []
+    for event, members in by_event.items():
+        comps.extend(compare.compare_group(event, _unique(members),
+                                           revision_days=settings.revision_days))
+    _comparison_rows(comps, rows)
+    conflicts: dict[str, int] = {}
+    for c in comps:
+        if c.kind == "conflict":
+            for uid in {c.a.claim.uid, c.b.claim.uid}:
+                conflicts[uid] = conflicts.get(uid, 0) + 1
+    for g in groups:
+        _group_rows(g, claims, copy_first, names.canonical, run_id, corrections,
+                    event_of[g.id], conflicts, rows)
     return rows
 
 
-def _group_rows(g: Group, claim, copy_first, canonical, settings: Settings, run_id: int,
-                corrections: dict[str, int], rows: dict[str, list[dict[str, Any]]]) -> None:
-    live = [m for m in g.members if m.status != "rejected" and claim(m.claim)]
-    claims = [claim(m.claim) for m in live]
-    origins = provenance.group_origins(claims, copy_first, canonical)
-    ind = provenance.independence(claims, origins)
-    comps = compare.compare_group(g.id, claims, revision_days=settings.revision_days)
-    dates = sorted(c.published.isoformat() for c in claims if c.published)
-    seed = claim(g.seed)
+def _unique(claims: list[ClaimRef]) -> list[ClaimRef]:
+    seen: dict[str, ClaimRef] = {}
+    for c in claims:
+        seen.setdefault(c.uid, c)
+    return list(seen.values())
+
+
+def _single_claims(store: Store, names, grouped: set[str]) -> list[ClaimRef]:
+    """Claims in no group that state a comparable figure (they may still belong to an event:
+    a lone report weeks later revising a toll)."""
+    articles = [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT article_id FROM figures WHERE measure IS NOT NULL")]
+    found = _load_claims(store, names, articles)
+    return [c for uid, c in found.items() if uid not in grouped and any(
+        f.family for f in c.figures)]
+
+
+def _member_claims(store: Store, names, groups: list[Group]) -> dict[str, ClaimRef]:
+    """The ClaimRefs of every member, loaded article by article."""
+    return _load_claims(store, names, sorted({m.claim.split("/", 1)[0] for g in groups
+                                              for m in g.members}))
+
+
+def _load_claims(store: Store, names, articles: list[str]) -> dict[str, ClaimRef]:
+    out: dict[str, ClaimRef] = {}
+    for aid in articles:
+        row = store.query("SELECT outlet, url, published, wire FROM articles WHERE id = ?",
+                          (aid,))
+        if row:
+            r = row[0]
+            out.update((c.uid, c) for c in _article_claims(
+                store, names, aid, r["outlet"], r["url"], r["published"], r["wire"]))
+    return out
+
+
+def _comparison_rows(comps: list[compare.Comparison], rows: dict[str, list[dict[str, Any]]]
+                     ) -> None:
+    seq: dict[str, int] = {}
+    for c in comps:
+        n = seq[c.group] = seq.get(c.group, -1) + 1
+        rows["figure_comparisons"].append({
+            "group_id": c.group, "seq": n, "key": c.key, "kind": c.kind, "reason": c.reason,
+            "a_article": c.a.article_id, "a_figure": c.a.figure.id, "a_claim": c.a.claim.claim_id,
+            "a_origin": c.a.origin, "b_article": c.b.article_id, "b_figure": c.b.figure.id,
+            "b_claim": c.b.claim.claim_id, "b_origin": c.b.origin})
+
+
+def _group_rows(g: Group, claims: dict[str, ClaimRef], copy_first, canonical, run_id: int,
+                corrections: dict[str, int], event: str, conflicts: dict[str, int],
+                rows: dict[str, list[dict[str, Any]]]) -> None:
+    live = [claims[m.claim] for m in g.members if m.status != "rejected" and m.claim in claims]
+    origins = provenance.group_origins(live, copy_first, canonical)
+    ind = provenance.independence(live, origins)
+    dates = sorted(c.published.isoformat() for c in live if c.published)
+    seed = claims.get(g.seed)
     rows["claim_groups"].append({
         "id": g.id, "claim": seed.text if seed else None,
         "seed_article": g.seed.split("/", 1)[0], "seed_claim": g.seed.split("/", 1)[1],
-        "reports": ind.reports, "outlets": len({c.outlet for c in claims if c.outlet}),
-        "outlet_names": json.dumps(sorted({c.outlet for c in claims if c.outlet})),
+        "reports": ind.reports, "outlets": len({c.outlet for c in live if c.outlet}),
+        "outlet_names": json.dumps(sorted({c.outlet for c in live if c.outlet})),
         "independent_origins": ind.independent, "origins": json.dumps(ind.origins),
         "one_origin": int(ind.one_origin), "first_seen": dates[0] if dates else None,
         "last_seen": dates[-1] if dates else None, "members": len(g.members),
-        "conflicts": sum(1 for c in comps if c.kind == "conflict"), "link_run": run_id})
+        "conflicts": sum(conflicts.get(c.uid, 0) for c in live), "link_run": run_id,
+        "event": event})
     for m in g.members:
         mid = member_id(g.id, m.claim)
         found = origins.get(m.claim, [])
@@ -207,9 +263,3 @@ def _group_rows(g: Group, claim, copy_first, canonical, settings: Settings, run_
             "method": m.method, "origins": json.dumps([asdict(o) for o in found]),
             "inherited": int(bool(found) and all(o.inherited for o in found)),
             "correction": m.decision.id if m.decision else corrections.get(mid)})
-    for seq, c in enumerate(comps):
-        rows["figure_comparisons"].append({
-            "group_id": g.id, "seq": seq, "key": c.key, "kind": c.kind, "reason": c.reason,
-            "a_article": c.a.article_id, "a_figure": c.a.figure.id, "a_claim": c.a.claim.claim_id,
-            "a_origin": c.a.origin, "b_article": c.b.article_id, "b_figure": c.b.figure.id,
-            "b_claim": c.b.claim.claim_id, "b_origin": c.b.origin})

@@ -90,6 +90,12 @@ class ClaimRef:
         return None
 
 
+def _measure_words() -> frozenset[str]:
+    table = keys._table("measure")
+    return frozenset(words.normalise_word(w) for w in table) | {"death", "casualty", "victim",
+                                                                  "fatality"}
+
+
 def figure_parts(measure: str | None, counted: str | None, actor: str | None
                  ) -> dict[str, str | None]:
     """Family, counted group, side and scope of a figure (see :class:`FigureRef`).
@@ -106,6 +112,8 @@ def figure_parts(measure: str | None, counted: str | None, actor: str | None
     if group is None and counted:
         content = sorted(words.content_words(counted), key=counted.lower().find)
         group = content[-1] if content else None
+        if group in _measure_words():  # "180 casualties", "47 deaths": nothing else counted
+            group = None
     side = None
     if actor and counted and actor.lower() in counted.lower():
         side = actor.lower()

@@ -62,7 +62,7 @@ def iter_groups(store: Store, *, min_reports: int = 2, one_origin: bool = False,
                "independent_origins": g["independent_origins"],
                "origins": json.loads(g["origins"] or "[]"),
                "one_origin": bool(g["one_origin"]), "first_seen": g["first_seen"],
-               "last_seen": g["last_seen"], "conflicts": g["conflicts"],
+               "last_seen": g["last_seen"], "conflicts": g["conflicts"], "event": g["event"],
                "members": _members(store, g["id"])}
 
 
@@ -90,8 +90,8 @@ def iter_comparisons(store: Store, *, kinds: tuple[str, ...] = ("conflict",),
     if kinds:
         where.append(f"kind IN ({', '.join('?' for _ in kinds)})")
         params += list(kinds)
-    if group:
-        where.append("group_id = ?")
+    if group:  # the comparisons of the group's event
+        where.append("group_id = (SELECT coalesce(event, id) FROM claim_groups WHERE id = ?)")
         params.append(group)
     if key:
         where.append("key = ?")
@@ -99,7 +99,7 @@ def iter_comparisons(store: Store, *, kinds: tuple[str, ...] = ("conflict",),
     sql = "SELECT * FROM figure_comparisons" + (" WHERE " + " AND ".join(where)
                                                  if where else "") + " ORDER BY group_id, seq"
     for c in store.query(sql, params):
-        yield {"group": c["group_id"], "key": c["key"], "kind": c["kind"],
+        yield {"event": c["group_id"], "key": c["key"], "kind": c["kind"],
                "reason": c["reason"],
                "a": _figure(store, c["a_article"], c["a_figure"], c["a_claim"], c["a_origin"]),
                "b": _figure(store, c["b_article"], c["b_figure"], c["b_claim"], c["b_origin"])}
@@ -113,7 +113,7 @@ def figure_timeline(store: Store, key: str) -> list[dict[str, Any]]:
     for c in iter_comparisons(store, kinds=(), key=key):
         for side in ("a", "b"):
             f = c[side]
-            seen.setdefault((f["article"], f["figure"]), {**f, "group": c["group"]})
+            seen.setdefault((f["article"], f["figure"]), {**f, "event": c["event"]})
     if not seen:  # not a corpus key: the store's own figure_key
         for f in store.query(
                 "SELECT f.article_id, f.id FROM figures f WHERE f.figure_key = ?", (key,)):

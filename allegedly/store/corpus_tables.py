@@ -24,7 +24,7 @@ CORPUS_COLUMNS: dict[str, dict[str, type]] = {
         "id": str, "claim": str, "seed_article": str, "seed_claim": str, "reports": int,
         "outlets": int, "outlet_names": str, "independent_origins": int, "origins": str,
         "one_origin": int, "first_seen": str, "last_seen": str, "members": int,
-        "conflicts": int, "link_run": int,
+        "conflicts": int, "link_run": int, "event": str,
     },
     "group_members": {
         "id": str, "group_id": str, "article_id": str, "claim_id": str, "status": str,
@@ -72,6 +72,7 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("group_members", ["group_id"]), ("group_members", ["article_id", "claim_id"]),
     ("group_members", ["status"]), ("figure_comparisons", ["kind"]),
     ("figure_comparisons", ["key"]), ("claim_groups", ["one_origin"]),
+    ("claim_groups", ["event"]),
     ("article_copies", ["article_id"]), ("corrections", ["article_id", "claim_id"]),
     ("claim_links", ["b_article", "b_claim"]),
 ]
