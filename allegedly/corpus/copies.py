@@ -3,8 +3,11 @@ light edits) by MinHash of word shingles, and wire reprints, each cluster with i
 publisher.
 
 Near-duplicates are found with datasketch's ``MinHashLSH`` over word 5-shingles of the
-normalised text, verified by the exact Jaccard of the shingle sets, and clustered (union-find);
-the first publisher is the earliest published article (ties: the first stored). A cluster
+normalised text (candidates at a lower Jaccard), verified by the exact *containment* of the
+shorter text's shingles in the longer one's (a reprint of the first five paragraphs of a wire
+story is a copy even though its Jaccard is 0.5), and clustered (union-find);
+the first publisher is the earliest published article (on one day: one crediting the wire,
+then the first stored). A cluster
 whose articles credit a wire (``articles.wire``) or whose first publisher is an agency is a
 ``wire`` cluster. A text found again at a location with the same URL and outlet is a re-read of
 the same file, not a copy.
@@ -35,6 +38,7 @@ class ArticleInfo:
     published: dt.date | None = None
     wire: str | None = None
     origin: str | None = None
+    stored: int = 0  # store order (rowid): the tie-break after the date and the wire credit
 
 
 @dataclass
@@ -72,18 +76,26 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set's shingles found in the other set."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def _order(a: ArticleInfo) -> tuple:
-    return (a.published or dt.date.max, a.id)
+    """First publisher first: the earliest date; on one day, an article crediting the wire
+    before one that does not (the credited copy is the closer to the original); then the
+    store order."""
+    return (a.published or dt.date.max, a.wire is None, a.stored, a.id)
 
 
 def near_duplicates(articles: Iterable[ArticleInfo], threshold: float = 0.8,
                     num_perm: int = 128, min_words: int = 30
                     ) -> list[tuple[ArticleInfo, ArticleInfo, float]]:
-    """Pairs of articles (earlier, later) whose shingle Jaccard is at least ``threshold``.
+    """Pairs of articles (earlier, later) whose shingle containment is at least ``threshold``.
     Texts under ``min_words`` words are left out (a headline is not a copy of a story)."""
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    lsh = MinHashLSH(threshold=max(0.3, threshold / 2), num_perm=num_perm)
     kept: dict[str, tuple[ArticleInfo, set[str]]] = {}
     pairs = []
     for art in sorted(articles, key=_order):
@@ -95,7 +107,7 @@ def near_duplicates(articles: Iterable[ArticleInfo], threshold: float = 0.8,
         lean = LeanMinHash(m)
         for other_id in lsh.query(lean):
             other, other_sh = kept[other_id]
-            sim = jaccard(sh, other_sh)
+            sim = containment(sh, other_sh)
             if sim >= threshold:
                 pairs.append((other, art, round(sim, 4)))
         lsh.insert(art.id, lean, check_duplication=False)

@@ -61,10 +61,11 @@ def _add_citations(g, store: Any, canonical) -> None:
                        "ORDER BY article_id, id")
     nodes = {(a["article_id"], a["id"]): _source_node(a["source_name"], a["source_kind"],
                                                       canonical) for a in atts}
-    for a in atts:
-        node, attrs = nodes[(a["article_id"], a["id"])]
+    for node, attrs in nodes.values():
         if not g.has_node(node):
             g.add_node(node, **attrs)
+    for a in atts:
+        node, _attrs = nodes[(a["article_id"], a["id"])]
         parent = nodes.get((a["article_id"], a["parent"])) if a["parent"] else None
         start = parent[0] if parent else f"doc:{a['article_id']}"
         if start != node:

@@ -115,11 +115,11 @@ def run_link(store: Store, settings: Settings | None = None, *, incremental: boo
 
 def _article_info(store: Store, names) -> dict[str, copies.ArticleInfo]:
     out = {}
-    for r in store.query("SELECT id, text, outlet, url, published, wire, origin FROM articles "
-                         "WHERE status = 'analysed'"):
+    for r in store.query("SELECT rowid, id, text, outlet, url, published, wire, origin "
+                         "FROM articles WHERE status = 'analysed'"):
         pub = dt.date.fromisoformat(r["published"][:10]) if r["published"] else None
         out[r["id"]] = copies.ArticleInfo(r["id"], r["text"] or "", names.canonical(r["outlet"]),
-                                          r["url"], pub, r["wire"], r["origin"])
+                                          r["url"], pub, r["wire"], r["origin"], r["rowid"])
     return out
 
 

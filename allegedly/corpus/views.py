@@ -119,7 +119,7 @@ def figure_timeline(store: Store, key: str) -> list[dict[str, Any]]:
                 "SELECT f.article_id, f.id FROM figures f WHERE f.figure_key = ?", (key,)):
             seen[(f["article_id"], f["id"])] = _figure(store, f["article_id"], f["id"], "",
                                                        "")
-    return sorted(seen.values(), key=lambda f: (f["as_of"] or f["published"] or "",
+    return sorted(seen.values(), key=lambda f: (f["published"] or f["as_of"] or "",
                                                 f["source"] or "", f["article"]))
 
 
@@ -128,15 +128,19 @@ def iter_copies(store: Store) -> Iterator[dict[str, Any]]:
     require_linked(store)
     clusters: dict[str, list[dict[str, Any]]] = {}
     for r in store.query(
-            "SELECT k.*, a.outlet, a.url, a.published, a.title FROM article_copies k "
-            "JOIN articles a ON a.id = k.article_id ORDER BY k.cluster, a.published"):
+            "SELECT k.*, coalesce(l.outlet, a.outlet) AS outlet, coalesce(l.url, a.url) AS url, "
+            "a.published, a.title FROM article_copies k JOIN articles a ON a.id = k.article_id "
+            "LEFT JOIN article_locations l ON l.article_id = k.article_id "
+            "AND l.origin = k.location ORDER BY k.cluster, a.published, k.location"):
         clusters.setdefault(r["cluster"], []).append(r)
     for cid, rows in clusters.items():
-        first = next(r for r in rows if r["article_id"] == r["first_article"])
+        first = next(r for r in rows if r["article_id"] == r["first_article"]
+                     and not r["location"])
         yield {"cluster": cid, "kind": rows[0]["kind"], "wire": rows[0]["wire"],
                "first": {"article": first["article_id"], "outlet": first["outlet"],
                          "url": first["url"], "published": first["published"],
                          "title": first["title"]},
-               "members": [{"article": r["article_id"], "outlet": r["outlet"], "url": r["url"],
+               "members": [{"article": r["article_id"], "outlet": _names(store).canonical(
+                   r["outlet"]), "url": r["url"],
                             "published": r["published"], "similarity": r["similarity"],
                             "location": r["location"] or None} for r in rows]}

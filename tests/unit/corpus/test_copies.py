@@ -32,6 +32,9 @@ def test_near_duplicates_cluster_with_the_first_publisher():
     assert cluster.first.id == "id1" and cluster.kind == "wire" and cluster.wire == "XPA"
     assert [m.article.id for m in cluster.members] == ["id1", "id2"]
     assert 0.6 <= cluster.members[1].similarity < 1
+    # a reprint of the first half is a copy (containment), though its Jaccard is about 0.5
+    half = _art(4, STORY[: len(STORY) // 2 + 40], 4, "digest")
+    assert [b.id for _a, b, _s in near_duplicates([first, half], threshold=0.8)] == ["id4"]
 
 
 def test_headlines_are_not_copies_and_rereads_are_not_copies():
