@@ -29,8 +29,15 @@ def _open(db_path: str, readonly: bool = False):
 @click.option("--embedding/--no-embedding", default=None,
               help="Add the sentence embedding to the score (needs allegedly[embed]); "
                    "default: the link_embedding setting.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="dask: one task per time partition on worker processes.")
+@click.option("--jobs", "-j", default=2, show_default=True, type=click.IntRange(1, 256),
+              help="Dask worker processes.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+              help="Use an existing Dask scheduler (implies --engine dask).")
 @click.pass_context
-def link(ctx: click.Context, db_path: str, incremental: bool, embedding: bool | None) -> None:
+def link(ctx: click.Context, db_path: str, incremental: bool, embedding: bool | None,
+         engine: str, jobs: int, scheduler: str | None) -> None:
     """Link the store's claims into claim groups, compare their figures, trace origins and
     find copies (writes the corpus tables; people's corrections are kept and applied)."""
     from allegedly.cli.corpus import _settings
@@ -42,8 +49,10 @@ def link(ctx: click.Context, db_path: str, incremental: bool, embedding: bool | 
     store = _open(db_path)
     try:
         with store:
-            r = run_link(store, settings, incremental=incremental)
-    except AllegedlyError as exc:
+            r = run_link(store, settings, incremental=incremental,
+                         engine="dask" if scheduler else engine, jobs=jobs,
+                         scheduler=scheduler)
+    except (AllegedlyError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     s = r.stats
     click.echo(f"link run {r.run_id} ({r.mode}) -> {db_path}: {s.claims} claims, "

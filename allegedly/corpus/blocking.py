@@ -5,8 +5,9 @@ Claims arrive in publication order. Two sources of candidates, both bounded per 
 - **MinHash/LSH** (datasketch) of the claim's content words: one ``MinHashLSH`` index per time
   partition; a claim is queried against the indexes of the last ``window_days`` (older
   partitions are dropped, so memory is bounded by the claims of one window) and keeps the
-  ``lsh_max`` most recent hits; a claim with that many hits is not indexed itself, so LSH
-  buckets stay small and a headline template repeated ten thousand times stays linear;
+  ``lsh_max`` most recent hits; a claim with that many hits in its own partition is not
+  indexed itself, so LSH buckets stay small and a headline template repeated ten thousand
+  times stays linear;
 - **blocking keys**, as a sorted neighbourhood: the claim's rarest name words, its event words
   with its rarest name, its figure keys (alone and with its rarest name) and its origin; a claim
   is a candidate of the ``neighbours`` most recent claims under each key, so a key shared by a
@@ -78,14 +79,21 @@ class _Partitions:
         """Candidates of ``minhash`` in the live partitions; then index it in ``bucket``."""
         for old in [b for b in self.indexes if b < bucket - self.keep]:
             del self.indexes[old]
-        found: set[int] = set()
-        for index in self.indexes.values():
-            found.update(index.query(minhash))
-        if len(found) >= self.options.lsh_max:  # saturated: keep the buckets small
-            return set(sorted(found)[-self.options.lsh_max:])
         if bucket not in self.indexes:
             self.indexes[bucket] = self._make()
-        self.indexes[bucket].insert(idx, minhash, check_duplication=False)
+        found: set[int] = set()
+        own: list = []
+        for b, index in self.indexes.items():
+            hits = index.query(minhash)
+            found.update(hits)
+            if b == bucket:
+                own = hits
+        # saturated in its own partition: not indexed (decided within the partition only, so a
+        # partition replayed from ``keep`` partitions back gives the same candidates: Dask)
+        if len(own) < self.options.lsh_max:
+            self.indexes[bucket].insert(idx, minhash, check_duplication=False)
+        if len(found) > self.options.lsh_max:
+            found = set(sorted(found)[-self.options.lsh_max:])
         return found
 
     def oldest_live(self) -> int:

@@ -69,7 +69,8 @@ def member_id(group: str, claim: str) -> str:
 
 
 def build_groups(links: Iterable[Link], order: Mapping[str, tuple], *, suggested: float,
-                 confirmed: float, decisions: Iterable[Decision] = ()) -> list[Group]:
+                 confirmed: float, decisions: Iterable[Decision] = (),
+                 presorted: bool = False) -> list[Group]:
     """Groups of claims from links by *center clustering* (see below), then people's decisions.
 
     Links are taken best score first. When neither claim has a group yet, the earlier one
@@ -87,7 +88,9 @@ def build_groups(links: Iterable[Link], order: Mapping[str, tuple], *, suggested
     center_of: dict[str, str] = {}
     direct: set[str] = set()  # confirmed members linked to their center directly
     members: dict[str, list[Member]] = defaultdict(list)
-    for link in sorted(links, key=lambda x: (-x.score, key(x.a), key(x.b))):
+    ordered = links if presorted else sorted(links, key=lambda x: (-x.score, key(x.a),
+                                                                     key(x.b)))
+    for link in ordered:
         if link.score < suggested:
             continue
         a, b = sorted((link.a, link.b), key=key)

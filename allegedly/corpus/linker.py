@@ -21,9 +21,10 @@ from allegedly.corpus.records import ClaimRef
 from allegedly.corpus.text import DocumentFrequencies
 
 Similarity = Callable[[ClaimRef, ClaimRef], float | None]
+_NO_EVIDENCE: dict[str, float] = {}  # shared by links made with evidence=False (never mutated)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Two claims scored as statements of the same claim."""
 
@@ -90,10 +91,15 @@ def is_linkable(claim: ClaimRef, prepared: Prepared, min_words: int = 3) -> bool
 def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: float,
                 options: BlockingOptions | None = None, weights: Weights = DEFAULT_WEIGHTS,
                 similarity: Similarity | None = None, only_articles: set[str] | None = None,
-                stats: LinkStats | None = None, batch: int = 512) -> Iterator[Link]:
+                stats: LinkStats | None = None, batch: int = 512,
+                keep: dict[str, ClaimRef] | None = None, evidence: bool = True
+                ) -> Iterator[Link]:
     """Second pass: candidate pairs by blocking, scored; yield those scoring ``threshold`` or
     more. ``only_articles``: score only pairs with at least one claim of these articles (an
-    incremental run). ``claims`` must come in publication order (undated last)."""
+    incremental run). ``claims`` must come in publication order (undated last). ``keep``:
+    a dict that receives the claims of every link (to compare their figures later without
+    reading the claims again). ``evidence=False`` leaves the features out of the links
+    (memory, for millions of links that are not stored)."""
     stats = stats if stats is not None else LinkStats()
     blocker = Blocker(prepared.df, options)
     counter = itertools.count()
@@ -114,8 +120,11 @@ def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: fl
             stats.scored += 1
             if score >= threshold:
                 stats.links += 1
+                if keep is not None:
+                    keep[a.uid], keep[b.uid] = a, b
                 yield Link(a.uid, b.uid, round(score, 4),
-                           {k: round(v, 3) for k, v in feats.items()})
+                           {k: round(v, 3) for k, v in feats.items()} if evidence
+                           else _NO_EVIDENCE)
 
 
 def _count(stats: LinkStats, _claim: ClaimRef) -> bool:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from allegedly.corpus.records import ClaimRef, FigureRef
+from allegedly.corpus.records import NOT_ORIGINS, ClaimRef, FigureRef
 from allegedly.corpus.text import DocumentFrequencies
 
 
@@ -100,8 +101,15 @@ def figure_agreement(a: ClaimRef, b: ClaimRef, values: bool = True) -> float | N
 
 
 def _origin_name(c: ClaimRef) -> str | None:
-    o = c.origin
-    return " ".join(o[0].lower().split()) if o else None
+    return _chain_origin(c.chain) if c.chain else None
+
+
+@lru_cache(maxsize=100_000)
+def _chain_origin(chain: tuple[tuple[str, str], ...]) -> str | None:
+    for name, kind in reversed(chain):
+        if kind not in NOT_ORIGINS:
+            return " ".join(name.lower().split())
+    return None
 
 
 def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,

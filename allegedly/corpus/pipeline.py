@@ -71,9 +71,12 @@ def _link_rows(new_links: list[Link], run_id: int) -> Iterator[dict[str, Any]]:
                "method": link.method, "link_run": run_id}
 
 
-def run_link(store: Store, settings: Settings | None = None, *, incremental: bool = False
+def run_link(store: Store, settings: Settings | None = None, *, incremental: bool = False,
+             engine: str = "local", jobs: int = 2, scheduler: str | None = None
              ) -> LinkResult:
-    """Link the store (see the module docstring) and return what was done."""
+    """Link the store (see the module docstring) and return what was done. ``engine="dask"``
+    scores as one Dask task per time partition (:mod:`allegedly.scale.link_dask`) on
+    ``jobs`` worker processes or the cluster at ``scheduler``; the result is the same."""
     settings = settings or Settings()
     started = time.perf_counter()
     names = outlet_names(store)
@@ -91,10 +94,19 @@ def run_link(store: Store, settings: Settings | None = None, *, incremental: boo
     similarity, model = _similarity(store, settings, names)
     if new:
         prepared = prepare(iter_claims(store, names))
-        found = list(link_claims(iter_claims(store, names), prepared,
-                                 threshold=settings.link_suggested, options=options,
-                                 similarity=similarity, stats=stats,
-                                 only_articles=new if incremental else None))
+        if engine == "dask":
+            from allegedly.scale.link_dask import link_partitioned
+
+            if similarity or incremental:
+                raise ValueError("--engine dask links in full and without the embedding")
+            found = link_partitioned(list(iter_claims(store, names)), prepared,
+                                     threshold=settings.link_suggested, options=options,
+                                     jobs=jobs, scheduler=scheduler, stats=stats)
+        else:
+            found = list(link_claims(iter_claims(store, names), prepared,
+                                     threshold=settings.link_suggested, options=options,
+                                     similarity=similarity, stats=stats,
+                                     only_articles=new if incremental else None))
         store_links.save_links(store, _link_rows(found, run_id), full=not incremental)
     all_links = [Link(f"{r['a_article']}/{r['a_claim']}", f"{r['b_article']}/{r['b_claim']}",
                       r["score"], method=r["method"]) for r in store_links.iter_links(store)]

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from allegedly.lexicons import load
 
@@ -35,6 +35,7 @@ def _event_classes() -> dict[str, str]:
     return {r["word"]: r["class"] for r in load("event_words")}
 
 
+@lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """Lower-cased word with possessives, plurals and British -tre spellings folded."""
     w = word.lower().replace("’", "'")
@@ -98,12 +99,14 @@ class DocumentFrequencies:
         self.counts: Counter[str] = Counter()
         self.docs = 0
         self._idf: dict[str, float] = {}
+        self._totals: dict[frozenset[str], float] = {}
 
     def add(self, words: Iterable[str]) -> None:
         """Count one document's distinct words."""
         self.counts.update(set(words))
         self.docs += 1
         self._idf.clear()
+        self._totals.clear()
 
     def idf(self, word: str) -> float:
         """Smoothed inverse document frequency (at least 0.1)."""
@@ -113,13 +116,22 @@ class DocumentFrequencies:
                 0.1, math.log((self.docs + 1) / (self.counts.get(word, 0) + 1)))
         return found
 
+    def total(self, words: frozenset[str]) -> float:
+        """Sum of the IDF weights of a word set (cached: a claim's set is scored many times)."""
+        found = self._totals.get(words)
+        if found is None:
+            if len(self._totals) > 500_000:
+                self._totals.clear()
+            found = self._totals[words] = sum(self.idf(w) for w in words)
+        return found
+
     def weighted_jaccard(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Sum of IDF weights of the shared words over that of all words (0 when both empty)."""
         if not a or not b:
             return 0.0
-        union = a | b
-        total = sum(self.idf(w) for w in union)
-        return sum(self.idf(w) for w in a & b) / total if total else 0.0
+        shared = sum(self.idf(w) for w in a & b)
+        union = self.total(a) + self.total(b) - shared
+        return shared / union if union > 0 else 0.0
 
     def weighted_overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Sum of IDF weights of the shared words over the geometric mean of the two sets'
@@ -127,7 +139,7 @@ class DocumentFrequencies:
         without letting a large profile cover every small one."""
         if not a or not b:
             return 0.0
-        norm = math.sqrt(sum(self.idf(w) for w in a) * sum(self.idf(w) for w in b))
+        norm = math.sqrt(self.total(a) * self.total(b))
         return sum(self.idf(w) for w in a & b) / norm if norm else 0.0
 
     def rarest(self, words: Iterable[str], n: int) -> list[str]:
