@@ -37,8 +37,11 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 
 
-_VAGUE = re.compile(r"^\s*(?:several\s+|many\s+)?(?:dozens|scores|hundreds|thousands|millions)\b",
+_VAGUE = re.compile(r"^\s*(?:several\s+|many\s+)?(dozens|scores|hundreds|thousands|millions)\b",
                     re.I)
+#: What a vague plural allows ("dozens of" = 24 to 99, whatever single value was read).
+_VAGUE_RANGE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
+                "thousands": (2000, 9999), "millions": (2e6, 9.99e6)}
 
 
 def interval(f: FigureRef) -> tuple[float, float] | None:
@@ -47,8 +50,9 @@ def interval(f: FigureRef) -> tuple[float, float] | None:
     value = f.value if f.value is not None else f.low
     if value is None:
         return None
-    if f.bound == "approx" and _VAGUE.match(f.text or ""):
-        return (value, value * 4.2)
+    vague = _VAGUE.match(f.text or "") if f.bound == "approx" else None
+    if vague:
+        return _VAGUE_RANGE[vague.group(1).lower()]
     if f.bound in ("at_least", "more_than"):
         return (value, math.inf)
     if f.bound in ("at_most", "less_than"):

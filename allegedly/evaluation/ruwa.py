@@ -100,17 +100,29 @@ def mariupol(store: Any, groups: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def kramatorsk(store: Any, groups: list[dict[str, Any]]) -> dict[str, Any]:
-    """Which Kramatorsk records share a group, and the kinds of their comparisons."""
+    """Which Kramatorsk records share a group and an event, and the kinds of the comparisons
+    between their fatal figures."""
     from allegedly.corpus.views import iter_comparisons
 
-    where = {k: (_find(groups, w) or {}).get("group") for k, w in KRAMATORSK.items()}
+    found = {k: _find(groups, w) for k, w in KRAMATORSK.items()}
+    claims = {(m["article"], m["claim"]) for k, g in found.items() if g
+              for m in g["members"] if KRAMATORSK[k] in (m["text"] or "")}
     kinds: Counter = Counter()
-    for gid in {g for g in where.values() if g}:
-        for c in iter_comparisons(store, kinds=(), group=gid):
-            kinds[c["kind"]] += 1
-    grouped = Counter(g for g in where.values() if g)
-    return {"groups": where, "largest_shared_group": max(grouped.values(), default=0),
-            "kinds": dict(kinds)}
+    seen = set()
+    for g in {g["group"]: g for g in found.values() if g}.values():
+        for c in iter_comparisons(store, kinds=(), group=g["group"]):
+            ident = (c["a"]["article"], c["a"]["figure"], c["b"]["article"], c["b"]["figure"])
+            if ident in seen or c["a"]["measure"] == "wounded":
+                continue
+            seen.add(ident)
+            if {(c["a"]["article"], c["a"]["claim"]), (c["b"]["article"], c["b"]["claim"])
+                    } <= claims:
+                kinds[c["kind"]] += 1
+    events = {g["event"] for g in found.values() if g}
+    grouped = Counter(g["group"] for g in found.values() if g)
+    return {"groups": {k: g and g["group"] for k, g in found.items()},
+            "largest_shared_group": max(grouped.values(), default=0),
+            "events": len(events), "kinds_between_them": dict(kinds)}
 
 
 def per_event(groups: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:

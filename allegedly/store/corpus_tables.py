@@ -83,5 +83,9 @@ def create_corpus_tables(db) -> None:
     for table, columns in CORPUS_COLUMNS.items():
         db[table].create(columns, pk=CORPUS_PKS[table], if_not_exists=True,
                          foreign_keys=_FOREIGN_KEYS.get(table))
+        have = set(db[table].columns_dict)
+        for column, kind in columns.items():  # stores made by a development build
+            if column not in have:
+                db[table].add_column(column, kind)
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)

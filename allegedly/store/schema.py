@@ -200,7 +200,7 @@ def _corpus_layer(db: sqlite_utils.Database) -> None:
     from allegedly.store.corpus_tables import create_corpus_tables
 
     conn = db.conn
-    conn.execute("SAVEPOINT corpus_v5")
+    conn.execute("SAVEPOINT corpus_v5")  # (also re-run by Store for missing corpus columns)
     try:
         if "wire" not in {r[1] for r in conn.execute("PRAGMA table_info([articles])")}:
             conn.execute("ALTER TABLE [articles] ADD COLUMN [wire] TEXT")
