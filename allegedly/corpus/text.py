@@ -120,7 +120,7 @@ class DocumentFrequencies:
         """Sum of the IDF weights of a word set (cached: a claim's set is scored many times)."""
         found = self._totals.get(words)
         if found is None:
-            if len(self._totals) > 500_000:
+            if len(self._totals) > 50_000:  # recent claims only: bounded memory
                 self._totals.clear()
             found = self._totals[words] = sum(self.idf(w) for w in words)
         return found

@@ -106,21 +106,26 @@ def iter_comparisons(store: Store, *, kinds: tuple[str, ...] = ("conflict",),
 
 
 def figure_timeline(store: Store, key: str) -> list[dict[str, Any]]:
-    """Every figure compared on ``key`` (a corpus key such as ``people|fatal``, or a
-    ``figures.figure_key``), by as-of time then source, with its group and article."""
-    require_linked(store)
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    for c in iter_comparisons(store, kinds=(), key=key):
-        for side in ("a", "b"):
-            f = c[side]
-            seen.setdefault((f["article"], f["figure"]), {**f, "event": c["event"]})
-    if not seen:  # not a corpus key: the store's own figure_key
-        for f in store.query(
-                "SELECT f.article_id, f.id FROM figures f WHERE f.figure_key = ?", (key,)):
-            seen[(f["article_id"], f["id"])] = _figure(store, f["article_id"], f["id"], "",
-                                                       "")
-    return sorted(seen.values(), key=lambda f: (f["published"] or f["as_of"] or "",
-                                                f["source"] or "", f["article"]))
+    """Every stored figure on ``key`` — a corpus key as in ``allegedly conflicts``
+    (``troops|fatal``, ``people|fatal|russian``) or a ``figures.figure_key``
+    (``russian|troops|fatal``) — by publication date, as-of date and source, each with its
+    article, outlet and offsets (the Russian-losses figures of the seed article side by side).
+    A figure that states no counted thing (``*``) is listed under every counted group of its
+    family, and a key without a side lists the figures of every side."""
+    from allegedly.corpus.records import FigureRef, figure_parts
+
+    rows = []
+    for f in store.query("SELECT article_id, id, measure, counted, actor, figure_key "
+                         "FROM figures WHERE measure IS NOT NULL"):
+        parts = figure_parts(f["measure"], f["counted"], f["actor"])
+        probe = FigureRef("", "", "", 0, 0, None, None, None, "exact", None, None, None, None,
+                          **parts)
+        wild = probe.key and probe.group == "*" and key.split("|")[1:2] == [parts["family"]]
+        sided = bool(probe.key) and probe.key.startswith(key + "|")  # any side
+        if key in (probe.key, f["figure_key"]) or wild or sided:
+            rows.append(_figure(store, f["article_id"], f["id"], "", f.get("source_name") or ""))
+    return sorted(rows, key=lambda f: (f["published"] or "", f["as_of"] or "",
+                                       f["source_name"] or "", f["article"], f["start"] or 0))
 
 
 def iter_copies(store: Store) -> Iterator[dict[str, Any]]:
