@@ -85,12 +85,28 @@ def build_groups(links: Iterable[Link], order: Mapping[str, tuple], *, suggested
     """
     decisions = list(decisions)
     key = lambda uid: order.get(uid, ((), uid))  # noqa: E731
+    ordered = links if presorted else sorted(links, key=lambda x: (-x.score, key(x.a),
+                                                                     key(x.b)))
+    center_of, members = _center_clusters(ordered, key, suggested, confirmed)
+    _apply_decisions(members, center_of, decisions, key)
+    groups = []
+    for center, ms in members.items():
+        live = [m for m in ms if m.status != "rejected"]
+        if len({m.claim.split("/", 1)[0] for m in live}) >= 2:
+            ms.sort(key=lambda m: (m.method != "seed", key(m.claim)))
+            groups.append(Group(group_id(center), center, ms))
+    groups.sort(key=lambda g: key(g.seed))
+    return groups
+
+
+def _center_clusters(links: Iterable[Link], key, suggested: float, confirmed: float
+                     ) -> tuple[dict[str, str], dict[str, list[Member]]]:
+    """claim -> its center, and center -> members, from links best first (see
+    :func:`build_groups`)."""
     center_of: dict[str, str] = {}
     direct: set[str] = set()  # confirmed members linked to their center directly
     members: dict[str, list[Member]] = defaultdict(list)
-    ordered = links if presorted else sorted(links, key=lambda x: (-x.score, key(x.a),
-                                                                     key(x.b)))
-    for link in ordered:
+    for link in links:
         if link.score < suggested:
             continue
         a, b = sorted((link.a, link.b), key=key)
@@ -112,15 +128,7 @@ def build_groups(links: Iterable[Link], order: Mapping[str, tuple], *, suggested
                 direct.add(lone)
             members[center].append(Member(lone, status, link.score, "score"))
             break
-    _apply_decisions(members, center_of, decisions, key)
-    groups = []
-    for center, ms in members.items():
-        live = [m for m in ms if m.status != "rejected"]
-        if len({m.claim.split("/", 1)[0] for m in live}) >= 2:
-            ms.sort(key=lambda m: (m.method != "seed", key(m.claim)))
-            groups.append(Group(group_id(center), center, ms))
-    groups.sort(key=lambda g: key(g.seed))
-    return groups
+    return center_of, members
 
 
 def _apply_decisions(members: dict[str, list[Member]], center_of: dict[str, str],

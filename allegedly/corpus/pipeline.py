@@ -93,20 +93,8 @@ def run_link(store: Store, settings: Settings | None = None, *, incremental: boo
     stats = LinkStats()
     similarity, model = _similarity(store, settings, names)
     if new:
-        prepared = prepare(iter_claims(store, names))
-        if engine == "dask":
-            from allegedly.scale.link_dask import link_partitioned
-
-            if similarity or incremental:
-                raise ValueError("--engine dask links in full and without the embedding")
-            found = link_partitioned(list(iter_claims(store, names)), prepared,
-                                     threshold=settings.link_suggested, options=options,
-                                     jobs=jobs, scheduler=scheduler, stats=stats)
-        else:
-            found = list(link_claims(iter_claims(store, names), prepared,
-                                     threshold=settings.link_suggested, options=options,
-                                     similarity=similarity, stats=stats,
-                                     only_articles=new if incremental else None))
+        found = _score(store, names, settings, options, stats, similarity,
+                       new if incremental else None, engine, jobs, scheduler)
         store_links.save_links(store, _link_rows(found, run_id), full=not incremental)
     all_links = [Link(f"{r['a_article']}/{r['a_claim']}", f"{r['b_article']}/{r['b_claim']}",
                       r["score"], method=r["method"]) for r in store_links.iter_links(store)]
@@ -123,6 +111,24 @@ def run_link(store: Store, settings: Settings | None = None, *, incremental: boo
     store_links.replace_derived(store, run_id, rows, new, counters)
     return LinkResult(run_id, mode, stats, len(groups), len(rows["figure_comparisons"]),
                       len(rows["article_copies"]), seconds, model)
+
+
+def _score(store: Store, names, settings: Settings, options: BlockingOptions,
+           stats: LinkStats, similarity, only: set[str] | None, engine: str, jobs: int,
+           scheduler: str | None) -> list[Link]:
+    """The scored pairs at or above the suggestion threshold (single process or Dask)."""
+    prepared = prepare(iter_claims(store, names))
+    if engine != "dask":
+        return list(link_claims(iter_claims(store, names), prepared,
+                                threshold=settings.link_suggested, options=options,
+                                similarity=similarity, stats=stats, only_articles=only))
+    from allegedly.scale.link_dask import link_partitioned
+
+    if similarity or only is not None:
+        raise ValueError("--engine dask links in full and without the embedding")
+    return link_partitioned(list(iter_claims(store, names)), prepared,
+                            threshold=settings.link_suggested, options=options, jobs=jobs,
+                            scheduler=scheduler, stats=stats)
 
 
 def _article_info(store: Store, names) -> dict[str, copies.ArticleInfo]:
