@@ -131,12 +131,16 @@ def independence(claims: list[ClaimRef], origins: Mapping[str, list[Origin]]) ->
     summary: dict[str, dict] = {}
     for c in claims:
         for o in origins.get(c.uid, ()):
-            row = summary.setdefault(o.ident, {"name": o.name, "kind": o.kind, "via": set(),
-                                               "reports": set(), "inherited": True})
-            row["via"].update(o.via)
+            row = summary.setdefault(o.ident, {"name": o.name, "kind": o.kind, "own": set(),
+                                               "suggested": set(), "reports": set(),
+                                               "inherited": True})
+            row["suggested" if o.inherited else "own"].update(o.via)
             row["reports"].add(c.article_id)
             row["inherited"] = row["inherited"] and o.inherited
-    rows = [{"name": r["name"], "kind": r["kind"], "via": sorted(r["via"]),
+    # via: the outlets and sources it reached the pages through (its own reports' when it
+    # has any, else the reports it was inherited by)
+    rows = [{"name": r["name"], "kind": r["kind"],
+             "via": sorted(r["own"] or r["suggested"]),
              "reports": len(r["reports"]), "inherited": r["inherited"]}
             for r in summary.values()]
     rows.sort(key=lambda r: (r["inherited"], -r["reports"], r["name"]))

@@ -106,7 +106,7 @@ def _short(text: str | None, n: int = 120) -> str:
 def _origins(origins: list[dict[str, Any]]) -> str:
     parts = []
     for o in origins:
-        via = " <- ".join(reversed(o.get("via") or []))
+        via = ", ".join(o.get("via") or [])
         mark = " (suggested, inherited)" if o.get("inherited") else ""
         parts.append(f"{o['name']} [{o['kind']}]{mark}" + (f" via {via}" if via else ""))
     return "\n".join(parts)
