@@ -19,7 +19,7 @@ Claims of the same article are never candidates (linking is across articles).
 from __future__ import annotations
 
 import math
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -108,7 +108,9 @@ class Blocker:
         self.df = df
         self.options = options or BlockingOptions()
         self.partitions = _Partitions(self.options)
-        self.blocks: dict[tuple[str, ...], deque[int]] = {}
+        # key -> the most recent claims under it (a list: a deque allocates a 64-slot block
+        # even for one item, and most keys are rare)
+        self.blocks: dict[tuple[str, ...], list[int]] = {}
         self.live: dict[int, tuple[ClaimRef, int]] = {}  # idx -> (claim, bucket)
         self.candidates = 0
 
@@ -140,9 +142,11 @@ class Blocker:
             for key in blocking_keys(claim, self.df, self.options.rare_names):
                 block = self.blocks.get(key)
                 if block is None:
-                    block = self.blocks[key] = deque(maxlen=self.options.neighbours)
+                    block = self.blocks[key] = []
                 found.update(block)
                 block.append(idx)
+                if len(block) > self.options.neighbours:
+                    del block[0]
             self.live[idx] = (claim, bucket)
             for other in sorted(found):
                 if other != idx and other in self.live and \
