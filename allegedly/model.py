@@ -118,6 +118,13 @@ class Article:
     # what reading it found (language, summary-only feed item, suspected clutter): W3xx/W4xx;
     # the analysis lists them first among its ``warnings``
     ingest_warnings: tuple[AnalysisWarning, ...] = ()
+    wire: str | None = None  # wire credit (AP, Reuters, AFP, UPI ...); found in text if None
+
+    def __post_init__(self) -> None:
+        if self.wire is None:  # the credit in the text or byline (allegedly.ingest.wires)
+            from allegedly.ingest.wires import wire_of
+
+            object.__setattr__(self, "wire", wire_of(self.text, self.author))
 
     @property
     def id(self) -> str:
@@ -348,6 +355,7 @@ class ArticleAnalysis:
             "published": a.published.isoformat() if a.published else None,
             "language": a.language,
             "origin": a.origin,
+            "wire": a.wire,
             "text": a.text,
             "removed": [r.to_dict() for r in a.removed],
             "attributions": [x.to_dict() for x in self.attributions],

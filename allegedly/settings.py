@@ -31,6 +31,16 @@ class Settings:
     jobs: int = 1
     store_batch: int = 50
     disabled_rules: tuple[str, ...] = ()  # rule names switched off (docs/contract.md#methods)
+    # corpus linking (allegedly link; docs/corpus.md)
+    link_suggested: float = 0.4  # a claim linked this well is a suggested group member
+    link_confirmed: float = 0.55  # ... and this well, a confirmed one
+    link_window_days: int = 60  # claims further apart are never compared
+    link_neighbours: int = 6  # most recent claims compared under each blocking key
+    link_embedding: bool = False  # add a sentence embedding (pip install "allegedly[embed]")
+    link_after_ingest: bool = True  # link the new articles at the end of allegedly ingest
+    event_threshold: float = 0.4  # claim groups linked this well are one event (figures compared)
+    copy_similarity: float = 0.8  # word-shingle Jaccard of near-duplicate articles
+    revision_days: int = 14  # a different count this many days later is a revision
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some values changed (unknown names raise TypeError)."""

@@ -165,6 +165,8 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
     if result.ingested == 0 and p.already_stored == 0:
         err.print("nothing could be ingested", markup=False)
         ctx.exit(1)
+    if settings.link_after_ingest and result.ingested:
+        _link_after_ingest(db_path, settings, err, quiet)
 
 
 def _progress_bar(console: Console, quiet: bool) -> Any:
@@ -202,8 +204,8 @@ def _warning_counts(counts: dict[str, int]) -> str:
 def report(db_path: str, fmt: str, limit: int) -> None:
     """Corpus report: totals, top sources, most-cited outlets, figure conflicts, copies,
     errors."""
-    from allegedly.corpus.render import render_report
     from allegedly.corpus.report import corpus_report
+    from allegedly.report.corpus import render_report
     from allegedly.store import open_store
 
     try:
@@ -218,11 +220,44 @@ def report(db_path: str, fmt: str, limit: int) -> None:
         render_report(data, Console(highlight=False))
 
 
+def _export_claimreview(db_path: str, output: str | None) -> None:
+    from allegedly.corpus.claimreview import iter_claimreviews
+    from allegedly.store import open_store
+
+    try:
+        with open_store(db_path, readonly=True) as store:
+            lines = [json.dumps(r, ensure_ascii=False) for r in iter_claimreviews(store)]
+    except AllegedlyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    text = "".join(line + "\n" for line in lines)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"{len(lines)} ClaimReview drafts -> {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _link_after_ingest(db_path: str, settings: Any, err: Console, quiet: bool) -> None:
+    """Link the new articles (incremental) once the ingest is stored."""
+    from allegedly.corpus.pipeline import run_link
+    from allegedly.store import open_store
+
+    with open_store(db_path) as store:
+        r = run_link(store, settings, incremental=True)
+    if not quiet:
+        err.print(f"linked (run {r.run_id}, incremental): {r.stats.links} new links, "
+                  f"{r.groups} claim groups, {r.comparisons} figure comparisons, "
+                  f"{r.copies} articles in copy clusters; see `allegedly groups --db "
+                  f"{db_path}`", markup=False)
+
+
 @click.command("export")
 @click.option("--db", "db_path", default="allegedly.db", show_default=True,
               type=click.Path(dir_okay=False), help="The store to export from.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
-              default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "claimreview"]),
+              default="jsonl", show_default=True,
+              help="claimreview: schema.org ClaimReview JSON-LD drafts, one line per claim "
+                   "group (after `allegedly link`).")
 @click.option("--table", default=None, help="Export one table (default: every table).")
 @click.option("--claims", is_flag=True,
               help="Export the joined claims view (claim, chain, stance, sources, figures, "
@@ -248,6 +283,9 @@ def export(db_path: str, fmt: str, table: str | None, claims: bool, output: str 
         return
     if table and claims:
         raise click.UsageError("Use --table NAME or --claims, not both.")
+    if fmt == "claimreview":
+        _export_claimreview(db_path, output)
+        return
     try:
         store = open_store(db_path, readonly=True)
     except AllegedlyError as exc:

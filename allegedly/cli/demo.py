@@ -12,11 +12,13 @@ import click
               help="Worker processes.")
 @click.pass_context
 def demo(ctx: click.Context, db_path: str, jobs: int) -> None:
-    """Analyse the bundled demo corpus (nine fictional articles from six fictional outlets
-    about one event) into DB and print the corpus report: sources, outlets citing outlets,
-    conflicting figures, copies and errors. Same as
+    """Analyse the bundled demo corpus (fourteen fictional articles from eight fictional
+    outlets about one event) into DB, link it, and print the corpus report: sources, outlets
+    citing outlets, claim groups with their independent origins, conflicting figures, copies
+    and errors. Same as
     `allegedly ingest $(python -c "import allegedly.demo as d; print(d.corpus_path())") --db DB`
-    followed by `allegedly report --db DB`."""
+    followed by `allegedly report --db DB`; then try `allegedly groups`, `conflicts`,
+    `copies`, `figures 'people|fatal'` and `graph` on DB."""
     from allegedly.cli.corpus import ingest, report
     from allegedly.demo import corpus_path
 
@@ -27,3 +29,6 @@ def demo(ctx: click.Context, db_path: str, jobs: int) -> None:
         if exc.code not in (0, None):
             raise
     ctx.invoke(report, db_path=db_path)
+    click.echo(f"next: allegedly groups --db {db_path} | allegedly conflicts --db {db_path} | "
+               f"allegedly copies --db {db_path} | allegedly figures 'people|fatal' --db "
+               f"{db_path} | allegedly graph --db {db_path} -o sources.gexf", err=True)

@@ -8,7 +8,7 @@ import click
 
 from allegedly.cli.lazy import LazyGroup
 
-EVALUATIONS = ["attribution", "figures", "hedges", "extraction"]
+EVALUATIONS = ["attribution", "figures", "hedges", "extraction", "ruwa", "fakes", "wires"]
 
 
 @click.group("eval", cls=LazyGroup,

@@ -1,7 +1,7 @@
 """Cross-article queries over a store: the corpus report.
 
 Every function takes an open :class:`~allegedly.store.db.Store` and returns plain dicts, so the
-same data renders in the terminal (:mod:`allegedly.corpus.render`) or as JSON.
+same data renders in the terminal (:mod:`allegedly.report.corpus`) or as JSON.
 """
 
 from __future__ import annotations
@@ -177,15 +177,47 @@ def not_analysed(store: Store) -> list[dict[str, Any]]:
         "FROM articles WHERE status != 'analysed' GROUP BY code ORDER BY count DESC")
 
 
+def linked(store: Store) -> bool:
+    """Has ``allegedly link`` run on this store?"""
+    return "link_runs" in store.tables() and bool(
+        store.count("link_runs", "finished IS NOT NULL"))
+
+
+def independence_summary(store: Store) -> dict[str, Any]:
+    """Claim groups, reports, independent origins, "N reports, 1 origin" groups, comparisons
+    by kind (from the corpus tables of the last link run)."""
+    row = store.conn.execute(
+        "SELECT COUNT(*), COALESCE(SUM(reports), 0), COALESCE(SUM(independent_origins), 0), "
+        "COALESCE(SUM(one_origin), 0) FROM claim_groups").fetchone()
+    kinds = dict(store.conn.execute(
+        "SELECT kind, COUNT(*) FROM figure_comparisons GROUP BY kind").fetchall())
+    return {"groups": row[0], "reports": row[1], "independent_origins": row[2],
+            "one_origin_groups": row[3], "comparisons": kinds}
+
+
 def corpus_report(store: Store, limit: int = 15) -> dict[str, Any]:
-    """Everything ``allegedly report`` shows, as one JSON-able dict."""
-    return {
+    """Everything ``allegedly report`` shows, as one JSON-able dict.
+
+    On a linked store (``allegedly link``) the figure section holds the classified conflicts
+    within claim groups and the report adds the claim groups and their independence; on an
+    unlinked one, ``figure_conflicts`` is the same-key-within-7-days grouping of
+    :func:`figure_conflicts`.
+    """
+    out: dict[str, Any] = {
         "db": store.path,
         "totals": totals(store),
         "top_sources": top_sources(store, limit),
         "cited_outlets": cited_outlets(store, limit),
-        "figure_conflicts": figure_conflicts(store, limit),
-        "copies": copies(store, limit),
-        "errors_by_code": errors_by_code(store),
-        "not_analysed": not_analysed(store),
+        "linked": linked(store),
     }
+    if out["linked"]:
+        from allegedly.corpus.views import iter_comparisons, iter_groups
+
+        out["independence"] = independence_summary(store)
+        out["claim_groups"] = list(iter_groups(store, limit=limit))
+        out["conflicts"] = list(iter_comparisons(store, kinds=("conflict",)))[:limit]
+    else:
+        out["figure_conflicts"] = figure_conflicts(store, limit)
+    out.update(copies=copies(store, limit), errors_by_code=errors_by_code(store),
+               not_analysed=not_analysed(store))
+    return out

@@ -242,9 +242,9 @@ class StoreReader:
             stored = json.loads(row["analysis"])
             out: dict[str, Any] = {}
             for key, value in stored.items():
-                out[key] = value
-                if key == "origin":
+                if key == "removed":  # the text goes where to_dict puts it: before "removed"
                     out["text"] = row["text"]
+                out[key] = value
             out.setdefault("text", row["text"])
             return out
         return self._rebuilt(row)
@@ -270,7 +270,7 @@ class StoreReader:
         return {
             "schema": "allegedly/1", "id": aid,
             **{k: row.get(k) for k in ("url", "outlet", "title", "author", "published",
-                                       "language", "origin", "text")},
+                                       "language", "origin", "wire", "text")},
             "removed": row.get("removed") or [],
             "attributions": [_attribution_dict(a) for a in atts],
             "figures": [_figure_dict(f) for f in figs],

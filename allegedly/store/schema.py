@@ -65,7 +65,7 @@ def migrate(db: sqlite_utils.Database, path: str = "") -> int:
 #: without them, so it still builds the version-1 schema, and new and migrated stores get the
 #: same columns in the same order.
 ADDED_LATER: dict[str, tuple[str, ...]] = {"figures": ("measure_scope", "figure_key_exact"),
-                                           "articles": ("analysis",)}
+                                           "articles": ("analysis", "wire")}
 
 
 def _create(db: sqlite_utils.Database, table: str, **kw: object) -> None:
@@ -196,10 +196,47 @@ def _analysis_json(db: sqlite_utils.Database) -> None:
     tables and says so (W601). Idempotent: the column is only added when missing.
     """
     have = {r[1] for r in db.conn.execute("PRAGMA table_info([articles])")}
-    for column in ADDED_LATER["articles"]:
-        if column not in have:
-            db.conn.execute(f"ALTER TABLE [articles] ADD COLUMN [{column}] TEXT")
+    if "analysis" not in have:
+        db.conn.execute("ALTER TABLE [articles] ADD COLUMN [analysis] TEXT")
 
+
+_WIRE_BATCH = 2000
+
+
+@migration(5)
+def _corpus_layer(db: sqlite_utils.Database) -> None:
+    """The corpus layer: ``articles.wire`` (the wire credit, :mod:`allegedly.ingest.wires`,
+    filled in for stored articles from their text and author) and the tables of
+    :mod:`allegedly.store.corpus_tables` (claim groups and members, links, figure
+    comparisons, copies, corrections, link runs). One transaction; idempotent."""
+    from allegedly.ingest.wires import wire_of
+    from allegedly.store.corpus_tables import create_corpus_tables
+
+    conn = db.conn
+    conn.execute("SAVEPOINT corpus_v5")  # (also re-run by Store for missing corpus columns)
+    try:
+        if "wire" not in {r[1] for r in conn.execute("PRAGMA table_info([articles])")}:
+            conn.execute("ALTER TABLE [articles] ADD COLUMN [wire] TEXT")
+        conn.execute("CREATE INDEX IF NOT EXISTS [idx_articles_wire] ON [articles] ([wire])")
+        last = ""
+        while True:
+            batch = conn.execute("SELECT id, text, author FROM articles WHERE id > ? "
+                                 "ORDER BY id LIMIT ?", (last, _WIRE_BATCH)).fetchall()
+            if not batch:
+                break
+            conn.executemany("UPDATE articles SET wire = ? WHERE id = ?",
+                             [(wire_of(text or "", author), aid) for aid, text, author in batch])
+            last = batch[-1][0]
+        create_corpus_tables(db)
+    except BaseException:
+        conn.execute("ROLLBACK TO corpus_v5")
+        conn.execute("RELEASE corpus_v5")
+        raise
+    conn.execute("RELEASE corpus_v5")
+
+
+#: Versions registered on another branch and not merged yet (none).
+RESERVED_VERSIONS: frozenset[int] = frozenset()
 
 #: The schema version this code writes (the highest registered migration).
 SCHEMA_VERSION = max(MIGRATIONS)

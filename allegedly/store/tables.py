@@ -28,6 +28,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "n_claims": int, "warnings": str, "run_id": int,
         # added by schema migration 4: the allegedly/1 JSON of the analysis without "text"
         "analysis": str,
+        # added by schema migration 5
+        "wire": str,
     },
     "article_locations": {
         "article_id": str, "origin": str, "url": str, "outlet": str, "run_id": int,
@@ -176,7 +178,7 @@ def article_row(article: Article, *, run_id: int | None, status: str,
         "input_format": article.input_format, "text": article.text,
         "removed": _dumps([r.to_dict() for r in article.removed]),
         "status": status, "status_reason": reason, "n_attributions": 0, "n_figures": 0,
-        "n_claims": 0, "warnings": "[]", "run_id": run_id, "analysis": None,
+        "n_claims": 0, "warnings": "[]", "run_id": run_id, "analysis": None, "wire": article.wire,
     }
 
 

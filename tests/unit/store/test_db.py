@@ -48,9 +48,10 @@ def test_an_older_store_gets_the_missing_migrations(tmp_path, make_analysis):
 
 
 def test_migrations_are_numbered_from_one_without_gaps():
-    from allegedly.store.schema import MIGRATIONS, migration
+    from allegedly.store.schema import MIGRATIONS, RESERVED_VERSIONS, migration
 
-    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION + 1))
+    assert sorted(set(MIGRATIONS) | RESERVED_VERSIONS) == list(range(1, SCHEMA_VERSION + 1))
+    assert not set(MIGRATIONS) & RESERVED_VERSIONS
     with pytest.raises(ValueError):
         migration(1)(lambda db: None)
 

@@ -96,8 +96,10 @@ def _write_old_way(db: sqlite_utils.Database, analyses: list) -> None:
             del art["analysis"]  # added by migration 4
         for table in ("sources", "articles", "article_locations", "attributions", "figures",
                       "claims", "relations"):
-            if rows[table]:
-                db[table].insert_all(rows[table], ignore=True)
+            have = set(db[table].columns_dict)
+            if rows[table]:  # columns of later migrations (articles.wire) are not there yet
+                db[table].insert_all([{k: v for k, v in r.items() if k in have}
+                                      for r in rows[table]], ignore=True)
 
 
 def _dump(db: sqlite_utils.Database) -> list[tuple]:

@@ -30,7 +30,7 @@ def _store(path, analyzer, version=None):
 
     rows = analysis_rows(analysis, run_id=None)
     for art in rows["articles"]:
-        del art["analysis"]  # a version-3 row
+        del art["analysis"], art["wire"]  # a version-3 row (both columns came later)
     for table in ("sources", "articles", "article_locations", "attributions", "figures",
                   "claims", "relations"):
         if rows[table]:

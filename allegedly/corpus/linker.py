@@ -1,0 +1,132 @@
+"""Link claims across articles: blocking, then scoring, streamed in publication order.
+
+Two passes over the claims: :func:`prepare` counts document frequencies (IDF weights) and
+finds boilerplate (the same text in three or more articles of one outlet: "View news.",
+"— Ukrinform."); :func:`link_claims` then blocks (:mod:`allegedly.corpus.blocking`) and scores
+(:mod:`allegedly.corpus.matching`) and yields every pair at or above the suggestion threshold.
+Memory is bounded by the claims of one time window; time grows linearly with the claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from allegedly.corpus.blocking import Blocker, BlockingOptions
+from allegedly.corpus.matching import DEFAULT_WEIGHTS, Weights, score_pair
+from allegedly.corpus.records import ClaimRef
+from allegedly.corpus.text import DocumentFrequencies
+
+Similarity = Callable[[ClaimRef, ClaimRef], float | None]
+_NO_EVIDENCE: dict[str, float] = {}  # shared by links made with evidence=False (never mutated)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two claims scored as statements of the same claim."""
+
+    a: str  # uid of the earlier claim
+    b: str
+    score: float
+    features: dict[str, float] = field(default_factory=dict, compare=False)
+    method: str = "score"  # score | correction
+
+
+@dataclass
+class LinkStats:
+    """Counters of one linking pass."""
+
+    claims: int = 0
+    linkable: int = 0
+    candidates: int = 0
+    scored: int = 0
+    links: int = 0
+
+
+@dataclass
+class Prepared:
+    """What the first pass learns: word frequencies and boilerplate texts."""
+
+    df: DocumentFrequencies
+    boilerplate: frozenset[int]
+    claims: int = 0
+
+
+def _text_hash(claim: ClaimRef) -> int:
+    """The outlet and the claim's content words (so "Shelling of the Donetsk region
+    (07.10.22 11:09)" and "(22.09.22 10:40)" are the same text)."""
+    norm = " ".join(sorted(claim.words)) or " ".join(claim.text.lower().split())
+    digest = hashlib.blake2b(f"{claim.outlet}\x1f{norm}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def prepare(claims: Iterable[ClaimRef], boilerplate_articles: int = 3) -> Prepared:
+    """First pass: document frequencies of content and name words; texts repeated in
+    ``boilerplate_articles`` or more articles of one outlet."""
+    df = DocumentFrequencies()
+    seen: Counter[int] = Counter()
+    last_article: dict[int, str] = {}
+    n = 0
+    for claim in claims:
+        n += 1
+        df.add(claim.words | claim.names)
+        h = _text_hash(claim)
+        if last_article.get(h) != claim.article_id:
+            seen[h] += 1
+            last_article[h] = claim.article_id
+    boiler = frozenset(h for h, k in seen.items() if k >= boilerplate_articles)
+    return Prepared(df=df, boilerplate=boiler, claims=n)
+
+
+def is_linkable(claim: ClaimRef, prepared: Prepared, min_words: int = 3) -> bool:
+    """Worth linking: enough content words (or a comparable figure), not boilerplate."""
+    if len(claim.words) < min_words and not any(f.family for f in claim.figures):
+        return False
+    return _text_hash(claim) not in prepared.boilerplate
+
+
+def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: float,
+                options: BlockingOptions | None = None, weights: Weights = DEFAULT_WEIGHTS,
+                similarity: Similarity | None = None, only_articles: set[str] | None = None,
+                stats: LinkStats | None = None, batch: int = 512,
+                keep: dict[str, ClaimRef] | None = None, evidence: bool = True
+                ) -> Iterator[Link]:
+    """Second pass: candidate pairs by blocking, scored; yield those scoring ``threshold`` or
+    more. ``only_articles``: score only pairs with at least one claim of these articles (an
+    incremental run). ``claims`` must come in publication order (undated last). ``keep``:
+    a dict that receives the claims of every link (to compare their figures later without
+    reading the claims again). ``evidence=False`` leaves the features out of the links
+    (memory, for millions of links that are not stored)."""
+    stats = stats if stats is not None else LinkStats()
+    blocker = Blocker(prepared.df, options)
+    counter = itertools.count()
+    linkable = (c for c in claims if _count(stats, c) and is_linkable(c, prepared))
+    while True:
+        chunk = [(next(counter), c) for c in itertools.islice(linkable, batch)]
+        if not chunk:
+            break
+        stats.linkable += len(chunk)
+        for i, j in blocker.add(chunk):
+            stats.candidates += 1
+            a, b = blocker.claim(i), blocker.claim(j)
+            if only_articles is not None and a.article_id not in only_articles \
+                    and b.article_id not in only_articles:
+                continue
+            sim = similarity(a, b) if similarity else None
+            score, feats = score_pair(a, b, prepared.df, similarity=sim, weights=weights)
+            stats.scored += 1
+            if score >= threshold:
+                stats.links += 1
+                if keep is not None:
+                    keep[a.uid], keep[b.uid] = a, b
+                yield Link(a.uid, b.uid, round(score, 4),
+                           {k: round(v, 3) for k, v in feats.items()} if evidence
+                           else _NO_EVIDENCE)
+
+
+def _count(stats: LinkStats, _claim: ClaimRef) -> bool:
+    stats.claims += 1
+    return True

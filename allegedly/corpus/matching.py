@@ -1,0 +1,158 @@
+"""Score a candidate pair of claims on structured agreement (and optionally an embedding).
+
+Every feature is in [0, 1] and only counts when both claims have what it compares (a claim
+without figures is neither helped nor hurt by the figure feature). The score is the weighted
+mean of the present features, scaled down when the claims share too little content (the
+*content gate*: IDF-weighted word overlap, or the embedding, below ``gate``), so two unrelated
+claims about "killed" on the same day never match on figures, event and time alone.
+:func:`score_pair` also returns the features, so every link says how it was produced.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from allegedly.corpus.records import NOT_ORIGINS, ClaimRef, FigureRef
+from allegedly.corpus.text import DocumentFrequencies
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the features in the score (set to 0 to switch one off)."""
+
+    text: float = 3.0  # IDF-weighted overlap of content words (names and numbers included)
+    figures: float = 1.5  # same figure key (and compatible values)
+    events: float = 1.0  # same kind of event (lexicons/event_words.tsv)
+    source: float = 1.0  # same origin named
+    time: float = 2.0  # close in time (exp(-days / 7))
+    embedding: float = 3.0  # sentence-embedding cosine (when an embedder is used)
+    gate: float = 0.2  # content overlap under which the score is scaled down proportionally
+    overlap: bool = False  # text as the Ochiai coefficient, for group profiles (word unions)
+    values: bool = True  # figures: compare values (False: a shared key is enough)
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+_VAGUE = re.compile(r"^\s*(?:several\s+|many\s+)?(dozens|scores|hundreds|thousands|millions)\b",
+                    re.I)
+#: What a vague plural allows ("dozens of" = 24 to 99, whatever single value was read).
+_VAGUE_RANGE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
+                "thousands": (2000, 9999), "millions": (2e6, 9.99e6)}
+
+
+def interval(f: FigureRef) -> tuple[float, float] | None:
+    """The values a figure allows: "over 50" -> (50, inf); "about 300" -> (270, 330);
+    "dozens of" -> (24, 100)."""
+    value = f.value if f.value is not None else f.low
+    if value is None:
+        return None
+    vague = _VAGUE.match(f.text or "") if f.bound == "approx" else None
+    if vague:
+        return _VAGUE_RANGE[vague.group(1).lower()]
+    if f.bound in ("at_least", "more_than"):
+        return (value, math.inf)
+    if f.bound in ("at_most", "less_than"):
+        return (0.0, value)
+    if f.bound == "range":
+        return (f.low if f.low is not None else value, f.high if f.high is not None else value)
+    if f.bound == "approx":
+        return (value * 0.9, value * 1.1)
+    return (value, value)
+
+
+def overlaps(a: FigureRef, b: FigureRef) -> bool:
+    """Do the two figures' allowed values overlap?"""
+    ia, ib = interval(a), interval(b)
+    return bool(ia and ib and ia[0] <= ib[1] and ib[0] <= ia[1])
+
+
+def same_key(a: FigureRef, b: FigureRef) -> bool:
+    """Same measure family and side, and the same counted group (or one unstated)."""
+    if a.family is None or a.family != b.family or a.side != b.side:
+        return False
+    return a.group == b.group or "*" in (a.group, b.group)
+
+
+def value_ratio(a: FigureRef, b: FigureRef) -> float:
+    """Smaller over larger of the two figures' values (1 when their bounds overlap): 39 and 50
+    are close (0.78), 3 and 13 are not (0.23)."""
+    if overlaps(a, b):
+        return 1.0
+    ia, ib = interval(a), interval(b)
+    if not ia or not ib:
+        return 0.0
+    lo, hi = (ia, ib) if ia[1] < ib[0] else (ib, ia)
+    return lo[1] / hi[0] if hi[0] > 0 else 0.0
+
+
+def figure_agreement(a: ClaimRef, b: ClaimRef, values: bool = True) -> float | None:
+    """The best :func:`value_ratio` over figure pairs on the same key (1: compatible values);
+    0 when the claims have figures but none on a shared key; None when either has none."""
+    fa = [f for f in a.figures if f.family]
+    fb = [f for f in b.figures if f.family]
+    if not fa or not fb:
+        return None
+    best = 0.0
+    for x in fa:
+        for y in fb:
+            if same_key(x, y):
+                best = max(best, value_ratio(x, y) if values else 1.0)
+    return best
+
+
+def _origin_name(c: ClaimRef) -> str | None:
+    return _chain_origin(c.chain) if c.chain else None
+
+
+@lru_cache(maxsize=100_000)
+def _chain_origin(chain: tuple[tuple[str, str], ...]) -> str | None:
+    for name, kind in reversed(chain):
+        if kind not in NOT_ORIGINS:
+            return " ".join(name.lower().split())
+    return None
+
+
+def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
+             similarity: float | None = None, time_scale: float = 7.0,
+             weights: Weights = DEFAULT_WEIGHTS) -> dict[str, float]:
+    """The present features of a pair (see :class:`Weights`)."""
+    measure = df.weighted_overlap if weights.overlap else df.weighted_jaccard
+    out = {"text": measure(a.words, b.words)}
+    figs = figure_agreement(a, b, weights.values)
+    if figs is not None:
+        out["figures"] = figs
+    if a.events and b.events:
+        out["events"] = 1.0 if a.events & b.events else 0.0
+    oa, ob = _origin_name(a), _origin_name(b)
+    if oa and ob and oa == ob:
+        out["source"] = 1.0
+    if a.published and b.published:
+        days = abs((a.published - b.published).days)
+        out["time"] = math.exp(-days / time_scale)
+    if similarity is not None:
+        out["embedding"] = max(0.0, similarity)
+    return out
+
+
+def combine(feats: dict[str, float], weights: Weights = DEFAULT_WEIGHTS) -> float:
+    """Weighted mean of the present features, times the content gate."""
+    total = sum(getattr(weights, k) for k in feats)
+    if not total:
+        return 0.0
+    mean = sum(getattr(weights, k) * v for k, v in feats.items()) / total
+    content = feats.get("text", 0.0)
+    if "embedding" in feats:  # cosines of unrelated sentences sit around 0.2-0.3
+        content = max(content, (feats["embedding"] - 0.5) / 2)
+    return mean * min(1.0, content / weights.gate) if weights.gate else mean
+
+
+def score_pair(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
+               similarity: float | None = None, weights: Weights = DEFAULT_WEIGHTS,
+               time_scale: float = 7.0) -> tuple[float, dict[str, float]]:
+    """(score, features) of a candidate pair."""
+    feats = features(a, b, df, similarity=similarity, time_scale=time_scale, weights=weights)
+    return combine(feats, weights), feats

@@ -1,0 +1,148 @@
+"""Provenance: who each report traces back to, how many independent origins a claim group has,
+and the source graph (people, organisations, outlets, documents).
+
+A member's *own* origin is the innermost named source of its attribution chain (the Express
+report "← The Sun ← Roman Tsimbalyuk" traces back to Tsimbalyuk, via the Express and the Sun);
+without one, the wire it credits (a wire story reprinted by twenty outlets is one report), or
+the first publisher of the near-duplicate it is a copy of. A member with none of these (no
+attribution of its own) *inherits* a suggested origin from the group's attributed members
+("Estimated 300 dead" on the BBC <- the Mariupol authorities, via the Reuters and Censor.net
+reports). When no member of a group names anybody, each outlet is its own origin (own
+reporting). An origin that is an outlet with reports in the group resolves to that outlet's
+origins (BBC citing Reuters citing the city council: one origin, the council).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from allegedly.corpus.records import NOT_ORIGINS, ClaimRef
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Who a report traces back to, and through whom it reached the page."""
+
+    name: str
+    kind: str
+    via: tuple[str, ...] = ()  # outermost first: the outlet, then the sources it cited
+    how: str = "source"  # source | wire | copy | own | inherited
+    inherited: bool = False
+
+    @property
+    def ident(self) -> str:
+        """Identity for counting independent origins (case and 'the' ignored)."""
+        name = " ".join(self.name.casefold().split())
+        return name[4:] if name.startswith("the ") else name
+
+
+def own_origins(claim: ClaimRef, copy_first: Mapping[str, str | None] | None = None,
+                canonical: Callable[[str], str | None] | None = None) -> list[Origin]:
+    """The member's own origin (empty when it names none and is neither wire nor copy)."""
+    canon = canonical or (lambda n: n)
+    outlet = claim.outlet or claim.article_id
+    chain = [(canon(n) or n) if k == "media" else n for n, k in claim.chain]
+    for i in range(len(claim.chain) - 1, -1, -1):
+        name, kind = claim.chain[i]
+        if kind not in NOT_ORIGINS:
+            via = (outlet, *[c for c in chain[:i] if c != outlet])
+            return [Origin(chain[i], kind, via, "source")]
+    if claim.wire and claim.wire != claim.outlet:
+        return [Origin(claim.wire, "media", (outlet,), "wire")]
+    first = (copy_first or {}).get(claim.article_id)
+    if first and first != claim.outlet:
+        return [Origin(first, "media", (outlet,), "copy")]
+    return []
+
+
+def _resolve_outlets(origins: dict[str, list[Origin]], outlets: dict[str, list[str]]
+                     ) -> dict[str, list[Origin]]:
+    """Replace a media origin that is an outlet with reports in the group by that outlet's
+    own origins (one level: the BBC citing Reuters -> Reuters' source)."""
+    by_outlet: dict[str, list[Origin]] = defaultdict(list)
+    for outlet, uids in outlets.items():
+        for uid in uids:
+            by_outlet[outlet.casefold()].extend(o for o in origins.get(uid, ())
+                                                if o.kind != "media")
+    out = {}
+    for uid, found in origins.items():
+        resolved = []
+        for o in found:
+            deeper = by_outlet.get(o.name.casefold()) if o.kind == "media" else None
+            if deeper:
+                resolved.extend(replace(d, via=(*o.via, o.name)) for d in deeper)
+            else:
+                resolved.append(o)
+        out[uid] = _dedupe(resolved)
+    return out
+
+
+def _dedupe(origins: Iterable[Origin]) -> list[Origin]:
+    seen: dict[str, Origin] = {}
+    for o in origins:
+        seen.setdefault(o.ident, o)
+    return list(seen.values())
+
+
+def group_origins(claims: list[ClaimRef], copy_first: Mapping[str, str | None] | None = None,
+                  canonical: Callable[[str], str | None] | None = None
+                  ) -> dict[str, list[Origin]]:
+    """uid -> origins of every member claim (own, else inherited, else own reporting)."""
+    own = {c.uid: own_origins(c, copy_first, canonical) for c in claims}
+    outlets: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        if c.outlet:
+            outlets[c.outlet].append(c.uid)
+    own = _resolve_outlets(own, outlets)
+    attributed = [(c, own[c.uid]) for c in claims if own[c.uid]]
+    out: dict[str, list[Origin]] = {}
+    for c in claims:
+        if own[c.uid]:
+            out[c.uid] = own[c.uid]
+        elif attributed:
+            pool = _dedupe(o for _m, found in attributed for o in found)
+            out[c.uid] = [replace(o, via=(c.outlet or c.article_id, *o.via), how="inherited",
+                                  inherited=True) for o in pool]
+        else:
+            name = c.outlet or c.article_id
+            out[c.uid] = [Origin(name, "media", (name,), "own")]
+    return out
+
+
+@dataclass(frozen=True)
+class Independence:
+    """A group's origins and how many are independent."""
+
+    reports: int
+    independent: int
+    origins: list[dict]
+
+    @property
+    def one_origin(self) -> bool:
+        """"N reports, 1 origin"."""
+        return self.reports > 1 and self.independent == 1
+
+
+def independence(claims: list[ClaimRef], origins: Mapping[str, list[Origin]]) -> Independence:
+    """Reports (articles), independent origins (not inherited) and the origin list."""
+    reports = {c.article_id for c in claims}
+    summary: dict[str, dict] = {}
+    for c in claims:
+        for o in origins.get(c.uid, ()):
+            row = summary.setdefault(o.ident, {"name": o.name, "kind": o.kind, "own": set(),
+                                               "suggested": set(), "reports": set(),
+                                               "inherited": True})
+            row["suggested" if o.inherited else "own"].update(o.via)
+            row["reports"].add(c.article_id)
+            row["inherited"] = row["inherited"] and o.inherited
+    # via: the outlets and sources it reached the pages through (its own reports' when it
+    # has any, else the reports it was inherited by)
+    rows = [{"name": r["name"], "kind": r["kind"],
+             "via": sorted(r["own"] or r["suggested"]),
+             "reports": len(r["reports"]), "inherited": r["inherited"]}
+            for r in summary.values()]
+    rows.sort(key=lambda r: (r["inherited"], -r["reports"], r["name"]))
+    independent = sum(1 for r in rows if not r["inherited"])
+    return Independence(len(reports), independent, rows)

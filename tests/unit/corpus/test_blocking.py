@@ -1,0 +1,50 @@
+import datetime as dt
+
+from allegedly.corpus.blocking import Blocker, BlockingOptions, blocking_keys
+from allegedly.corpus.linker import LinkStats, link_claims, prepare
+from tests.unit.corpus.conftest import claim, fig
+
+
+def _skewed(n: int) -> list:
+    """n claims over 90 days; every claim has the same figure key (the worst skew)."""
+    out = []
+    for i in range(n):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=i * 90 // n)
+        out.append(claim(f"art{i}", f"Report {i} says {i % 7 + 2} people were killed in "
+                         f"place{i % 50}", day=day, figures=[fig(i % 7 + 2, article=f"art{i}")]))
+    return out
+
+
+def test_candidates_per_claim_are_bounded_under_key_skew():
+    per_claim = []
+    for n in (100, 800):
+        claims = _skewed(n)
+        stats = LinkStats()
+        list(link_claims(claims, prepare(claims), threshold=0.99, stats=stats))
+        assert stats.linkable == n
+        per_claim.append(stats.candidates / n)
+    # near-identical texts under one key: bounded per claim (LSH hits capped, keys x
+    # neighbours), so 8x the claims is not 8x the candidates per claim
+    assert per_claim[1] < 40 and per_claim[1] < 1.5 * per_claim[0], per_claim
+
+
+def test_same_article_and_out_of_window_claims_are_never_candidates():
+    a1 = claim("a", "Shelling killed 12 people in Brastovo", day=1, claim_id="c1")
+    a2 = claim("a", "Shelling killed 12 people in Brastovo today", day=1, claim_id="c2")
+    far = claim("b", "Shelling killed 12 people in Brastovo", day=dt.date(2025, 12, 1))
+    near = claim("c", "Shelling killed 12 people in Brastovo", day=2)
+    prepared = prepare([a1, a2, near, far])
+    blocker = Blocker(prepared.df, BlockingOptions(window_days=30))
+    pairs = list(blocker.add(list(enumerate([a1, a2, near, far]))))
+    assert (0, 1) not in pairs  # same article
+    assert (0, 2) in pairs and (1, 2) in pairs
+    assert not [p for p in pairs if 3 in p]  # 7 months later
+
+
+def test_blocking_keys_use_rare_names_figure_keys_and_origin():
+    c = claim("a", "Colonel Radu Belsky said shelling killed 34 people in Brastovo", day=1,
+              chain=[("Radu Belsky", "person")], figures=[fig(34)])
+    keys = blocking_keys(c, prepare([c]).df)
+    assert ("n", "brastovo") in keys and ("f", "people|fatal") in keys
+    assert ("o", "radu belsky") in keys
+    assert any(k[0] == "e" and k[1] == "attack" for k in keys)
