@@ -110,6 +110,9 @@ def _path(t: Token, top: Token) -> list[Token]:
     return out
 
 
+_OWN_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
 def _verb_measure(tok: Token) -> str | None:
     """Measure of the verb governing a counted noun ("had been killed" -> killed)."""
     if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj", "attr"}:
@@ -117,8 +120,14 @@ def _verb_measure(tok: Token) -> str | None:
     verb = tok.head
     if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBD"}:
         return None
+    # a conjunct verb shares the figure only without a subject or object of its own ("killed
+    # or wounded 30 people"; not "killed two civilians and wounded six others")
     conjs = [c for c in verb.children if c.dep_ == "conj"
-             and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+             and not any(g.dep_ in _OWN_ARGUMENT for g in c.children)]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and \
+            not any(g.dep_ in {"nsubj", "nsubjpass"} for g in verb.children) and \
+            not any(g.dep_ == "dobj" for g in verb.head.children):
+        conjs.append(verb.head)  # "killed or wounded 30 people": the figure is the last verb's
     found = [m for m in (_lemma_measure(v) for v in [verb, *conjs]) if m]
     if not found:
         return None
