@@ -35,3 +35,27 @@ def measures(nlp, text: str) -> list[str | None]:
 ])
 def test_a_coordinated_verb_with_its_own_object_measures_only_its_own(nlp, text, expected):
     assert measures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its air force shot down five fighter jets on Monday.", ["destroyed"]),
+    ("Two cruise missiles were shot down over the port.", ["destroyed"]),
+    ("The army said five aircraft were downed after the raid.", ["destroyed"]),
+    ("Air defences destroyed 549 drones overnight.", ["destroyed"]),
+    ("The brigade eliminated three enemy tanks near the river.", ["destroyed"]),
+    ("The brigade destroyed more than 30 invaders in the south.", ["killed"]),
+    ("The army eliminated about 370 enemy troops over the past day.", ["killed"]),
+    ("Gunmen shot three people in the market.", ["killed"]),
+    ("The fire destroyed 40 houses.", [None]),  # neither people nor equipment: no measure
+])
+def test_destroyed_or_killed_by_what_is_counted(nlp, text, expected):
+    assert measures(nlp, text) == expected
+
+
+def test_counted_kind_reads_the_lexicon_and_nationalities(nlp):
+    from allegedly.extract.figures.measuring import counted_kind
+
+    doc = nlp("The drones hit 30 Russians and two soldiers near the villages.")
+    by_word = {t.text: counted_kind(t) for t in doc}
+    assert (by_word["drones"], by_word["soldiers"], by_word["Russians"], by_word["villages"]) \
+        == ("things", "people", "people", None)
