@@ -1,10 +1,11 @@
 """What a counted figure measures, from ``lexicons/measures.tsv`` and the parse.
 
 :func:`measure` reads, in order: a measure adjective right after the number ("1,500 wounded",
-"20 dead"), a measure noun counted ("300 deaths"), the verb governing the counted noun or the
-number ("had been killed", "shot down", "killed or wounded"), the noun governing an "of"
-phrase ("the loss of thousands", "a death toll of 300"), and a past participle read left to
-right when the parse attaches nothing ("17 commanders may have been lost").
+"20 dead"), a measure noun counted ("300 deaths") or a measure adjective before it ("12
+wounded soldiers"), the verb governing the counted noun or the number ("had been killed",
+"shot down", "killed or wounded"), the noun governing an "of" phrase ("the loss of
+thousands", "a death toll of 300"), and a past participle read left to right when the parse
+attaches nothing ("17 commanders may have been lost").
 
 A lexicon row may be marked for people or things (column ``counts``): the counted noun's kind
 (``figure_keys.tsv``, or a nationality or person name) picks the row, so "destroyed 30
@@ -116,8 +117,8 @@ def measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:
     if nxt is not None and nxt.idx >= end and noun is None and has_word(nxt.lower_, "adj"):
         return lookup(nxt.lower_, "adj", kind)
     head = noun if noun is not None else root
-    if noun is not None and (m := _noun_lookup(noun, kind)):
-        return m  # "300 deaths", "50 casualties"
+    if noun is not None and (m := _noun_lookup(noun, kind) or _adjective(noun, root, kind)):
+        return m  # "300 deaths", "50 casualties", "12 wounded soldiers"
     if m := _verb_measure(head, kind):
         return m
     # "498 soldiers and 17 commanders died": a conjunct subject
@@ -134,6 +135,15 @@ def measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:
     if root != head and (m := _verb_measure(root, kind)):
         return m
     return _following_verb_measure(head, kind)
+
+
+def _adjective(noun: Token, root: Token, kind: str | None) -> str | None:
+    """ "12 wounded soldiers", "one destroyed incubator": a measure adjective between the
+    number and its noun."""
+    for t in noun.lefts:
+        if t.dep_ == "amod" and root.i < t.i and has_word(t.lower_, "adj"):
+            return lookup(t.lower_, "adj", kind)
+    return None
 
 
 def _following_verb_measure(noun: Token, kind: str | None) -> str | None:

@@ -59,3 +59,12 @@ def test_counted_kind_reads_the_lexicon_and_nationalities(nlp):
     by_word = {t.text: counted_kind(t) for t in doc}
     assert (by_word["drones"], by_word["soldiers"], by_word["Russians"], by_word["villages"]) \
         == ("things", "people", "people", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Medics carried 12 wounded soldiers to the bus.", ["wounded"]),
+    ("Staff found at least one destroyed incubator in the ward.", ["destroyed"]),
+    ("The town has 12 new schools.", [None]),
+])
+def test_measure_adjective_between_number_and_noun(nlp, text, expected):
+    assert measures(nlp, text) == expected
