@@ -134,7 +134,38 @@ def measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:
     # "498 were killed": the number itself is the subject
     if root != head and (m := _verb_measure(root, kind)):
         return m
-    return _following_verb_measure(head, kind)
+    return _following_verb_measure(head, kind) or _level_of_a_count(head, kind)
+
+
+_LEVEL_PREPS = frozenset({"to", "at"})
+
+
+def _level_of_a_count(tok: Token, kind: str | None) -> str | None:
+    """ "the death toll had risen to 21", "the toll stands at 52", "bringing the death toll to
+    19", "the number of children killed grows to 348": the figure is the level a measure noun
+    (or a counted phrase with a measure participle) reaches."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in _LEVEL_PREPS:
+        verb = tok.head.head
+    elif tok.dep_ == "dobj":
+        verb = tok.head  # "the toll reached 25"
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for arg in verb.children:
+        if arg.dep_ in {"nsubj", "nsubjpass", "dobj"} and arg.i != tok.i and \
+                (m := _noun_lookup(arg, kind) or _participle_in(arg)):
+            return m
+    return None
+
+
+def _participle_in(noun: Token) -> str | None:
+    """ "the number of children killed": a measure participle modifying ``noun`` or its "of"
+    object, with the kind of what it counts."""
+    for t in noun.subtree:
+        if t.dep_ in {"acl", "amod"} and t.tag_ == "VBN":
+            return _verb_lookup(t, counted_kind(t.head))
+    return None
 
 
 def _adjective(noun: Token, root: Token, kind: str | None) -> str | None:

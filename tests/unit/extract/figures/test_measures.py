@@ -68,3 +68,16 @@ def test_counted_kind_reads_the_lexicon_and_nationalities(nlp):
 ])
 def test_measure_adjective_between_number_and_noun(nlp, text, expected):
     assert measures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll from the strike had risen to 21, officials said.", ["dead"]),
+    ("The toll at the market jumped to 13, bringing the overall death toll to 19.",
+     ["dead", "dead"]),
+    ("The death toll reached 25 on Monday.", ["dead"]),
+    ("The number of children killed in the war grew to 348.", ["killed"]),
+    ("Sales rose to 300 units.", [None]),
+    ("The number of schools built grew to 40.", [None]),
+])
+def test_the_level_a_death_toll_reaches(nlp, text, expected):
+    assert measures(nlp, text) == expected
