@@ -105,7 +105,12 @@ def _verb_measure(tok: Token, kind: str | None) -> str | None:
 
 
 def _noun_lookup(noun: Token, kind: str | None) -> str | None:
-    return lookup(lemma(noun), "noun", kind) or lookup(noun.lower_, "noun", kind)
+    """A measure noun ("deaths", "toll"), or the object of a verb that makes it one ("claimed
+    21 lives")."""
+    m = lookup(lemma(noun), "noun", kind) or lookup(noun.lower_, "noun", kind)
+    if m is None and noun.dep_ == "dobj":
+        m = lookup(f"{lemma(noun.head)} {lemma(noun)}", "object", kind)
+    return m
 
 
 def measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:

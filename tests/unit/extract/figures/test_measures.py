@@ -81,3 +81,21 @@ def test_measure_adjective_between_number_and_noun(nlp, text, expected):
 ])
 def test_the_level_a_death_toll_reaches(nlp, text, expected):
     assert measures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cross-border fire has claimed 21 lives.", ["killed"]),
+    ("Rockets hit the city, claiming the lives of 8 people.", ["killed"]),
+    ("The fighting cost the lives of at least 63 rebels.", ["killed"]),
+    ("Doctors saved 30 lives last week.", [None]),
+    ("Rescuers found more than 60 bodies in the rubble.", ["dead"]),
+])
+def test_lives_claimed_and_bodies_found(nlp, text, expected):
+    assert measures(nlp, text) == expected
+
+
+def test_bodies_count_people_on_the_comparison_key():
+    from allegedly.keys import counted_group, figure_key
+
+    assert counted_group("bodies") == counted_group("people") == "people"
+    assert figure_key("dead", "bodies", None) == figure_key("killed", "people", None)
