@@ -34,10 +34,9 @@ def counted_group(counted: str | None) -> str | None:
     words = _WORDS.findall((counted or "").lower())
     groups = _table("counted")
     for w in reversed(words):
-        if w in groups:
-            return groups[w]
-        if w.rstrip("s") in groups:
-            return groups[w.rstrip("s")]
+        for form in (w, w[:-3] + "y" if w.endswith("ies") else w.rstrip("s")):
+            if form in groups:
+                return groups[form]  # "soldiers" -> soldier, "bodies" -> body
     return None
 
 

@@ -19,6 +19,7 @@ predicted counted thing or actor >= 0.5).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -382,10 +383,46 @@ def news_view(sentences: Sequence[GoldSentence], predictions: Sequence[Sequence[
     return out_s, out_p, excluded
 
 
+def read_positions(path: Path) -> dict[int, str | None]:
+    """Sentence positions named in a split file (``gold/splits/newsquant-report-only.txt``):
+    one position per line, optionally a tab and the SHA-1 of the sentence; ``#`` comments."""
+    out: dict[int, str | None] = {}
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        pos, _, sha = line.partition("\t")
+        if not pos.strip().isdigit():
+            raise click.UsageError(f"{path} line {n}: expected a sentence position (and a tab "
+                                   f"and its SHA-1), got {line[:40]!r}")
+        out[int(pos)] = sha.strip() or None
+    return out
+
+
+def select_positions(sentences: Sequence[GoldSentence], split: Path, keep: bool
+                     ) -> list[GoldSentence]:
+    """The sentences at the positions of ``split`` (``keep``) or all others (not ``keep``), in
+    gold order. A position past the end or a sentence whose SHA-1 differs from the one the
+    split file records is a usage error (the split would select other sentences)."""
+    wanted = read_positions(split)
+    bad = [i for i, sha in wanted.items() if i >= len(sentences) or sha is not None and
+           hashlib.sha1(sentences[i].text.encode("utf-8")).hexdigest() != sha]
+    if bad:
+        raise click.UsageError(f"{len(bad)} position(s) of {split} do not fit this gold file "
+                               f"(first: {bad[:3]}): missing or another sentence there")
+    return [s for i, s in enumerate(sentences) if (i in wanted) == keep]
+
+
 def run(path: Path, predictor: Callable[[list[str]], list[list[Pred]]],
-        errors: list[dict[str, Any]] | None = None, limit: int | None = None) -> dict[str, Any]:
-    """Score ``predictor`` on the gold file; adds format, seconds and sentences/s."""
+        errors: list[dict[str, Any]] | None = None, limit: int | None = None,
+        docs: Path | None = None, exclude_docs: Path | None = None) -> dict[str, Any]:
+    """Score ``predictor`` on the gold file (only the positions of ``docs``, or all but those
+    of ``exclude_docs``); adds format, seconds and sentences/s."""
     fmt, sentences = load_gold(path)
+    if docs is not None:
+        sentences = select_positions(sentences, docs, keep=True)
+    if exclude_docs is not None:
+        sentences = select_positions(sentences, exclude_docs, keep=False)
     if limit:
         sentences = sentences[:limit]
     t0 = time.perf_counter()
@@ -427,18 +464,37 @@ def _row(name: str, r: dict[str, Any]) -> str:
               help="Write per-sentence errors (missed, spurious, wrong bound/unit/concept) as JSONL.")
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def command(path: Path, errors_path: Path | None, limit: int | None, as_json: bool) -> None:
+@click.option("--docs", "docs", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Only the sentences at the positions this file names (one "
+                                 "position per line, a tab and the sentence's SHA-1, # comments), "
+                                 "e.g. gold/splits/newsquant-report-only.txt.")
+@click.option("--exclude-docs", "exclude_docs",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="All sentences but those at the positions this file names (the tuning part "
+                   "of a split).")
+def command(path: Path, errors_path: Path | None, limit: int | None, as_json: bool,
+            docs: Path | None, exclude_docs: Path | None) -> None:
     """Score figure extraction on NewsQuant, quantulum3 or our figure gold JSONL (detected)."""
     from allegedly.evaluation import figure_gold
 
     if figure_gold.is_figure_gold(path):  # gold/figures/*.jsonl: offsets into real pages
+        if docs or exclude_docs:
+            raise click.UsageError("--docs/--exclude-docs select NewsQuant or quantulum3 "
+                                   "sentences; a figure gold file is scored whole")
         return figure_gold.command_main(path, errors_path, limit, as_json)
     errors: list[dict[str, Any]] | None = [] if errors_path else None
-    result = run(path, lambda texts: predict_allegedly(texts), errors, limit)
+    result = run(path, lambda texts: predict_allegedly(texts), errors, limit, docs, exclude_docs)
+    if docs is not None:
+        result["docs_file"] = str(docs)
+    if exclude_docs is not None:
+        result["exclude_docs_file"] = str(exclude_docs)
     if errors_path is not None and errors is not None:
         with errors_path.open("w", encoding="utf-8") as fh:
             for e in errors:
                 fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        if docs is not None:
+            click.echo(f"wrote {len(errors)} errors to {errors_path} (never read them for a "
+                       "report-only set while writing rules)", err=True)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:

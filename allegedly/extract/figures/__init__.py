@@ -26,7 +26,13 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc
 
 from allegedly.extract.figures import steps
-from allegedly.extract.figures.candidates import candidate, digit_runs, modifies_noun, phone_spans
+from allegedly.extract.figures.candidates import (
+    candidate,
+    digit_runs,
+    modifies_noun,
+    numeric_date_spans,
+    phone_spans,
+)
 from allegedly.extract.figures.describe import describe
 from allegedly.extract.figures.numbers import find_numbers, trigger_forms
 from allegedly.extract.figures.ranges import merge_ranges
@@ -67,9 +73,12 @@ def find_figures(doc: Doc, published: dt.date | None = None, disabled: Iterable[
 
 
 def _candidates(doc: Doc, text: str, on: Callable[[str], bool]) -> list[Cand]:
-    """Every number literal that passes the checks, and the single units ("a gallon")."""
+    """Every number literal that passes the checks, and the single units ("a gallon"); a number
+    starting inside a phone number or a date written in digits is none."""
     numbers = find_numbers(text)
     phones = phone_spans(text) if on("figure.not_phone") else []
+    if on("figure.not_numeric_date"):
+        phones += numeric_date_spans(text)
     runs = digit_runs(text, numbers) if on("figure.not_digit_run") else set()
     cands: list[Cand] = []
     for n in numbers:

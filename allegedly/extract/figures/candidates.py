@@ -31,6 +31,7 @@ from allegedly.extract.figures.units import (
     Cand,
     attach_unit,
     currency_prefix_words,
+    surface_at,
     units,
 )
 from allegedly.extract.rules import Rule
@@ -152,11 +153,43 @@ def date(r: Reading) -> bool:
 
 
 def clock_time(r: Reading) -> bool:
-    """"10 am", "10:27", "5:00 AM": a time of day."""
+    """"10 am", "10:27", "5:00 AM", "as of 18.00", "at about 7.30", "16.00 local time": a time
+    of day."""
     after, before = r.after, r.before
     return bool(_CLOCK_AFTER.match(after) and re.fullmatch(r"\d{1,2}(?:[.:][0-5]\d)?", r.lit)
                 or after[:1] == ":" and after[1:2].isdigit()
-                or before[-1:] == ":" and before[-2:-1].isdigit())
+                or before[-1:] == ":" and before[-2:-1].isdigit()
+                or _dotted_time(r))
+
+
+# "as of 18.00", "from 9.00 to 17.00", "at about 7.30", "16.00 local time", "24.00 on March 31"
+_DOT_TIME = r"(?:[01]?\d|2[0-4])\.[0-5]\d"
+_DOT_TIME_BEFORE = re.compile(rf"(?i)(?:\b(?:as of|since|until|till|at (?:about|around))"
+                              rf"|\bfrom\s+{_DOT_TIME}\s*(?:to|-|–|until|till))\s*$")
+_DOT_TIME_SPAN = re.compile(rf"^\s*(?:to|-|–|until|till)\s*(?P<t>{_DOT_TIME})(?!\d)")
+_DOT_TIME_AFTER = re.compile(
+    rf"(?i)^\s*(?:hrs\b|h\b|local time|GMT\b|UTC\b|CET\b|EET\b|(?:Kyiv|Kiev|Moscow) time|"
+    rf"on\s+(?:{MONTH}\b|\d{{1,2}}(?:\.\d\d|\s+{MONTH})))")
+
+
+def _dotted_time(r: Reading) -> bool:
+    """A clock time written with a dot: time words before or after it, or "from 22.00 to
+    06.00", and no unit after it ("closed at 12.50", "from 1.50 to 2.50 percent" stay
+    numbers)."""
+    if not re.fullmatch(_DOT_TIME, r.lit):
+        return False
+    if _DOT_TIME_AFTER.match(r.after):
+        return True
+    if re.search(r"(?i)\bfrom\s+$", r.before):
+        span = _DOT_TIME_SPAN.match(r.after)
+        return span is not None and _no_unit_at(r.text, r.end + span.end())
+    return bool(_DOT_TIME_BEFORE.search(r.before)) and _no_unit_at(r.text, r.end)
+
+
+def _no_unit_at(text: str, end: int) -> bool:
+    """No unit or percent sign follows ``text[:end]``."""
+    pos = end + (1 if text[end:end + 1] == " " else 0)
+    return surface_at(text, pos, units()[1]) is None and text[pos:pos + 1] != "%"
 
 
 def address(r: Reading) -> bool:
@@ -392,6 +425,25 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     figure."""
     return [m.span() for m in finditer_at(_PHONE, _PHONE_FIRST, text)
             if sum(c.isdigit() for c in m.group()) >= 9]
+
+
+# "17.03.22 09:15", "24.06.2022", "05-07-2015", "10/26/2022", "4/4/22": a date written in
+# digits (the year two or four digits; with hyphens only a four-digit year)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?:\d{4}|\d{2})(?![\d]|[.,/]\d)"
+    r"|(?<![\d.,/-])(?P<c>\d{1,2})-(?P<d>\d{1,2})-(?:19|20)\d\d(?![\d]|[.,/-]\d)")
+_NUMERIC_DATE_FIRST = re.compile(r"\d")
+
+
+def numeric_date_spans(text: str) -> list[tuple[int, int]]:
+    """"17.03.22 09:15", "24.06.2022", "05-07-2015", "10/26/2022": a date written in digits
+    (day and month in either order, a two- or four-digit year) holds no figure."""
+    out = []
+    for m in finditer_at(_NUMERIC_DATE, _NUMERIC_DATE_FIRST, text):
+        a, b = (int(m["a"]), int(m["b"])) if m["a"] else (int(m["c"]), int(m["d"]))
+        if min(a, b) >= 1 and (a <= 12 and b <= 31 or b <= 12 and a <= 31):
+            out.append(m.span())
+    return out
 
 
 def digit_runs(text: str, numbers: list[Number]) -> set[int]:

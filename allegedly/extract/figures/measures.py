@@ -6,26 +6,25 @@ Given a figure's character span in a parsed ``Doc``, :func:`describe` returns
   "comrades" for "thousands of his comrades", "tax" for "a 25% tax", else the clause subject for
   unit-bearing figures ("Tesla shares" for "Tesla shares were up 57%");
 * ``measure`` — from ``lexicons/measures.tsv`` via the governing verb ("had been killed"),
-  a following adjective ("1,500 wounded") or a governing noun ("the loss of thousands");
+  a following adjective ("1,500 wounded") or a governing noun ("the loss of thousands"):
+  :mod:`~allegedly.extract.figures.measuring`;
 * ``actor`` — the nationality / group words inside the counted phrase ("Russian").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from allegedly.extract.lemmas import lemma
+from allegedly.extract.figures import measuring
 from allegedly.extract.tokens import noun_chunks_in, token_at, tokens_in
-from allegedly.lexicons import load, word_list
+from allegedly.lexicons import word_list
 
 _DROP_DEPS = {"det", "poss", "case", "punct", "predet", "nummod", "quantmod", "cc", "preconj"}
 _STOP_CHILD_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 _OF = word_list("of_words", "figure_words")
 _PART_WORDS = word_list("part_words", "figure_words")
-_MEASURE_PRIORITY = ("killed", "dead", "died", "lost", "wounded", "injured")
 
 
 @dataclass(frozen=True)
@@ -34,12 +33,6 @@ class Description:
     counted_span: tuple[int, int] | None = None
     measure: str | None = None
     actor: str | None = None
-
-
-@cache
-def measure_words() -> dict[tuple[str, str], str]:
-    """(word, pos) -> measure, from ``measures.tsv``."""
-    return {(r["word"].lower(), r["pos"]): r["measure"] for r in load("measures")}
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -110,27 +103,6 @@ def _path(t: Token, top: Token) -> list[Token]:
     return out
 
 
-def _verb_measure(tok: Token) -> str | None:
-    """Measure of the verb governing a counted noun ("had been killed" -> killed)."""
-    if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj", "attr"}:
-        return None
-    verb = tok.head
-    if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBD"}:
-        return None
-    conjs = [c for c in verb.children if c.dep_ == "conj"
-             and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
-    found = [m for m in (_lemma_measure(v) for v in [verb, *conjs]) if m]
-    if not found:
-        return None
-    if len(set(found)) > 1 and {"killed", "died", "dead"} & set(found) and {"wounded", "injured"} & set(found):
-        return "casualties"
-    return found[0]
-
-
-def _lemma_measure(verb: Token) -> str | None:
-    return measure_words().get((lemma(verb), "verb"))
-
-
 def describe(doc: Doc, start: int, end: int, has_unit: bool,
              figure_end: int | None = None) -> Description:
     """Counted thing, measure and actor of the number at ``doc.text[start:end]`` (the figure,
@@ -159,7 +131,7 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
         counted = _phrase(noun, after=figure_end)
     measure = None
     if not has_unit:
-        measure = _measure(doc, root, noun, end)
+        measure = measuring.measure(doc, root, noun, end)
     actor = None
     if noun is not None and counted is not None:
         actor = _actor(noun, counted[1])
@@ -393,60 +365,6 @@ def _noun_after(tok: Token) -> Token | None:
             return t
         if t.is_punct or t.pos_ == "VERB":
             return None
-    return None
-
-
-def _measure(doc: Doc, root: Token, noun: Token | None, end: int) -> str | None:
-    words = measure_words()
-    # "1,500 wounded", "20 dead", "12 missing": an adjective / participle right after the number
-    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
-    if nxt is not None and nxt.idx >= end and (nxt.lower_, "adj") in words and noun is None:
-        return words[(nxt.lower_, "adj")]
-    head = noun if noun is not None else root
-    # "300 deaths", "50 casualties"
-    if noun is not None:
-        m = words.get((lemma(noun), "noun")) or words.get((noun.lower_, "noun"))
-        if m:
-            return m
-    m = _verb_measure(head)
-    if m:
-        return m
-    if head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}:
-        m = _verb_measure(head.head)
-        if m:
-            return m
-    # "the loss of thousands of comrades", "a death toll of 300"
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        gov = head.head.head
-        m = words.get((lemma(gov), "noun")) or words.get((gov.lower_, "noun"))
-        if m:
-            return m
-    # "the loss of thousands of comrades": the number is the object of "of"
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        gov = root.head.head
-        m = words.get((lemma(gov), "noun")) or words.get((gov.lower_, "noun"))
-        if m:
-            return m
-    # "498 were killed": the number itself is the subject
-    if root != head:
-        m = _verb_measure(root)
-        if m:
-            return m
-    return _following_verb_measure(head)
-
-
-_AUX_WORDS = word_list("aux_words", "figure_words")
-
-
-def _following_verb_measure(noun: Token) -> str | None:
-    """Parse-error fallback: "17 commanders may have been lost" read left to right."""
-    doc = noun.doc
-    for t in doc[noun.i + 1:noun.i + 7]:
-        if t.lower_ in _AUX_WORDS:
-            continue
-        if t.tag_ in {"VBN", "VBD"}:
-            return _lemma_measure(t)
-        return None
     return None
 
 

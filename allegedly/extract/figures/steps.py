@@ -1,7 +1,8 @@
 """The figure steps, in the order :func:`allegedly.extract.figures.find_figures` runs them: the one
 list to read.
 
-1. ``TEXT_CHECKS`` -- numbers inside a phone number or a run of bare digit groups are no figure;
+1. ``TEXT_CHECKS`` -- numbers inside a phone number, a date written in digits ("17.03.22")
+   or a run of bare digit groups are no figure;
 2. ``GLUED``, ``LITERAL``, ``CANDIDATE`` -- per number literal, the checks of
    :mod:`~allegedly.extract.figures.candidates` (a check that applies rejects the number);
 3. ``KINDS`` -- what makes a figure: a digit literal, number words, a vague plural, one unit
@@ -24,6 +25,7 @@ from allegedly.extract.rules import Rule
 
 TEXT_CHECKS: tuple[Rule, ...] = (
     Rule("figure.not_phone", candidates.phone_spans),
+    Rule("figure.not_numeric_date", candidates.numeric_date_spans),
     Rule("figure.not_digit_run", candidates.digit_runs),
 )
 

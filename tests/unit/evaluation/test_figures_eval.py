@@ -150,3 +150,52 @@ def test_news_view_drops_gold_and_matching_predictions():
     sents, preds, excluded = news_view([s], [[Pred(1979.0, 1979.0, 1979.0), Pred(40.0, 40.0, 40.0)]])
     assert excluded == {"year": 1}
     assert [q.value for q in sents[0].quantities] == [40.0] and [p.value for p in preds[0]] == [40.0]
+
+
+def _sentences(n: int) -> list[GoldSentence]:
+    return [GoldSentence(f"Sentence {i} has {i} apples.", (g(float(i)),)) for i in range(n)]
+
+
+def test_split_file_selects_or_excludes_positions(tmp_path):
+    import hashlib
+
+    from allegedly.evaluation.figures import select_positions
+
+    sents = _sentences(8)
+    split = tmp_path / "split.txt"
+    split.write_text("# a comment\n" + "".join(
+        f"{i}\t{hashlib.sha1(sents[i].text.encode()).hexdigest()}\n" for i in (3, 7)))
+    assert [s.text for s in select_positions(sents, split, keep=True)] == [
+        sents[3].text, sents[7].text]
+    rest = select_positions(sents, split, keep=False)
+    assert len(rest) == 6 and sents[3] not in rest and sents[0] in rest
+
+
+def test_split_file_refuses_another_sentence_or_a_missing_position(tmp_path):
+    from click import UsageError
+
+    from allegedly.evaluation.figures import select_positions
+
+    sents = _sentences(4)
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("3\t" + "0" * 40 + "\n")
+    with pytest.raises(UsageError, match="do not fit"):
+        select_positions(sents, wrong, keep=True)
+    beyond = tmp_path / "beyond.txt"
+    beyond.write_text("9\n")
+    with pytest.raises(UsageError, match="do not fit"):
+        select_positions(sents, beyond, keep=False)
+
+
+def test_report_only_quarter_and_tuning_part_split_the_even_half():
+    path = _data() / "newsquant/NewsQuant.even.json"
+    split = Path(__file__).parents[3] / "gold/splits/newsquant-report-only.txt"
+    if not path.exists():
+        pytest.skip(f"gold data not found at {path} (set ALLEGEDLY_SHARED)")
+    from allegedly.evaluation.figures import select_positions
+
+    _, sents = load_gold(path)
+    quarter = select_positions(sents, split, keep=True)
+    rest = select_positions(sents, split, keep=False)
+    assert len(quarter) + len(rest) == len(sents)
+    assert [sents.index(s) % 4 for s in quarter] == [3] * len(quarter)
