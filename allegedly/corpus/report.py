@@ -60,17 +60,35 @@ def top_sources(store: Store, limit: int = 15) -> list[dict[str, Any]]:
 
 def cited_outlets(store: Store, limit: int = 15) -> list[dict[str, Any]]:
     """Media sources cited by other outlets: attributions whose source is a medium that is not
-    the citing article's own outlet."""
-    return store.query(
-        "SELECT t.source_name AS name, COUNT(*) AS citations, "
-        "COUNT(DISTINCT t.article_id) AS articles, "
-        "COUNT(DISTINCT a.outlet) AS citing_outlets, "
-        "group_concat(DISTINCT a.outlet) AS cited_by "
+    the citing article's own outlet.
+
+    Names are folded into one per outlet (:class:`~allegedly.corpus.outlets.OutletNames`:
+    "Beacon" and "the Daily Beacon" are one row when the corpus has that outlet), and bare
+    common nouns the extractor left unresolved ("paper", "tabloid") are left out: they name no
+    outlet one could check.
+    """
+    from allegedly.corpus.outlets import OutletNames
+
+    names = OutletNames(r["outlet"] for r in store.query("SELECT DISTINCT outlet FROM articles"))
+    rows = store.query(
+        "SELECT t.source_name AS name, t.article_id, a.outlet "
         "FROM attributions t JOIN articles a ON a.id = t.article_id "
-        "WHERE t.source_kind = 'media' "
-        "AND lower(t.source_name) != lower(coalesce(a.outlet, '')) "
-        "GROUP BY t.source_id ORDER BY citations DESC, articles DESC, name LIMIT :limit",
-        {"limit": limit})
+        "WHERE t.source_kind = 'media' AND t.source_name IS NOT NULL")
+    found: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        name = names.canonical(r["name"])
+        if not name or name.islower() or name == names.canonical(r["outlet"]):
+            continue
+        row = found.setdefault(name, {"name": name, "citations": 0, "articles": set(),
+                                      "cited_by": set()})
+        row["citations"] += 1
+        row["articles"].add(r["article_id"])
+        row["cited_by"].add(r["outlet"] or "-")
+    out = [{"name": r["name"], "citations": r["citations"], "articles": len(r["articles"]),
+            "citing_outlets": len(r["cited_by"]), "cited_by": ",".join(sorted(r["cited_by"]))}
+           for r in found.values()]
+    out.sort(key=lambda r: (-r["citations"], -r["articles"], r["name"]))
+    return out[:limit]
 
 
 def figure_conflicts(store: Store, limit: int = 20, window_days: int = 7,

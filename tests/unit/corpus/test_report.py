@@ -103,3 +103,16 @@ def test_whole_report_is_json_serialisable(store):
     import json
 
     json.dumps(corpus_report(store))
+
+
+def test_cited_outlets_fold_short_names_and_skip_bare_nouns(tmp_path):
+    with open_store(tmp_path / "o.db") as s:
+        run = s.start_run(inputs=[], options={}, engine="local", jobs=1)
+        s.write(run, [build_analysis("Daily Beacon", "Reuters", 10, origin="b.txt"),
+                      build_analysis("Mirror", "Beacon", 20, origin="m1.txt"),
+                      build_analysis("Express", "the Daily Beacon", 30, origin="e.txt"),
+                      build_analysis("Express", "paper", 40, origin="e2.txt")])
+        rows = {r["name"]: r for r in cited_outlets(s)}
+    assert rows["Daily Beacon"]["citations"] == 2
+    assert rows["Daily Beacon"]["cited_by"] == "Express,Mirror"
+    assert "Beacon" not in rows and "paper" not in rows and "Reuters" in rows
