@@ -4,7 +4,8 @@ docs/accuracy.md has the measured numbers and the commands). Skips a gate whose 
 
 A gate names its ``data`` under ../shared/data, or ``gold`` (a gold file in this repository,
 whose texts are read from ../shared/data: ``requires`` names that folder), and optional extra
-``args`` of the eval command (``--docs gold/splits/...``: a report-only slice).
+``args`` of the eval command (``--docs gold/splits/...``: a report-only slice). ``floors`` are
+minimums, ``ceilings`` maximums (error rates such as the wrong-speaker rate).
 """
 
 from __future__ import annotations
@@ -46,13 +47,15 @@ def main() -> int:
             failed += 1
             continue
         result = json.loads(out.stdout)
-        for path, floor in gate["floors"].items():
+        limits = [(p, f, "floor") for p, f in gate.get("floors", {}).items()] + \
+            [(p, c, "ceiling") for p, c in gate.get("ceilings", {}).items()]
+        for path, limit, kind in limits:
             value = dig(result, path)
-            value = value * 100 if value <= 1.0 and floor > 1.0 else value
-            ok = value >= floor
+            value = value * 100 if value <= 1.0 and limit > 1.0 else value
+            ok = value >= limit if kind == "floor" else value <= limit
             failed += not ok
-            print(f"{'ok  ' if ok else 'FAIL'} {gate['name']:28s} {path:45s} "
-                  f"{value:7.3f} (floor {floor})")
+            print(f"{'ok  ' if ok else 'FAIL'} {gate['name']:32s} {path:45s} "
+                  f"{value:7.3f} ({kind} {limit})")
     return 1 if failed else 0
 
 
