@@ -8,9 +8,11 @@ outlets. ``allegedly eval ruwa ../shared/data/ruwa`` ingests the records of four
   suggested origin, and what the AP investigation's 600 weeks later is compared as;
 - the Kramatorsk station strike (8 April 2022): how the "more than 30", "over 50", "at least
   52" and "39 … as of 13:00" records are compared (never a conflict);
-- every event: the groups whose articles mostly carry that event label, and the share of
-  grouped article pairs with the same label (labels are RUWA's, and noisy: the AP 600 records
-  are filed under another event).
+- every event: the groups whose articles mostly carry that event label, the share of
+  grouped article pairs with the same label, and the share of figure comparisons between
+  articles with the same label (comparisons are made within corpus events: a low share
+  means events merged across RUWA's). Labels are RUWA's, and noisy: the AP 600 records are
+  filed under another event.
 
 No rule or lexicon entry was written for these records; the records are identified here by
 their own words only to report on them.
@@ -144,11 +146,18 @@ def evaluate(store: Any, csv_path: Path) -> dict[str, Any]:
     from allegedly.corpus.views import iter_comparisons, iter_groups
 
     groups = list(iter_groups(store))
-    kinds = Counter(c["kind"] for c in iter_comparisons(store, kinds=()))
+    labels = _labels(store, csv_path)
+    kinds: Counter = Counter()
+    same = 0
+    for c in iter_comparisons(store, kinds=()):
+        kinds[c["kind"]] += 1
+        same += labels[c["a"]["article"]] == labels[c["b"]["article"]]
+    total = sum(kinds.values())
     return {"articles": store.count("articles"), "groups": len(groups),
-            "comparisons": dict(kinds), "mariupol": mariupol(store, groups),
-            "kramatorsk": kramatorsk(store, groups),
-            "events": per_event(groups, _labels(store, csv_path))}
+            "comparisons": dict(kinds),
+            "comparisons_same_event_share": round(same / total, 4) if total else None,
+            "mariupol": mariupol(store, groups), "kramatorsk": kramatorsk(store, groups),
+            "events": per_event(groups, labels)}
 
 
 @click.command("ruwa")

@@ -62,13 +62,10 @@ def test_ruwa_other_events_come_out_too(ruwa):
     assert all(by_event.get(e, 0) >= 20 for e in ("theatre", "railway", "supermarket",
                                                     "sinking"))
     assert result["events"]["same_event_share"] >= 0.8
+    assert result["comparisons_same_event_share"] >= 0.8  # events do not merge across RUWA's
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the figure extractor reads Censor.net's dd.mm / "
-                   "dd.mm.yy stamps and clock times as figures ('25.03', '27.06'); fixed in "
-                   "the figure extractor after the extract/ reshape (issue 11), not filtered "
-                   "in the corpus layer")
 def test_ruwa_no_date_stamp_is_compared_as_a_figure(ruwa):
     from allegedly.corpus.views import iter_comparisons
 
@@ -76,7 +73,7 @@ def test_ruwa_no_date_stamp_is_compared_as_a_figure(ruwa):
     stamps = [c[side]["text"] for c in iter_comparisons(store, kinds=())
               for side in ("a", "b") if re.fullmatch(r"\d{1,2}\.\d{2}(\.\d{2})?",
                                                      c[side]["text"] or "")]
-    assert not stamps, stamps[:5]
+    assert not stamps, stamps[:5]  # the figure extractor reads no dd.mm(.yy) stamp (issue 11)
 
 
 @pytest.mark.slow
