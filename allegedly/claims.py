@@ -176,37 +176,88 @@ def _speaker(fig: Figure, by_id: dict[str, Attribution]) -> str:
     return a.source.name if a.source else f"(unattributed {a.cue.lemma if a.cue else 'claim'})"
 
 
+MAX_KEY_NEIGHBOURS = 20
+"""Within one key group, each figure is compared with at most this many of the group's next
+figures (document order). The largest group in the ~700 articles of ``bench/equivalence.py``
+has 4 figures, so an ordinary article keeps every pair; a dump with thousands of figures on
+one key costs linear time and at most this many relations per figure (docs/contract.md)."""
+
+
+def _key_groups(keyed: Sequence[tuple[Figure, tuple[str, str, str]]]) -> list[list[int]]:
+    """Per figure (by its index in ``keyed``), the indices of the figures on its
+    (counted group, measure family), ascending: the only ones it can be compared with."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, (_, k) in enumerate(keyed):
+        groups.setdefault(k[1:], []).append(i)
+    return [groups[k[1:]] for _, k in keyed]
+
+
 def build_relations(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution],
-                    figures: Sequence[Figure]) -> list[Relation]:
-    """Figure comparisons on a shared key, disputes and contrasts between claims."""
+                    figures: Sequence[Figure],
+                    neighbours: int = MAX_KEY_NEIGHBOURS) -> list[Relation]:
+    """Figure comparisons on a shared key, disputes and contrasts between claims.
+
+    Figures are compared only within their key group (counted group and measure family; the
+    actors must agree where both are known), each with at most ``neighbours`` later figures of
+    its group, in document order (the pairs come out in the order of an all-pairs loop)."""
     by_id = {a.id: a for a in attributions}
     out: list[Relation] = []
-    keyed = [(f, figure_key(f)) for f in figures]
-    keyed = [(f, k) for f, k in keyed if k is not None]
+    keyed = [(f, k) for f in figures if (k := figure_key(f)) is not None]
     claim_of = {fid: c.id for c in claims for fid in c.figures}
+    about = _FigureFacts(text, claim_of, by_id)
+    group_of = _key_groups(keyed)
     for i, (f1, k1) in enumerate(keyed):
-        for f2, k2 in keyed[i + 1:]:
-            if k1[1:] != k2[1:] or (k1[0] and k2[0] and k1[0] != k2[0]):
+        group = group_of[i]
+        at = bisect_right(group, i)
+        for j in group[at:at + neighbours]:
+            f2, k2 = keyed[j]
+            if k1[0] and k2[0] and k1[0] != k2[0]:
                 continue
-            if claim_of.get(f1.id) == claim_of.get(f2.id) and \
-                    _speaker(f1, by_id) == _speaker(f2, by_id):
-                continue  # "750 out of 1,500", "498 killed and 1,500 wounded": one statement
-            key = "|".join(x for x in (k1[0] or k2[0], k1[1], k1[2]))
-            same_value = (f1.value, f1.low, f1.high) == (f2.value, f2.low, f2.high)
-            speakers = (_speaker(f1, by_id), _speaker(f2, by_id))
-            if same_value and f1.bound == f2.bound:
-                continue
-            if _subscope(f1, text) != _subscope(f2, text):
-                kind, note = "scope", "one figure counts only a part (unit, town …)"
-            elif measure_scope(f1.measure) != measure_scope(f2.measure):
-                kind, note = "scope", f"{f1.measure} vs {f2.measure}"
-            elif speakers[0] == speakers[1]:
-                kind, note = "update", f"both from {speakers[0]}"
-            else:
-                kind, note = "differs", f"{speakers[0]} vs {speakers[1]}"
-            out.append(Relation(kind, f1.id, f2.id, key, None, note))
+            if rel := _figure_relation(f1, k1, f2, k2, about):
+                out.append(rel)
     out += _claim_relations(text, claims, by_id)
     return out
+
+
+class _FigureFacts:
+    """What a comparison asks about each figure, worked out once per figure."""
+
+    def __init__(self, text: str, claim_of: dict[str, str],
+                 by_id: dict[str, Attribution]) -> None:
+        self.text, self.claim_of, self.by_id = text, claim_of, by_id
+        self._speaker: dict[str, str] = {}
+        self._subscope: dict[str, bool] = {}
+
+    def speaker(self, fig: Figure) -> str:
+        if fig.id not in self._speaker:
+            self._speaker[fig.id] = _speaker(fig, self.by_id)
+        return self._speaker[fig.id]
+
+    def subscope(self, fig: Figure) -> bool:
+        if fig.id not in self._subscope:
+            self._subscope[fig.id] = _subscope(fig, self.text)
+        return self._subscope[fig.id]
+
+
+def _figure_relation(f1: Figure, k1: tuple[str, str, str], f2: Figure,
+                     k2: tuple[str, str, str], about: _FigureFacts) -> Relation | None:
+    """The relation of two figures on one key, or None (one statement, or the same figure)."""
+    speakers = (about.speaker(f1), about.speaker(f2))
+    if about.claim_of.get(f1.id) == about.claim_of.get(f2.id) and speakers[0] == speakers[1]:
+        return None  # "750 out of 1,500", "498 killed and 1,500 wounded": one statement
+    key = "|".join(x for x in (k1[0] or k2[0], k1[1], k1[2]))
+    same_value = (f1.value, f1.low, f1.high) == (f2.value, f2.low, f2.high)
+    if same_value and f1.bound == f2.bound:
+        return None
+    if about.subscope(f1) != about.subscope(f2):
+        kind, note = "scope", "one figure counts only a part (unit, town …)"
+    elif measure_scope(f1.measure) != measure_scope(f2.measure):
+        kind, note = "scope", f"{f1.measure} vs {f2.measure}"
+    elif speakers[0] == speakers[1]:
+        kind, note = "update", f"both from {speakers[0]}"
+    else:
+        kind, note = "differs", f"{speakers[0]} vs {speakers[1]}"
+    return Relation(kind, f1.id, f2.id, key, None, note)
 
 
 _SALIENT = re.compile(r"[a-z]{5,}")
@@ -218,30 +269,46 @@ def _stems(s: str) -> set[str]:
 
 def _claim_relations(text: str, claims: Sequence[Claim],
                      by_id: dict[str, Attribution]) -> list[Relation]:
+    """Disputes and contrasts. The claim a dispute points back to is found from what has been
+    seen so far (the last claim with figures, the last claim holding each salient word), so
+    the cost stays linear however many claims come before."""
     out: list[Relation] = []
+    last_with_figures: Claim | None = None
+    last_with_stem: dict[str, int] = {}
     for i, c in enumerate(claims):
-        if i == 0:
-            continue
         sent = c.span.text
-        ev = _first_match("disputes", sent)
-        anaphor = _first_match("anaphor", sent) if ev else None  # searched only when used
-        if ev and anaphor:
-            wants_figure = re.search(r"number|figure|toll|count|estimate|tally|data",
-                                     anaphor.group(), re.I)
-            target = next((p for p in reversed(claims[:i]) if p.figures or not wants_figure),
-                          None)
-            if target:
-                out.append(_rel("disputes", c, target, ev, "refers back with "
-                                f"“{anaphor.group()}”"))
-        elif c.chain and (counter := _first_match("counter", sent)):
-            words = _stems(sent[counter.end():])
-            target = next((p for p in reversed(claims[:i]) if words & _stems(p.span.text)), None)
-            if target:
-                out.append(_rel("disputes", c, target, counter, "offers another account"))
-        prev = claims[i - 1]
-        if c.chain and prev.chain and (contrast := _first_match("contrast", sent)) and \
-                by_id[c.chain[-1]].source != by_id[prev.chain[-1]].source:
-            out.append(_rel("contrast", c, prev, contrast, None))
+        if i > 0:
+            out += _claim_relations_of(c, claims, i, by_id, last_with_figures, last_with_stem)
+        if c.figures:
+            last_with_figures = c
+        last_with_stem.update(dict.fromkeys(_stems(sent), i))
+    return out
+
+
+def _claim_relations_of(c: Claim, claims: Sequence[Claim], i: int,
+                        by_id: dict[str, Attribution], last_with_figures: Claim | None,
+                        last_with_stem: dict[str, int]) -> list[Relation]:
+    """The disputes and contrast relations of claim ``c`` (at index ``i > 0``)."""
+    out: list[Relation] = []
+    sent = c.span.text
+    ev = _first_match("disputes", sent)
+    anaphor = _first_match("anaphor", sent) if ev else None  # searched only when used
+    if ev and anaphor:
+        wants_figure = re.search(r"number|figure|toll|count|estimate|tally|data",
+                                 anaphor.group(), re.I)
+        target = last_with_figures if wants_figure else claims[i - 1]
+        if target:
+            out.append(_rel("disputes", c, target, ev, "refers back with "
+                            f"“{anaphor.group()}”"))
+    elif c.chain and (counter := _first_match("counter", sent)):
+        seen = [last_with_stem[w] for w in _stems(sent[counter.end():]) if w in last_with_stem]
+        if seen:
+            out.append(_rel("disputes", c, claims[max(seen)], counter,
+                            "offers another account"))
+    prev = claims[i - 1]
+    if c.chain and prev.chain and (contrast := _first_match("contrast", sent)) and \
+            by_id[c.chain[-1]].source != by_id[prev.chain[-1]].source:
+        out.append(_rel("contrast", c, prev, contrast, None))
     return out
 
 

@@ -23,7 +23,7 @@ from allegedly.extract.matches import Offsets
 OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
-_PARA_RE = re.compile(r"[^\n]+")
+_PARA_RE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a visible character
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -94,7 +94,8 @@ def find_quotes(text: str) -> list[Quote]:
             end = _rstrip(text, seg_start, pe)
             segs.append((seg_start, end))
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            if nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPEN_MARKS + STRAIGHT:
+            first = text[nxt[0]:nxt[1]].lstrip()[:1] if nxt is not None else ""
+            if first and first in OPEN_MARKS + STRAIGHT:
                 continue  # the quote runs on into the next paragraph
             quotes.append(Quote(open_at, end, tuple(segs), closed=False))
             open_at, segs = None, []

@@ -11,8 +11,9 @@ Two steps, so that the first can run where the Doc lives and only plain data tra
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -172,11 +173,13 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
     ids = [f"a{i + 1}" for i in range(len(built))]
     index = _ContentIndex([b[4] for b in built])
     sizes = [b[0].end - b[0].start for b in built]
+    anchors = [cue.span.start if cue else content.start for content, cue, *_ in built]
+    around = index.around_each([(x, x + 1) for x in anchors])
     out = []
     for i, (content, cue, quote, source, _segs, method) in enumerate(built):
-        anchor = cue.span.start if cue else content.start
+        anchor = anchors[i]
         # the smallest strictly larger content holding the anchor; the first of equals
-        found = [(sizes[j], j) for j in index.around(anchor, anchor + 1)
+        found = [(sizes[j], j) for j in around[i]
                  if j != i and sizes[j] > sizes[i]
                  and any(s <= anchor < e for s, e in index.segments[j])]
         parent = ids[min(found)[1]] if found else None
@@ -185,20 +188,35 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
 
 
 class _ContentIndex:
-    """Attribution contents sorted by where they start, to find the ones around a position
-    without testing every attribution (the per-hedge, per-figure, per-attribution loops)."""
+    """Attribution contents by where they start and end, to find the ones around many
+    positions at once without testing every attribution (the per-hedge, per-figure,
+    per-attribution loops): one sweep over the queries in order of their start."""
 
     def __init__(self, segments: Sequence[Sequence[tuple[int, int]]]) -> None:
         self.segments = segments
         self._extent = [(min(a for a, _ in segs), max(b for _, b in segs)) for segs in segments]
         self._order = sorted(range(len(segments)), key=lambda k: self._extent[k][0])
-        self._los = [self._extent[k][0] for k in self._order]
 
-    def around(self, start: int, end: int) -> list[int]:
-        """Indices (ascending) of the contents whose extent holds [start, end): a superset of
-        those with a segment holding it."""
-        return sorted(k for k in self._order[:bisect_right(self._los, start)]
-                      if self._extent[k][1] >= end)
+    def around_each(self, queries: Sequence[tuple[int, int]]) -> list[list[int]]:
+        """Per query ``(start, end)``, the indices (ascending) of the contents whose extent
+        holds it (starts at or before ``start``, ends at or after ``end``): a superset of
+        those with a segment holding it. Costs the sort plus, per query, the contents open
+        at its start -- not every content that starts before it."""
+        out: list[list[int]] = [[] for _ in queries]
+        open_ends: list[tuple[int, int]] = []  # (extent end, index): a heap of open contents
+        is_open: set[int] = set()
+        p = 0
+        for q in sorted(range(len(queries)), key=lambda q: queries[q][0]):
+            start, end = queries[q]
+            while p < len(self._order) and self._extent[self._order[p]][0] <= start:
+                k = self._order[p]
+                heapq.heappush(open_ends, (self._extent[k][1], k))
+                is_open.add(k)
+                p += 1
+            while open_ends and open_ends[0][0] < start:  # ends before every later query
+                is_open.discard(heapq.heappop(open_ends)[1])
+            out[q] = sorted(k for k in is_open if self._extent[k][1] >= end)
+        return out
 
 
 def _segments_of(a: Attribution) -> tuple[tuple[int, int], ...]:
@@ -206,12 +224,11 @@ def _segments_of(a: Attribution) -> tuple[tuple[int, int], ...]:
 
 
 def _innermost(attributions: Sequence[Attribution], start: int, end: int,
-               index: _ContentIndex | None = None) -> Attribution | None:
-    """The attribution with the smallest content holding [start, end) (the first of equals).
-    ``index``: a :class:`_ContentIndex` of ``attributions``' segments, to avoid a full scan."""
-    ks = index.around(start, end) if index is not None else range(len(attributions))
+               candidates: Sequence[int]) -> Attribution | None:
+    """The attribution with the smallest content holding [start, end) (the first of equals),
+    among ``candidates`` (ascending indices, e.g. from :meth:`_ContentIndex.around_each`)."""
     best = None
-    for k in ks:
+    for k in candidates:
         a = attributions[k]
         if any(s <= start and end <= e for s, e in _segments_of(a)) and (
                 best is None or a.content.end - a.content.start
@@ -221,13 +238,21 @@ def _innermost(attributions: Sequence[Attribution], start: int, end: int,
 
 
 def _attach_hedges(attributions: list[Attribution], hedges: list[Hedge]) -> list[Attribution]:
+    """Each hedge to the innermost content holding it, else to the link whose cue starts
+    within two characters of the hedge's end ("reportedly said"; the first such link)."""
     by_id: dict[str, list[Hedge]] = {}
     index = _ContentIndex([_segments_of(a) for a in attributions])
-    for h in hedges:
-        owner = _innermost(attributions, h.span.start, h.span.end, index)
+    around = index.around_each([(h.span.start, h.span.end) for h in hedges])
+    first_at_cue: dict[int, int] = {}  # cue start -> index of the first link with it
+    for k, a in enumerate(attributions):
+        if a.cue:
+            first_at_cue.setdefault(a.cue.span.start, k)
+    for h, candidates in zip(hedges, around, strict=True):
+        owner = _innermost(attributions, h.span.start, h.span.end, candidates)
         if owner is None:  # a hedge on the cue ("reportedly said") belongs to that link
-            owner = next((a for a in attributions if a.cue and abs(
-                a.cue.span.start - h.span.end) <= 2), None)
+            near = [first_at_cue[x] for x in range(h.span.end - 2, h.span.end + 3)
+                    if x in first_at_cue]
+            owner = attributions[min(near)] if near else None
         if owner is not None:
             by_id.setdefault(owner.id, []).append(h)
     return [replace(a, hedges=tuple(by_id.get(a.id, ()))) for a in attributions]
@@ -237,10 +262,12 @@ def _figures(text: str, raw: list[tuple[OffsetMap, FigureMatch]], span,
              attributions: Sequence[Attribution]) -> list[Figure]:
     out = []
     raw = sorted(raw, key=lambda r: r[0].span(r[1].start, r[1].end))
+    spans = [span(om, f.start, f.end) for om, f in raw]
     index = _ContentIndex([_segments_of(a) for a in attributions])
+    around = index.around_each([(sp.start, sp.end) for sp in spans])
     for i, (om, f) in enumerate(raw):
-        sp = span(om, f.start, f.end)
-        owner = _innermost(attributions, sp.start, sp.end, index)
+        sp = spans[i]
+        owner = _innermost(attributions, sp.start, sp.end, around[i])
         out.append(Figure(
             id=f"f{i + 1}", span=sp, value=f.value, low=f.low, high=f.high, bound=f.bound,
             change=f.change, unit=f.unit, counted=f.counted, measure=f.measure, actor=f.actor,

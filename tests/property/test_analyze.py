@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from allegedly.errors import InputError
 
 from .conftest import examples
-from .known_bugs import infinite_figure, scientific_overflow
 from .strategies import check_spans, news_text
 
 
@@ -30,10 +29,6 @@ def test_analysis_of_hostile_text_keeps_every_span_exact(analyze, text: str) -> 
     except InputError as exc:  # empty, binary-looking or HTML without an article
         assert exc.code in {"E101", "E102", "E105"}, exc
         return
-    except RuntimeError as exc:  # a component failed (only the known bug may do that)
-        assert scientific_overflow(text, exc), exc
-        return
     d = result.to_dict()
     assert check_spans(d, d["text"]) >= len(d["claims"])
-    if not any(infinite_figure(f) for f in d["figures"]):
-        json.dumps(d, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    json.dumps(d, ensure_ascii=False, allow_nan=False).encode("utf-8")  # never Infinity/NaN

@@ -7,7 +7,6 @@ from hypothesis import assume, given, settings
 from allegedly.extract.quotes import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, find_quotes, quote_at
 
 from .conftest import AUXILIARY, examples
-from .known_bugs import quote_continues_into_blank_line
 from .strategies import news_text
 
 MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT + "'`"
@@ -25,8 +24,6 @@ def test_quotes_are_ordered_and_their_segments_lie_inside(text: str) -> None:
         assert text[q.start] in MARKS
         last = q.start
         for s, e in q.segments:
-            if quote_continues_into_blank_line(text, s, e):
-                continue
             assert last <= s <= e <= q.end
             last = e
         assert any(e > s for s, e in q.segments)

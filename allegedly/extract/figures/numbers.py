@@ -9,7 +9,9 @@ which of them are *quantities* (not dates, ordinals, names) is left to
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -118,6 +120,20 @@ def finditer_at(rx: re.Pattern[str], first: re.Pattern[str], text: str) -> Itera
             pos = m.end()
 
 
+def _times_power(value: float, base: str, exp: str) -> float:
+    """``value * base ** exp`` for the digit strings of an exponent ("1e-5", "x2^10"); ``inf``
+    (or NaN for an absurdly long base or exponent) when it is beyond a float, found without
+    building a huge int ("1e912", "x9^99999999")."""
+    if len(base) > 20 or len(exp.lstrip("+-")) > 5:
+        return math.nan
+    b, e = int(base), int(exp)
+    if b == 0 and e < 0:
+        return math.nan
+    if b >= 2 and e * math.log10(b) > 400:
+        return math.copysign(math.inf, value) if value else 0.0
+    return value * b ** e
+
+
 def _scaled(text: str, start: int, end: int, value: float) -> tuple[float, int, bool]:
     """(value, end, scaled) of a digit literal ending at ``end`` with what follows it: an
     exponent ("2.48×10−5", "1e-5", "x2^10"), a scale suffix ("2.8bn", "$13.6M": "m"/"b"/"t"
@@ -125,11 +141,11 @@ def _scaled(text: str, start: int, end: int, value: float) -> tuple[float, int, 
     scaled = False
     sci = _SCI_RE.match(text, end)
     if sci:
-        exp = (sci["exp"] or sci["exp2"]).replace("−", "-")
-        value, end = value * 10 ** int(exp), sci.end()
+        value, end = _times_power(value, "10", (sci["exp"] or sci["exp2"]).replace("−", "-")), \
+            sci.end()
     powm = _POW_RE.match(text, end)
     if powm:
-        value, end = value * int(powm["base"]) ** int(powm["exp"]), powm.end()
+        value, end = _times_power(value, powm["base"], powm["exp"]), powm.end()
     suf = _SUFFIX_RE.match(text, end)
     if suf and suf["suf"] in _MONEY_ONLY_SUFFIXES and not _CURRENCY_BEFORE.search(
             text, max(0, start - 5), start):
@@ -148,6 +164,12 @@ def _scaled(text: str, start: int, end: int, value: float) -> tuple[float, int, 
     return value, end, scaled
 
 
+MAX_DIGITS = 300
+"""A digit literal (or fraction part) of more digits is not read as a value: a float holds at
+most ~1.8e308, and Python refuses to convert ints of over 4,300 digits. Such a literal is kept
+as a number without a value, which the figure extractor skips (never ``Infinity`` in JSON)."""
+
+
 def _digit_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     last = 0
@@ -155,8 +177,14 @@ def _digit_numbers(text: str) -> list[Number]:
         if m.start() < last:
             continue
         start, end = m.start(), m.end()
+        if sum(c.isdigit() for c in m["lit"]) > MAX_DIGITS:
+            out.append(Number(start, end, None))
+            last = end
+            continue
         value, warnings = parse_digits(m["lit"])
         frac = _FRACTION_RE.match(text, m.start("lit"))
+        if frac and max(len(g or "") for g in frac.groups()) > MAX_DIGITS:
+            frac = None
         if frac and int(frac["den"]) and not text[frac.end():frac.end() + 1].isalnum():
             num, den = int(frac["num"]), int(frac["den"])
             if num < den or frac["whole"]:
@@ -177,10 +205,16 @@ def _digit_numbers(text: str) -> list[Number]:
             value = -value
         elif minus:
             value, start = -value, minus.start()
+        if not math.isfinite(value):  # "1e912", "9.9e307 billion": beyond a float
+            value, scaled, warnings = None, False, ()
         out.append(Number(start, end, value, scaled=scaled, warnings=warnings))
         last = end
+    starts = [n.start for n in out]  # ascending: the matches come in text order
     for m in _UNICODE_RE.finditer(text):
-        if not m["whole"] and not any(n.start <= m.start() < n.end for n in out):
+        if m["whole"]:
+            continue
+        i = bisect_right(starts, m.start()) - 1  # the last number starting at or before it
+        if i < 0 or not m.start() < out[i].end:
             out.append(Number(m.start(), m.end(), _UNICODE_FRACTIONS[m["frac"]]))
     return out
 

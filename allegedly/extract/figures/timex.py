@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -111,14 +112,21 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
             if rule == "duration" and not re.match(r"(?i)in|during|within|over|the|past|last|first", text[s:e]):
                 continue  # "four weeks" alone is a quantity, not a time
             found.append(TimeExpr(s, e, text[s:e], kind, rule))
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    out: list[TimeExpr] = []
-    for t in found:
-        if any(o.start <= t.start and t.end <= o.end for o in out):
+    return _longest_first(found)
+
+
+def _longest_first(found: list[TimeExpr]) -> list[TimeExpr]:
+    """The expressions that overlap no longer one (of equally long ones, the first), in text
+    order: "In early March 12 people" keeps "In early March", not also "March 12"."""
+    out: list[TimeExpr] = []  # in text order, disjoint
+    starts: list[int] = []
+    for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
+        i = bisect_right(starts, t.start)
+        if (i > 0 and out[i - 1].end > t.start) or (i < len(out) and out[i].start < t.end):
             continue
-        out = [o for o in out if not (t.start <= o.start and o.end <= t.end)]
-        out.append(t)
-    return sorted(out, key=lambda t: t.start)
+        out.insert(i, t)
+        starts.insert(i, t.start)
+    return out
 
 
 # ---- resolution ---------------------------------------------------------------------------------

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from allegedly.extract.matches import AttributionMatch, FigureMatch, HedgeMatch, SourceMatch
-from allegedly.model import Article
-from allegedly.nlp.convert import DocMatches, build_analysis, split_sentences
+from allegedly.model import Article, Attribution, Cue, Hedge, Span
+from allegedly.nlp.convert import (
+    DocMatches,
+    _attach_hedges,
+    _ContentIndex,
+    build_analysis,
+    split_sentences,
+)
 from allegedly.nlp.prepass import OffsetMap
 
 TEXT = ("However, Ukrainian journalist Roman Tsimbalyuk has alleged that his injuries were "
@@ -94,3 +103,31 @@ def test_rule_failures_become_coded_warnings_with_their_token():
     (w,) = [w for w in result.warnings if w.code == "W202"]
     assert w.span.text == "said" and "verb.ccomp" in w.message and "IndexError" in w.message
     assert result.to_dict()["warnings"][0]["code"] == "W202"
+
+
+@given(st.lists(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)),
+                         min_size=1, max_size=3), max_size=25),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 10)), max_size=25))
+def test_content_index_finds_the_contents_around_each_query_as_a_full_scan(segs, queries):
+    segments = [[(a, a + n) for a, n in s] for s in segs]
+    queries = [(s, s + n) for s, n in queries]
+    extent = [(min(a for a, _ in s), max(b for _, b in s)) for s in segments]
+    expected = [[k for k, (lo, hi) in enumerate(extent) if lo <= s and hi >= e]
+                for s, e in queries]
+    assert _ContentIndex(segments).around_each(queries) == expected
+
+
+def test_a_hedge_on_the_cue_belongs_to_the_first_link_with_that_cue():
+    text = "Officials reportedly said a dozen died, and reportedly said more."
+    def link(aid: str, cue_at: int, content: str) -> Attribution:
+        c = text.index(content)
+        return Attribution(aid, None, None, Cue(Span(cue_at, cue_at + 4, "said"), "say",
+                                                "report"), Span(c, c + len(content), content),
+                           "indirect")
+    first, second = text.index("said"), text.index("said", text.index("said") + 1)
+    atts = [link("a1", first, "a dozen died"), link("a2", second, "more"),
+            link("a3", first, "a dozen")]
+    hedges = [Hedge(Span(i, i + 10, "reportedly"), "reportedly", "adverb")
+              for i in (text.index("reportedly"), text.index("reportedly", 20))]
+    out = {a.id: [h.span.start for h in a.hedges] for a in _attach_hedges(atts, hedges)}
+    assert out == {"a1": [hedges[0].span.start], "a2": [hedges[1].span.start], "a3": []}
