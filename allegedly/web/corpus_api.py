@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from allegedly.errors import WebError
-from allegedly.web.api import ERRORS, Limit, Offset, PageOut, Reader, services
+from allegedly.web.api import ERRORS, ErrorOut, Limit, Offset, PageOut, Reader, services
 from allegedly.web.corpus import KINDS, CorpusReader, GroupFilter
 from allegedly.web.graphs import group_graph, source_graph
 from allegedly.web.security import require_same_origin
@@ -23,6 +23,8 @@ from allegedly.web.security import require_same_origin
 Kind = Literal["consistent", "update", "revision", "scope", "conflict"]
 
 router = APIRouter(prefix="/api", tags=["corpus"], responses=ERRORS)
+CONFLICT: dict[int | str, dict[str, Any]] = {409: {
+    "model": ErrorOut, "description": "E609: a person already made this decision."}}
 
 
 def corpus_reader(store: Reader) -> Iterator[CorpusReader]:
@@ -85,7 +87,7 @@ def _decide(request: Request, group_id: str, member_id: str, decision: str,
 
 
 @router.post("/groups/{group_id}/members/{member_id}/confirm", response_model=DecisionOut,
-             dependencies=[Depends(require_same_origin)],
+             dependencies=[Depends(require_same_origin)], responses=CONFLICT,
              summary="Confirm that a member states the group's claim")
 def confirm(group_id: str, member_id: str, request: Request,
             body: DecisionIn | None = None) -> dict[str, Any]:
@@ -95,7 +97,7 @@ def confirm(group_id: str, member_id: str, request: Request,
 
 
 @router.post("/groups/{group_id}/members/{member_id}/reject", response_model=DecisionOut,
-             dependencies=[Depends(require_same_origin)],
+             dependencies=[Depends(require_same_origin)], responses=CONFLICT,
              summary="Reject a member: it does not state the group's claim")
 def reject(group_id: str, member_id: str, request: Request,
            body: DecisionIn | None = None) -> dict[str, Any]:
