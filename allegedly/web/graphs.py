@@ -4,9 +4,9 @@ A **claim group's** graph: each report (``doc:ARTICLE``) is published by its out
 (``outlet:NAME``) and cites, hop by hop, the sources its chain goes through (the ``via`` of
 each of its origins, outermost first) down to the origin; wire credits and copies point at the
 wire or the first publisher; an origin a report only *inherits* (it names nobody itself) is
-linked by a dashed ``inherited`` edge. Origin nodes say whether they are independent.
+linked by a dashed ``inherited`` edge. Origin nodes say whether they are independent (``origin``: independent | inherited).
 A **source's** graph: the routes it is cited through (publisher ← … ← the source) and the
-sources it cites, with how often each was seen.
+sources it cites, with how often each was seen (the source itself has ``focus``).
 
 Shape: ``{"nodes": [{"id", "label", "kind", ...}], "edges": [{"id", "source", "target",
 "kind", "weight"}], "independent_origins", "reports", ...}``. Labels are plain text (the page
@@ -101,7 +101,7 @@ def source_graph(src: dict[str, Any]) -> dict[str, Any]:
     """The graph of one source (:meth:`allegedly.store.read.StoreReader.source`): the routes
     it is cited through and whom it cites."""
     g = _Graph()
-    me = g.node(f"source:{src['id']}", src["name"], src["kind"], origin="independent",
+    me = g.node(f"source:{src['id']}", src["name"], src["kind"], focus=True,
                 source=src["id"])
     for r in src["cited_through"]:
         route = list(r["route"])

@@ -231,9 +231,11 @@ def figures_page(request: Request, store: Reader, key: str | None = None) -> HTM
         if k.get("corpus"):  # a corpus key: count what its timeline holds
             k.update(figures=len(k["rows"]), articles=len({r["article_id"] for r in k["rows"]}),
                      sources=len({r["source_name"] for r in k["rows"] if r["source_name"]}))
+    corpus = CorpusReader(store.store)
+    linked = corpus.linked
     return render(request, "figures.html", key=key, charts=drawn,
-                  all_keys=store.figure_keys(limit=200),
-                  linked=CorpusReader(store.store).linked)
+                  all_keys=store.figure_keys(limit=200), linked=linked,
+                  corpus_keys=corpus.comparison_keys() if linked else [])
 
 
 @router.get("/docs")

@@ -29,6 +29,8 @@
     { selector: "node[origin = 'inherited']", style: { "shape": "star", "width": 28,
       "height": 28, "border-width": 3, "border-color": "#b00000",
       "border-style": "dashed" } },
+    { selector: "node[?focus]", style: { "width": 34, "height": 34, "border-width": 3,
+      "border-color": "#1b1b1b", "font-weight": "bold", "font-size": 13 } },
     { selector: "edge", style: {
       "width": "mapData(weight, 1, 10, 1.5, 6)", "line-color": "#9a9a9a",
       "target-arrow-color": "#9a9a9a", "target-arrow-shape": "triangle",
@@ -48,7 +50,7 @@
         id: n.id, label: String(n.label || ""), kind: n.kind || "source",
         colour: COLOURS[n.kind] || COLOURS.source, origin: n.origin || "",
         status: n.status || "", article: n.article || "", claim: n.claim || "",
-        source: n.source || "" } });
+        source: n.source || "", focus: Boolean(n.focus) } });
     });
     graph.edges.forEach(function (e) {
       out.push({ group: "edges", data: { id: e.id, source: e.source, target: e.target,
