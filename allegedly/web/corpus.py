@@ -161,14 +161,15 @@ class CorpusReader:
             "SELECT key FROM figure_comparisons GROUP BY key ORDER BY COUNT(*) DESC, key")]
 
     def recent_conflicts(self, limit: int = 5) -> list[dict[str, Any]]:
-        """The conflicts whose later figure was published last."""
-        items = list(views.iter_comparisons(self.store, kinds=("conflict",)))
-        items.sort(key=lambda c: max(c["a"]["published"] or "", c["b"]["published"] or ""),
-                   reverse=True)
-        for c in items[:limit]:
-            c["a"]["context"] = self.figure_context(c["a"])
-            c["b"]["context"] = self.figure_context(c["b"])
-        return items[:limit]
+        """The conflicts whose later figure was published last (with context)."""
+        rows = self.store.conn.execute(
+            "SELECT c.group_id, c.key, c.a_article, c.a_figure, c.b_article, c.b_figure "
+            "FROM figure_comparisons c LEFT JOIN articles a ON a.id = c.a_article "
+            "LEFT JOIN articles b ON b.id = c.b_article WHERE c.kind = 'conflict' ORDER BY "
+            "max(coalesce(a.published, ''), coalesce(b.published, '')) DESC, c.group_id, "
+            "c.seq LIMIT ?", (limit,)).fetchall()
+        return self._records([((g, k), (aa, af, ba, bf)) for g, k, aa, af, ba, bf in rows],
+                             kinds=("conflict",))
 
     def comparisons_of_figures(self, figures: Iterable[tuple[str, str]]
                                ) -> list[dict[str, Any]]:
@@ -177,17 +178,27 @@ class CorpusReader:
         wanted = set(figures)
         if not wanted or not self.linked:
             return []
-        keys = {r[0] for r in self.store.conn.execute(
-            "SELECT key, a_article, a_figure, b_article, b_figure FROM figure_comparisons")
-            if (r[1], r[2]) in wanted or (r[3], r[4]) in wanted}
-        out = []
-        for key in sorted(keys):
-            for c in views.iter_comparisons(self.store, kinds=(), key=key):
-                if (c["a"]["article"], c["a"]["figure"]) in wanted or \
-                        (c["b"]["article"], c["b"]["figure"]) in wanted:
-                    c["a"]["context"] = self.figure_context(c["a"])
-                    c["b"]["context"] = self.figure_context(c["b"])
-                    out.append(c)
+        rows = [((g, k), (aa, af, ba, bf)) for g, k, aa, af, ba, bf in self.store.conn.execute(
+            "SELECT group_id, key, a_article, a_figure, b_article, b_figure "
+            "FROM figure_comparisons ORDER BY group_id, seq")
+            if (aa, af) in wanted or (ba, bf) in wanted]
+        return self._records(rows, kinds=())
+
+    def _records(self, rows: list[tuple[tuple[str, str], tuple[str, str, str, str]]],
+                 kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+        """The view records of these comparison rows (``((event, key), (a_article,
+        a_figure, b_article, b_figure))``), in the rows' order, each side with context.
+        Read per (event, key) through :func:`views.iter_comparisons`, so only those rows'
+        figures are looked up."""
+        found: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+        for event, key in dict.fromkeys(r[0] for r in rows):
+            for c in views.iter_comparisons(self.store, kinds=kinds, group=event, key=key):
+                found.setdefault((c["a"]["article"], c["a"]["figure"], c["b"]["article"],
+                                  c["b"]["figure"]), c)
+        out = [found[sides] for _, sides in rows if sides in found]
+        for c in out:
+            c["a"]["context"] = self.figure_context(c["a"])
+            c["b"]["context"] = self.figure_context(c["b"])
         return out
 
     def figure_context(self, side: dict[str, Any]) -> dict[str, str]:

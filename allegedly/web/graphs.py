@@ -103,11 +103,13 @@ def source_graph(src: dict[str, Any]) -> dict[str, Any]:
     g = _Graph()
     me = g.node(f"source:{src['id']}", src["name"], src["kind"], focus=True,
                 source=src["id"])
+    outlets = {_ident(r["route"][0]) for r in src["cited_through"]}
     for r in src["cited_through"]:
         route = list(r["route"])
         prev = g.node(f"outlet:{_ident(route[0])}", route[0], "outlet")
-        for hop in route[1:]:
-            node = g.node(f"hop:{_ident(hop)}", hop, "source")
+        for hop in route[1:]:  # a hop that is also a publisher here is that outlet's node
+            node = g.node(f"outlet:{_ident(hop)}", hop, "outlet") if _ident(hop) in outlets \
+                else g.node(f"hop:{_ident(hop)}", hop, "source")
             g.edge(prev, node, "cites", r["count"])
             prev = node
         g.edge(prev, me, "cites", r["count"])

@@ -195,3 +195,15 @@ def test_corpus_routes_are_in_openapi(linked_client) -> None:
     assert "post" in paths["/api/groups/{group_id}/members/{member_id}/confirm"]
     post = paths["/api/groups/{group_id}/members/{member_id}/confirm"]["post"]
     assert {"200", "403", "404", "409", "503"} <= set(post["responses"])
+
+
+def test_recent_conflicts_are_the_latest(linked_store_path) -> None:
+    from allegedly.web.corpus import CorpusReader
+
+    with open_store(linked_store_path, readonly=True) as store:
+        every = list(iter_comparisons(store, kinds=("conflict",)))
+        recent = CorpusReader(store).recent_conflicts(3)
+    latest = sorted((max(c["a"]["published"] or "", c["b"]["published"] or "")
+                     for c in every), reverse=True)[:3]
+    assert [max(c["a"]["published"], c["b"]["published"]) for c in recent] == latest
+    assert all(c["kind"] == "conflict" and c["a"]["context"]["figure"] for c in recent)
