@@ -85,7 +85,7 @@
 
   function load(box) {
     var url = box.getAttribute("data-graph-url");
-    if (!url || url.charAt(0) !== "/" || typeof window.cytoscape !== "function") {
+    if (!url || url.indexOf("/api/graph?") !== 0 || typeof window.cytoscape !== "function") {
       return;
     }
     fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
