@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
             "this server's own pages (or from a client that sends no Origin header).",
     "E608": "Host header {detail} is not one this server answers to; open it at "
             "http://127.0.0.1:PORT/ (or start it with --host NAME).",
+    "E609": "Group member {detail} is already {decided} by a person ({by}); confirm or reject "
+            "it the other way to change that decision.",
     # figure warnings
     "W101": "Malformed number {detail}: the digit grouping is wrong (did the writer mean "
             "{suggestion}?).",

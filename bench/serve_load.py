@@ -1,9 +1,11 @@
-"""Bounded load on a local ``allegedly serve``: POST /api/analyze and an article page.
+"""Bounded load on a local ``allegedly serve``: POST /api/analyze, an article page and the
+corpus pages.
 
 Starts the real server (``python -m allegedly serve --port 0``) on 127.0.0.1 over a store (the
-bundled demo corpus unless --db is given), warms it up, then runs client threads for
---seconds (30 by default), each alternating an analysis of a short article of our own and a
-GET of a stored article's page, on keep-alive connections. Prints requests/s, p50/p99
+bundled demo corpus, ingested and linked, unless --db is given: that store must be linked),
+warms it up, then runs client threads for --seconds (30 by default), each cycling through an
+analysis of a short article of our own, a GET of a stored article's page, of ``/groups``, of
+the most reported claim group's page and of ``/conflicts``, on keep-alive connections. Prints requests/s, p50/p99
 latency per route, errors, and the server's RSS after warm-up and at the end. Exits 1 on any
 error or when RSS grew more than 10% after warm-up. Only loopback traffic; it stops by itself.
 
@@ -80,10 +82,11 @@ class Client:
             return -1, time.perf_counter() - t0
 
 
-def run_load(host: str, port: int, page: str, seconds: float, threads: int
+def run_load(host: str, port: int, pages: list[str], seconds: float, threads: int
              ) -> dict[str, list[tuple[int, float]]]:
     body = json.dumps({"text": ARTICLE, "outlet": "Bench", "published": "2024-05-02"}).encode()
-    results: dict[str, list[tuple[int, float]]] = {"POST /api/analyze": [], "GET " + page: []}
+    results: dict[str, list[tuple[int, float]]] = {"POST /api/analyze": []}
+    results.update({"GET " + page: [] for page in pages})
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -91,7 +94,8 @@ def run_load(host: str, port: int, page: str, seconds: float, threads: int
         client, mine = Client(host, port), {k: [] for k in results}
         while time.monotonic() < deadline:
             mine["POST /api/analyze"].append(client.call("POST", "/api/analyze", body))
-            mine["GET " + page].append(client.call("GET", page))
+            for page in pages:
+                mine["GET " + page].append(client.call("GET", page))
         with lock:
             for k, v in mine.items():
                 results[k].extend(v)
@@ -120,18 +124,29 @@ def main() -> int:
         db = args.db or demo_store(Path(tmp))
         proc, host, port = start_server(db)
         try:
-            with urlopen_json(host, port, "/api/articles?limit=1") as items:
-                page = f"/articles/{items['items'][0]['id']}"
-            run_load(host, port, page, args.warmup, args.threads)  # loads the model, caches
+            pages = bench_pages(host, port)
+            run_load(host, port, pages, args.warmup, args.threads)  # loads the model, caches
             rss_start = rss_kib(proc.pid)
             t0 = time.perf_counter()
-            results = run_load(host, port, page, args.seconds, args.threads)
+            results = run_load(host, port, pages, args.seconds, args.threads)
             elapsed = time.perf_counter() - t0
             rss_end = rss_kib(proc.pid)
         finally:
             proc.terminate()
             proc.wait(timeout=20)
     return report(results, elapsed, args.threads, rss_start, rss_end)
+
+
+def bench_pages(host: str, port: int) -> list[str]:
+    """The GET pages of the load: a stored article, /groups, the top group, /conflicts."""
+    with urlopen_json(host, port, "/api/articles?limit=1") as items:
+        pages = [f"/articles/{items['items'][0]['id']}"]
+    with urlopen_json(host, port, "/api/groups?limit=1") as groups:
+        if "error" in groups:
+            raise SystemExit(f"the store is not linked ({groups['error']['code']}): run "
+                             "`allegedly link --db STORE` first")
+        pages += ["/groups", f"/groups/{groups['items'][0]['group']}", "/conflicts"]
+    return pages
 
 
 class urlopen_json:  # noqa: N801  (a tiny context manager, named like the function it wraps)

@@ -57,7 +57,7 @@ def url_of(sock: socket.socket) -> str:
 
 @click.command("serve")
 @click.option("--db", "db_path", default="allegedly.db", show_default=True,
-              type=click.Path(dir_okay=False), help="The store to serve (read-only).")
+              type=click.Path(dir_okay=False), help="The store to serve (read-only but for confirm/reject decisions).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Loopback by default; 0.0.0.0 exposes the server to "
                    "your network (it has no login).")
@@ -77,8 +77,10 @@ def serve(db_path: str, host: str, port: int, allow_private: bool, max_body: int
     """Serve the web app and REST API over the store DB on http://HOST:PORT/.
 
     Pages: / (overview, search), /articles/ID (the article with its claims highlighted),
-    /analyze (paste an article), /sources, /figures; the API is under /api (OpenAPI at
-    /openapi.json, docs at /docs). The store is only read.
+    /analyze (paste an article), /sources, /figures, /groups (claim groups, provenance graphs,
+    confirm/reject), /conflicts; the API is under /api (OpenAPI at /openapi.json, docs at
+    /docs). The store is only read, except for the confirm/reject decisions made on /groups
+    pages (written to the corrections layer, as `allegedly confirm|reject` does).
     """
     try:
         path = Path(db_path)

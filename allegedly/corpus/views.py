@@ -57,13 +57,18 @@ def iter_groups(store: Store, *, min_reports: int = 2, one_origin: bool = False,
         sql += " LIMIT ?"
         params += (limit,)
     for g in store.query(sql, params):
-        yield {"group": g["id"], "claim": g["claim"], "reports": g["reports"],
-               "outlets": json.loads(g["outlet_names"] or "[]"),
-               "independent_origins": g["independent_origins"],
-               "origins": json.loads(g["origins"] or "[]"),
-               "one_origin": bool(g["one_origin"]), "first_seen": g["first_seen"],
-               "last_seen": g["last_seen"], "conflicts": g["conflicts"], "event": g["event"],
-               "members": _members(store, g["id"])}
+        yield group_record(store, g)
+
+
+def group_record(store: Store, g: dict[str, Any]) -> dict[str, Any]:
+    """The view of one ``claim_groups`` row (what ``iter_groups`` yields for it)."""
+    return {"group": g["id"], "claim": g["claim"], "reports": g["reports"],
+            "outlets": json.loads(g["outlet_names"] or "[]"),
+            "independent_origins": g["independent_origins"],
+            "origins": json.loads(g["origins"] or "[]"),
+            "one_origin": bool(g["one_origin"]), "first_seen": g["first_seen"],
+            "last_seen": g["last_seen"], "conflicts": g["conflicts"], "event": g["event"],
+            "members": _members(store, g["id"])}
 
 
 def _figure(store: Store, article: str, figure: str, claim: str, origin: str

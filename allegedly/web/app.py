@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from allegedly import __version__
 from allegedly.errors import AllegedlyError, WebError, message
-from allegedly.web import api, pages
+from allegedly.web import api, corpus_api, corpus_pages, pages
 from allegedly.web.config import ServerConfig
 from allegedly.web.security import BodyLimit, HostCheck, SecurityHeaders
 from allegedly.web.service import Services, status_for
@@ -21,7 +21,9 @@ DESCRIPTION = """Who says so? The analyses of an allegedly store, and analysis o
 
 Articles are the `allegedly/1` contract (the JSON of `allegedly analyze --format json`);
 listings are pages of store rows. Errors are `{"error": {"code", "message"}}` with stable codes
-(`E6xx` for the server, `E1xx` input, `E4xx` fetching). The server only reads the store."""
+(`E6xx` for the server, `E1xx` input, `E4xx` fetching, `E5xx` the corpus layer: `E503` the
+store has not been linked). The server only reads the store, except for the confirm/reject
+decisions people make about claim-group members (written to the corrections layer)."""
 
 
 def _wants_json(request: Request) -> bool:
@@ -63,7 +65,9 @@ def create_app(config: ServerConfig) -> Any:
               name="report-assets")
     app.mount("/static", StaticFiles(packages=[("allegedly.web", "static")]), name="static")
     app.include_router(api.router)
+    app.include_router(corpus_api.router)
     app.include_router(pages.router)
+    app.include_router(corpus_pages.router)
     _install_error_handlers(app)
     # on the way in: headers (added to every answer, refusals too), Host check, body limit
     wrapped: Any = BodyLimit(app, config.max_body_bytes)

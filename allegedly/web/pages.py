@@ -2,8 +2,9 @@
 
 ``/`` overview and search, ``/articles`` (list), ``/articles/{id}`` (the article view of
 :mod:`allegedly.report.html`), ``/analyze`` (paste or upload, analysed without storing),
-``/sources``, ``/sources/{id}``, ``/figures`` (timelines per comparison key), ``/docs`` (the
-API, Swagger UI served from the package).
+``/sources``, ``/sources/{id}`` (with its claim groups and graph), ``/figures`` (timelines
+per comparison key, with the classified comparisons between their figures), ``/docs`` (the
+API, Swagger UI served from the package). The corpus pages are in :mod:`corpus_pages`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
@@ -22,6 +23,7 @@ from allegedly.report.html import article_fragment
 from allegedly.store.read import MATCH_END, MATCH_START, ArticleFilter, StoreReader
 from allegedly.web import charts
 from allegedly.web.api import Reader, services
+from allegedly.web.corpus import KINDS, CorpusReader
 from allegedly.web.security import require_same_origin
 from allegedly.web.service import AnalyzeInput, status_for
 
@@ -77,7 +79,8 @@ def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
 
 @router.get("/")
 def index(request: Request, store: Reader) -> HTMLResponse:
-    return render(request, "index.html", o=store.overview(), facets=store.facets())
+    return render(request, "index.html", o=store.overview(), facets=store.facets(),
+                  corpus=CorpusReader(store.store).overview())
 
 
 @router.get("/articles")
@@ -174,22 +177,45 @@ def source_page(request: Request, source_id: str, store: Reader) -> HTMLResponse
     src = store.source(source_id)
     if src is None:
         raise WebError("E606", status=404, detail=f"source {source_id}")
-    return render(request, "source.html", s=src)
+    return render(request, "source.html", s=src,
+                  groups=CorpusReader(store.store).source_groups(source_id),
+                  graph_url=f"/api/graph?source={quote(source_id)}")
 
 
-def key_charts(store: StoreReader, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One timeline per key. On a key that names whose losses it counts, figures of the same
+def _key_rows(store: StoreReader, key: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figures of one key. On a key that names whose losses it counts, figures of the same
     group and measure family that do not say (an empty actor) are drawn too, hollow, when
-    their article states a figure of that key (the article says whose losses it is about)."""
+    their article states a figure of that key (the article says whose losses it is about).
+    A corpus key (``people|fatal``, as ``allegedly conflicts`` prints) takes the rows of
+    ``allegedly figures KEY``."""
+    if key.get("corpus"):
+        from allegedly.corpus.views import figure_timeline
+
+        return [{**f, "article_id": f["article"], "id": f["figure"], "source_id": None,
+                 "source_kind": None, "title": None, "figure_key": None}
+                for f in figure_timeline(store.store, key["key"])]
+    actor, _, rest = key["key"].partition("|")
+    rows = store.figures(key=key["key"], limit=500).items
+    if actor:
+        articles = {r["article_id"] for r in rows}
+        rows += [r for r in store.figures(key="|" + rest, limit=500).items
+                 if r["article_id"] in articles]
+    return rows
+
+
+def key_charts(store: StoreReader, keys: list[dict[str, Any]], comparisons: bool = False
+               ) -> list[dict[str, Any]]:
+    """One timeline per key; with ``comparisons`` (and a linked store) also the classified
+    comparisons between its figures, each side with its evidence in context."""
+    corpus = CorpusReader(store.store)
     out = []
     for k in keys:
-        actor, _, rest = k["key"].partition("|")
-        rows = store.figures(key=k["key"], limit=500).items
-        if actor:
-            articles = {r["article_id"] for r in rows}
-            rows += [r for r in store.figures(key="|" + rest, limit=500).items
-                     if r["article_id"] in articles]
-        out.append({**k, "chart": charts.timeline(rows, k["key"]), "rows": rows})
+        rows = _key_rows(store, k)
+        compared = corpus.comparisons_of_figures(
+            (r["article_id"], r["id"]) for r in rows) if comparisons else []
+        compared.sort(key=lambda c: -KINDS.index(c["kind"]))  # conflicts first
+        out.append({**k, "chart": charts.timeline(rows, k["key"]), "rows": rows,
+                    "comparisons": compared})
     return out
 
 
@@ -198,9 +224,18 @@ def figures_page(request: Request, store: Reader, key: str | None = None) -> HTM
     keys = store.figure_keys(limit=40)
     if key:
         keys = [k for k in keys if k["key"] == key] or [
-            {"key": key, "figures": 0, "sources": 0, "articles": 0, "measures": None}]
-    return render(request, "figures.html", charts=key_charts(store, keys), key=key,
-                  all_keys=store.figure_keys(limit=200))
+            {"key": key, "figures": 0, "sources": 0, "articles": 0, "measures": None,
+             "corpus": True}]
+    drawn = key_charts(store, keys, comparisons=bool(key) or len(keys) <= 12)
+    for k in drawn:
+        if k.get("corpus"):  # a corpus key: count what its timeline holds
+            k.update(figures=len(k["rows"]), articles=len({r["article_id"] for r in k["rows"]}),
+                     sources=len({r["source_name"] for r in k["rows"] if r["source_name"]}))
+    corpus = CorpusReader(store.store)
+    linked = corpus.linked
+    return render(request, "figures.html", key=key, charts=drawn,
+                  all_keys=store.figure_keys(limit=200), linked=linked,
+                  corpus_keys=corpus.comparison_keys() if linked else [])
 
 
 @router.get("/docs")

@@ -21,7 +21,8 @@ from allegedly.store.read import StoreReader
 from allegedly.web.config import ServerConfig
 
 #: HTTP status of a coded error raised while analysing a request.
-STATUS_OF_CODE = {"E401": 403, "E402": 502, "E104": 413, "E202": 500, "E201": 500}
+STATUS_OF_CODE = {"E401": 403, "E402": 502, "E104": 413, "E202": 500, "E201": 500,
+                  "E502": 404, "E503": 503}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Services:
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
         self._analysis_lock = threading.Lock()
+        self._write_lock = threading.Lock()  # one correction (and its re-link) at a time
 
     @contextmanager
     def reader(self) -> Iterator[StoreReader]:
@@ -104,6 +106,51 @@ class Services:
             except Exception as exc:  # one bad article never takes the server down
                 raise AllegedlyError("E202", origin=req.origin, detail=repr(exc)[:200]) \
                     from exc
+
+    def decide(self, group_id: str, member_id: str, decision: str, by: str | None,
+               why: str | None) -> dict[str, Any]:
+        """Record a person's decision about a group member in the corrections layer and
+        re-link (incrementally), as ``allegedly confirm|reject`` does. Returns
+        ``{"correction", "decision", "member", "group"}`` (the member after the re-link).
+
+        404 (E606/E502) for an unknown group or a member of another group, 409 (E609) when
+        the member's latest decision already says the same, 503 (E503) on an unlinked store.
+        """
+        from allegedly.corpus import views
+        from allegedly.corpus.pipeline import run_link
+        from allegedly.store import links as store_links
+
+        with self._write_lock, self._writer() as store:
+            views.require_linked(store)
+            if not store.query("SELECT 1 FROM claim_groups WHERE id = ?", (group_id,)):
+                raise WebError("E606", status=404, detail=f"group {group_id}")
+            row = store_links.member(store, member_id)
+            if row is None or row["group_id"] != group_id:
+                raise WebError("E502", status=404, detail=f"{member_id} in group {group_id}")
+            last = store.query("SELECT decision, by, time FROM corrections WHERE member_id = ?"
+                               " ORDER BY time DESC, id DESC LIMIT 1", (member_id,))
+            if last and last[0]["decision"] == decision:
+                raise WebError("E609", status=409, detail=member_id,
+                               decided=f"{decision}ed",
+                               by=f"{last[0]['by'] or 'someone'}, {last[0]['time']}")
+            cid = store_links.add_correction(store, row, decision, by, why)
+            run_link(store, self.config.settings, incremental=True)
+            after = store_links.member(store, member_id)
+        return {"correction": cid, "decision": decision, "by": by, "why": why,
+                "member": member_id, "group": after["group_id"] if after else None,
+                "status": after["status"] if after else None}
+
+    @contextmanager
+    def _writer(self) -> Iterator[Any]:
+        from allegedly.store import open_store
+
+        if not self.config.db_path.exists():
+            raise WebError("E602", status=503, detail=str(self.config.db_path))
+        store = open_store(self.config.db_path)
+        try:
+            yield store
+        finally:
+            store.close()
 
     def warm_up(self) -> None:
         """Load the spaCy pipeline now, so the first analysis does not wait for it."""

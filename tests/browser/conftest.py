@@ -83,6 +83,39 @@ def server(tmp_path_factory):
         proc.wait(timeout=10)
 
 
+def _serve(store: Path):
+    """Start ``allegedly serve`` on a free port: ``(process, base URL)``."""
+    proc = subprocess.Popen([sys.executable, "-m", "allegedly", "serve", "--db", str(store),
+                             "--port", "0"], cwd=REPO, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    match = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+    if not match:
+        proc.terminate()
+        proc.wait(timeout=10)
+        raise AssertionError(f"no start-up line: {line!r}")
+    return proc, match.group(1)
+
+
+@pytest.fixture(scope="session")
+def corpus_server(tmp_path_factory):
+    """Base URL of a real server over the bundled (fictional) demo corpus plus an XSS pair of
+    our own (tests/unit/web/conftest.py), ingested and linked by the real commands."""
+    from allegedly.demo import corpus_path
+    from tests.unit.web.conftest import XSS_PAIR
+
+    _chromium_or_skip()
+    store = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    demo = [json.loads(line) for line in corpus_path().read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    _ingest(store, demo + XSS_PAIR)  # ingest links the new articles (link_after_ingest)
+    proc, base = _serve(store)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -98,3 +98,70 @@ def http_page():
     finally:
         server.shutdown()
         server.server_close()
+
+
+#: Two articles of our own that state the same claim and attack every HTML view they reach:
+#: their outlets, titles, claim text and source names carry markup and event handlers.
+XSS_PAIR = [
+    {"outlet": "Evil <b onmouseover=alert(1)>Outlet</b>", "published": "2025-05-07",
+     "title": "<script>alert('t')</script>", "url": "javascript:alert('url')",
+     "text": "Depot blast\n\n<script>window.__xss = 1</script> The Brastovo fire brigade said "
+             "on Tuesday that at least 12 people were hurt in the blast at the fuel depot "
+             "<img src=x onerror=\"window.__xss=2\">.\n\nThe cause of the blast was not known."},
+    {"outlet": "Other <i>Outlet</i>", "published": "2025-05-08",
+     "title": "Depot <a href=\"javascript:alert(2)\">blast</a>",
+     "text": "Fuel depot blast\n\n<a href=\"javascript:alert(3)\">Firefighters</a> in Brastovo "
+             "said at least 20 people were hurt in the blast at the fuel depot on Tuesday "
+             "<svg onload=\"alert(4)\"></svg>.\n\nInvestigators are looking at the site."},
+]
+
+
+@pytest.fixture(scope="session")
+def linked_store_path(tmp_path_factory, analyzer) -> Path:
+    """The bundled (fictional) demo corpus plus XSS_PAIR, analysed and linked: claim groups
+    with suggested members, figure comparisons of every kind, origins."""
+    from allegedly.corpus.pipeline import run_link
+    from allegedly.demo import corpus_path
+    from allegedly.ingest import iter_articles
+    from allegedly.store import open_store
+
+    folder = tmp_path_factory.mktemp("linked")
+    xss = write_jsonl(folder / "xss.jsonl", XSS_PAIR)
+    articles = list(iter_articles([str(corpus_path()), str(xss)]))
+    path = folder / "linked.db"
+    with open_store(path) as store:
+        run = store.start_run(inputs=["demo"], options={}, engine="local", jobs=1)
+        store.write(run, list(analyzer.analyze_articles(articles)), read=len(articles))
+        store.finish_run(run)
+        run_link(store)
+    return path
+
+
+def copy_store(src: Path, dst: Path) -> Path:
+    """A private copy of a store (SQLite's backup: the WAL's pages come along)."""
+    import sqlite3
+
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    return dst
+
+
+@pytest.fixture()
+def linked_client(linked_store_path):
+    """A client over the shared linked store (read-only tests only)."""
+    from fastapi.testclient import TestClient
+
+    app = create_app(ServerConfig(db_path=linked_store_path))
+    with TestClient(app, base_url=BASE_URL) as c:
+        yield c
+
+
+@pytest.fixture()
+def writable_client(linked_store_path, tmp_path):
+    """``(client, store path)`` over a private copy of the linked store (for decisions)."""
+    from fastapi.testclient import TestClient
+
+    path = copy_store(linked_store_path, tmp_path / "copy.db")
+    app = create_app(ServerConfig(db_path=path))
+    with TestClient(app, base_url=BASE_URL) as c:
+        yield c, path

@@ -109,12 +109,18 @@ def test_cross_site_posts_to_the_app_are_refused(client) -> None:
 
 
 def test_no_state_changing_get() -> None:
-    from allegedly.web import api, pages
+    from allegedly.web import api, corpus_api, corpus_pages, pages
 
-    for router in (api.router, pages.router):
+    posts = set()
+    for router in (api.router, pages.router, corpus_api.router, corpus_pages.router):
         for route in router.routes:
             if "GET" in route.methods:
-                assert route.endpoint.__name__ not in ("confirm", "reject", "correct")
+                assert route.endpoint.__name__ not in ("confirm", "reject", "correct",
+                                                       "confirm_form", "reject_form")
+                assert not route.path.endswith(("/confirm", "/reject"))
+            else:
+                posts.add(route.endpoint.__name__)
+    assert {"confirm", "reject", "confirm_form", "reject_form"} <= posts
     # and the store is opened read-only: a write through it fails
     import sqlite3
 
