@@ -72,8 +72,17 @@ class Synthetic:
         self.filler = _words(rng, 20000, 4)
         self.outlets = [f"{w.capitalize()} News" for w in _words(rng, 60, 2)]
         self.per_day = max(3, n // 365 // 12)  # new stories a day (~12 claims each)
+        self._stories: dict[tuple[int, int], dict] = {}  # the same story, made once
 
     def _story(self, rng: random.Random, day: int, k: int) -> dict:
+        found = self._stories.get((day, k))
+        if found is None:
+            if len(self._stories) > 100_000:
+                self._stories.clear()
+            found = self._stories[(day, k)] = self._new_story(day, k)
+        return found
+
+    def _new_story(self, day: int, k: int) -> dict:
         srng = random.Random(hash((self.seed, day, k)))
         ten_percent_key = srng.random() < 0.1
         return {"place": srng.choice(self.places), "event": srng.choice(EVENTS),

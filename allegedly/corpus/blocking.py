@@ -113,6 +113,7 @@ class Blocker:
         self.blocks: dict[tuple[str, ...], list[int]] = {}
         self.live: dict[int, tuple[ClaimRef, int]] = {}  # idx -> (claim, bucket)
         self.candidates = 0
+        self._evicted_at: int | None = None  # the bucket the live claims were last pruned for
 
     def _minhashes(self, claims: list[ClaimRef]) -> list[object]:
         from datasketch import LeanMinHash, MinHash
@@ -121,6 +122,11 @@ class Blocker:
         return [LeanMinHash(m) for m in MinHash.bulk(docs, num_perm=self.options.num_perm)]
 
     def _evict(self, bucket: int) -> None:
+        """Drop the claims (and blocks) that fell out of the window; only when the partition
+        moves on (once per partition, not once per batch: a scan costs the live window)."""
+        if bucket == self._evicted_at:
+            return
+        self._evicted_at = bucket
         floor = bucket - self.partitions.keep
         stale = [i for i, (_c, b) in self.live.items() if b < floor]
         for i in stale:

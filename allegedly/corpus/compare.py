@@ -160,7 +160,7 @@ def _same_day(a: Statement, b: Statement, same_origin: bool) -> tuple[str, str]:
     lo, hi = sorted((a, b), key=lambda s: interval(s.figure)[1])
     ratio = interval(hi.figure)[0] / max(interval(lo.figure)[1], 1e-9)
     running = lo.figure.bound in _RUNNING or hi.figure.bound in _RUNNING
-    if same_origin or running or ratio <= SAME_DAY_RATIO or lo.explicit_time:
+    if same_origin or running or ratio <= SAME_DAY_RATIO:
         return "update", (f"{_fmt(lo.figure)} -> {_fmt(hi.figure)} the same day (order "
                           "unknown): a count rising")
     return "conflict", (f"{_fmt(lo.figure)} ({lo.origin}) vs {_fmt(hi.figure)} ({hi.origin}) the "

@@ -1,8 +1,9 @@
 """The source graph of a store (networkx): people, organisations, outlets and documents.
 
 Nodes: ``outlet:NAME`` (outlets and wire services), ``doc:ID`` (articles), ``KIND:NAME`` for
-the other sources (person, organisation, government, anonymous, evidence); media sources are
-outlet nodes, so "the Daily Express cites The Sun" and The Sun's own articles meet. Edges
+the other sources (person, organisation, government, anonymous, evidence), with one kind per
+name across the store (the majority kind its attributions give it; a node given several
+kinds lists them in ``kinds``: "organisation 1, person 3"); media sources are outlet nodes, so "the Daily Express cites The Sun" and The Sun's own articles meet. Edges
 (``kind``): ``published`` (outlet -> doc), ``cites`` (doc -> the source of a top-level
 attribution; source -> source for a nested one: The Sun -> Tsimbalyuk), ``copy_of`` (a later
 near-duplicate or exact copy -> its first publisher's doc), ``wire`` (doc -> the wire it
@@ -12,15 +13,20 @@ credits). Every edge counts how often it was seen (``weight``) and keeps one exa
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from typing import Any
+
+from allegedly.corpus.provenance import majority_kinds, name_ident
 
 FORMATS = ("gexf", "graphml", "json")
 
 
-def _source_node(name: str, kind: str, canonical) -> tuple[str, dict[str, Any]]:
+def _source_node(name: str, kind: str, canonical, kinds: dict[str, str]
+                 ) -> tuple[str, dict[str, Any]]:
     if kind in ("media", "publisher"):
         name = canonical(name) or name
         return f"outlet:{name}", {"kind": "outlet", "label": name}
+    kind = kinds.get(name_ident(name), kind)  # one kind per name across the store
     return f"{kind}:{name}", {"kind": kind, "label": name}
 
 
@@ -59,11 +65,19 @@ def _add_citations(g, store: Any, canonical) -> None:
     atts = store.query("SELECT article_id, id, parent, source_name, source_kind "
                        "FROM attributions WHERE source_name IS NOT NULL "
                        "ORDER BY article_id, id")
-    nodes = {(a["article_id"], a["id"]): _source_node(a["source_name"], a["source_kind"],
-                                                      canonical) for a in atts}
-    for node, attrs in nodes.values():
+    kinds = majority_kinds((a["source_name"], a["source_kind"]) for a in atts)
+    seen: dict[str, Counter] = defaultdict(Counter)  # node -> the kinds articles gave it
+    nodes = {}
+    for a in atts:
+        node, attrs = nodes[(a["article_id"], a["id"])] = _source_node(
+            a["source_name"], a["source_kind"], canonical, kinds)
         if not g.has_node(node):
             g.add_node(node, **attrs)
+        if attrs["kind"] != "outlet":
+            seen[node][a["source_kind"]] += 1
+    for node, counts in seen.items():
+        if len(counts) > 1:  # the evidence behind the majority kind
+            g.nodes[node]["kinds"] = ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))
     for a in atts:
         node, _attrs = nodes[(a["article_id"], a["id"])]
         parent = nodes.get((a["article_id"], a["parent"])) if a["parent"] else None

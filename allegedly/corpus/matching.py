@@ -138,12 +138,22 @@ def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
     return out
 
 
+@lru_cache(maxsize=64)
+def _weight_map(weights: Weights) -> dict[str, float]:
+    return {k: getattr(weights, k) for k in ("text", "figures", "events", "source", "time",
+                                             "embedding")}
+
+
 def combine(feats: dict[str, float], weights: Weights = DEFAULT_WEIGHTS) -> float:
     """Weighted mean of the present features, times the content gate."""
-    total = sum(getattr(weights, k) for k in feats)
+    w = _weight_map(weights)
+    total = mean = 0.0
+    for k, v in feats.items():
+        total += w[k]
+        mean += w[k] * v
     if not total:
         return 0.0
-    mean = sum(getattr(weights, k) * v for k, v in feats.items()) / total
+    mean /= total
     content = feats.get("text", 0.0)
     if "embedding" in feats:  # cosines of unrelated sentences sit around 0.2-0.3
         content = max(content, (feats["embedding"] - 0.5) / 2)

@@ -180,6 +180,8 @@ def derived_rows(store: Store, names, groups: list[Group],
     event_of = events(groups, claims, threshold=settings.event_threshold, singles=singles)
     copy_first = _copy_first(clusters)
     corrections = {r["member_id"]: r["id"] for r in store_links.corrections(store)}
+    kinds = provenance.majority_kinds(store.conn.execute(
+        "SELECT source_name, source_kind FROM attributions WHERE source_name IS NOT NULL"))
     rows: dict[str, list[dict[str, Any]]] = {"claim_groups": [], "group_members": [],
                                              "figure_comparisons": [],
                                              "article_copies": _copy_rows(clusters)}
@@ -202,7 +204,7 @@ def derived_rows(store: Store, names, groups: list[Group],
             for uid in {c.a.claim.uid, c.b.claim.uid}:
                 conflicts[uid] = conflicts.get(uid, 0) + 1
     for g in groups:
-        _group_rows(g, claims, copy_first, names.canonical, run_id, corrections,
+        _group_rows(g, claims, (copy_first, names.canonical, kinds), run_id, corrections,
                     event_of[g.id], conflicts, rows)
     return rows
 
@@ -254,12 +256,16 @@ def _comparison_rows(comps: list[compare.Comparison], rows: dict[str, list[dict[
             "b_claim": c.b.claim.claim_id, "b_origin": c.b.origin})
 
 
-def _group_rows(g: Group, claims: dict[str, ClaimRef], copy_first, canonical, run_id: int,
+def _group_rows(g: Group, claims: dict[str, ClaimRef], context, run_id: int,
                 corrections: dict[str, int], event: str, conflicts: dict[str, int],
                 rows: dict[str, list[dict[str, Any]]]) -> None:
+    """The claim_groups row and group_members rows of one group. ``context``: (article ->
+    first publisher of the copy it is, outlet-name canonicaliser, store-wide majority kind per
+    source name)."""
+    copy_first, canonical, kinds = context
     live = [claims[m.claim] for m in g.members if m.status != "rejected" and m.claim in claims]
     origins = provenance.group_origins(live, copy_first, canonical)
-    ind = provenance.independence(live, origins)
+    ind = provenance.independence(live, origins, kinds)
     dates = sorted(c.published.isoformat() for c in live if c.published)
     seed = claims.get(g.seed)
     rows["claim_groups"].append({

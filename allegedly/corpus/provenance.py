@@ -14,7 +14,7 @@ origins (BBC citing Reuters citing the city council: one origin, the council).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -34,8 +34,7 @@ class Origin:
     @property
     def ident(self) -> str:
         """Identity for counting independent origins (case and 'the' ignored)."""
-        name = " ".join(self.name.casefold().split())
-        return name[4:] if name.startswith("the ") else name
+        return name_ident(self.name)
 
 
 def own_origins(claim: ClaimRef, copy_first: Mapping[str, str | None] | None = None,
@@ -125,13 +124,38 @@ class Independence:
         return self.reports > 1 and self.independent == 1
 
 
-def independence(claims: list[ClaimRef], origins: Mapping[str, list[Origin]]) -> Independence:
-    """Reports (articles), independent origins (not inherited) and the origin list."""
+def name_ident(name: str) -> str:
+    """A source name for comparing across articles: case, spacing and a leading 'the'
+    ignored."""
+    name = " ".join(name.casefold().split())
+    return name[4:] if name.startswith("the ") else name
+
+
+def majority_kinds(named: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """name ident -> the kind the store gives that name most often (ties: the kind first in
+    alphabetical order), from (name, kind) pairs of attributions. One entity typed as a person
+    in one article and an organisation in another ("Biden" by two different rules) gets one
+    kind across the corpus; media and publisher names are outlets and left out."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for name, kind in named:
+        if name and kind and kind not in ("media", "publisher"):
+            counts[name_ident(name)][kind] += 1
+    return {ident: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            for ident, c in counts.items()}
+
+
+def independence(claims: list[ClaimRef], origins: Mapping[str, list[Origin]],
+                 kinds: Mapping[str, str] | None = None) -> Independence:
+    """Reports (articles), independent origins (not inherited) and the origin list; an
+    origin's kind is the store-wide majority kind of its name when ``kinds`` gives one
+    (:func:`majority_kinds`)."""
+    kinds = kinds or {}
     reports = {c.article_id for c in claims}
     summary: dict[str, dict] = {}
     for c in claims:
         for o in origins.get(c.uid, ()):
-            row = summary.setdefault(o.ident, {"name": o.name, "kind": o.kind, "own": set(),
+            kind = o.kind if o.kind == "media" else kinds.get(o.ident, o.kind)
+            row = summary.setdefault(o.ident, {"name": o.name, "kind": kind, "own": set(),
                                                "suggested": set(), "reports": set(),
                                                "inherited": True})
             row["suggested" if o.inherited else "own"].update(o.via)

@@ -54,36 +54,72 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text or "")
 
 
+_MISSING = object()
+#: token as written -> its content word (None: not one); bounded (cleared when full)
+_CONTENT: dict[str, str | None] = {}
+#: token as written -> its name word before the exclusions (None: not one)
+_NAME: dict[str, str | None] = {}
+_CACHE_MAX = 500_000
+
+
+def _content_word(tok: str) -> str | None:
+    if _DIGITS.match(tok):
+        digits = tok.replace(",", "")
+        return digits if len(digits) >= 2 else None
+    if len(tok) < 3 or tok.lower() in stop_words():
+        return None
+    return normalise_word(tok)
+
+
+def _name_word(tok: str) -> str | None:
+    if not tok[0].isupper() or len(tok) < 3 or tok.lower() in stop_words():
+        return None
+    return normalise_word(tok)
+
+
+def _cached(cache: dict[str, str | None], make, tok: str) -> str | None:
+    found = cache.get(tok, _MISSING)
+    if found is _MISSING:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        found = cache[tok] = make(tok)
+    return found  # type: ignore[return-value]
+
+
 def content_words(text: str) -> frozenset[str]:
     """Normalised words of at least three letters that are not stop words, and numbers of two
-    or more digits ("300", "1,300" -> "1300"); date and clock stamps are left out."""
-    stops = stop_words()
+    or more digits ("300", "1,300" -> "1300"); date and clock stamps are left out. (Each
+    distinct token is classified once and remembered: claims repeat their words.)"""
     out = set()
-    for tok in tokens(_STAMP.sub(" ", text or "")):
-        if _DIGITS.match(tok):
-            digits = tok.replace(",", "")
-            if len(digits) >= 2:
-                out.add(digits)
-            continue
-        if len(tok) < 3 or tok.lower() in stops:
-            continue
-        out.add(normalise_word(tok))
+    for tok in _TOKEN.findall(_STAMP.sub(" ", text or "")):
+        word = _CONTENT.get(tok, _MISSING)
+        if word is _MISSING:
+            word = _cached(_CONTENT, _content_word, tok)
+        if word:
+            out.add(word)
     return frozenset(out)
 
 
 def name_words(text: str, exclude: Iterable[str] = ()) -> frozenset[str]:
     """Normalised capitalised words (names of people, places, organisations), minus stop words
     and the words of ``exclude`` (e.g. the claim's own source names)."""
-    stops = stop_words()
-    skip = {normalise_word(w) for e in exclude for w in tokens(e)}
     out = set()
-    for tok in tokens(text):
-        if not tok[0].isupper() or len(tok) < 3 or tok.lower() in stops:
-            continue
-        w = normalise_word(tok)
-        if w not in skip:
-            out.add(w)
+    for tok in _TOKEN.findall(text or ""):
+        word = _NAME.get(tok, _MISSING)
+        if word is _MISSING:
+            word = _cached(_NAME, _name_word, tok)
+        if word:
+            out.add(word)
+    if out and exclude:
+        for name in exclude:
+            out -= _name_skip(name)
     return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def _name_skip(name: str) -> frozenset[str]:
+    """The normalised words of a source name (left out of a claim's name words)."""
+    return frozenset(normalise_word(w) for w in tokens(name))
 
 
 def event_words(words: Iterable[str]) -> frozenset[str]:
@@ -120,16 +156,25 @@ class DocumentFrequencies:
         """Sum of the IDF weights of a word set (cached: a claim's set is scored many times)."""
         found = self._totals.get(words)
         if found is None:
-            if len(self._totals) > 50_000:  # recent claims only: bounded memory
+            if len(self._totals) > 250_000:  # recent claims only: bounded memory
                 self._totals.clear()
-            found = self._totals[words] = sum(self.idf(w) for w in words)
+            found = self._totals[words] = self.sum_idf(words)
         return found
+
+    def sum_idf(self, words: Iterable[str]) -> float:
+        """Sum of the IDF weights of ``words``."""
+        known = self._idf
+        total = 0.0
+        for w in words:
+            found = known.get(w)
+            total += found if found is not None else self.idf(w)
+        return total
 
     def weighted_jaccard(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Sum of IDF weights of the shared words over that of all words (0 when both empty)."""
         if not a or not b:
             return 0.0
-        shared = sum(self.idf(w) for w in a & b)
+        shared = self.sum_idf(a & b)
         union = self.total(a) + self.total(b) - shared
         return shared / union if union > 0 else 0.0
 
@@ -140,7 +185,7 @@ class DocumentFrequencies:
         if not a or not b:
             return 0.0
         norm = math.sqrt(self.total(a) * self.total(b))
-        return sum(self.idf(w) for w in a & b) / norm if norm else 0.0
+        return self.sum_idf(a & b) / norm if norm else 0.0
 
     def rarest(self, words: Iterable[str], n: int) -> list[str]:
         """The ``n`` words with the lowest document frequency (ties by the word)."""

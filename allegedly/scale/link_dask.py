@@ -47,8 +47,11 @@ def link_partition(own: int, claims: list[ClaimRef], prepared: Prepared, thresho
     ``own - keep`` … ``own`` in publication order)."""
     uids = {c.uid for c in claims if partition_of(c, options) == own}
     stats = LinkStats()
+    # the replayed partitions are blocked (to rebuild the window) but their pairs are not
+    # scored: a pair with neither claim in ``own`` is another task's
+    own_articles = {c.article_id for c in claims if c.uid in uids}
     found = [x for x in link_claims(claims, prepared, threshold=threshold, options=options,
-                                    stats=stats) if x.b in uids]
+                                    stats=stats, only_articles=own_articles) if x.b in uids]
     # candidates and scored count the work done, replayed partitions included
     return found, LinkStats(claims=len(uids), linkable=sum(
         1 for c in claims if c.uid in uids and is_linkable(c, prepared)),

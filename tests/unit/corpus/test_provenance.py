@@ -49,3 +49,40 @@ def test_wire_reprints_are_one_origin_and_own_reporting_counts_per_outlet():
     d = claim("d", "Storm kills 12", day=1, outlet="Paper D")
     ind = independence([c, d], group_origins([c, d]))
     assert ind.independent == 2 and not ind.one_origin
+
+
+def test_one_kind_per_source_name_across_the_store():
+    from allegedly.corpus.provenance import majority_kinds
+
+    kinds = majority_kinds([("Joe Biden", "person"), ("Joe Biden", "person"),
+                            ("joe  Biden", "organisation"), ("The Pentagon", "government"),
+                            ("Pentagon", "organisation"), ("The Sun", "media"), (None, "person")])
+    assert kinds == {"joe biden": "person", "pentagon": "government"}  # tie: alphabetical
+    a = claim("a", "Biden says aid will follow", day=2, outlet="A",
+              chain=[("Joe Biden", "organisation")])
+    b = claim("b", "Biden said aid would follow", day=2, outlet="B",
+              chain=[("Joe Biden", "person")])
+    origins = group_origins([a, b])
+    assert independence([a, b], origins).origins[0]["kind"] == "organisation"
+    (row,) = independence([a, b], origins, kinds).origins
+    assert (row["name"], row["kind"], row["reports"]) == ("Joe Biden", "person", 2)
+
+
+def test_graph_gives_a_name_one_node_and_lists_the_kinds_seen():
+    import networkx as nx
+
+    from allegedly.corpus.graph import _add_citations
+
+    class Atts:  # the attributions table, as the graph reads it
+        rows = [{"article_id": a, "id": "a1", "parent": None, "source_name": "Joe Biden",
+                 "source_kind": k} for a, k in (("x", "person"), ("y", "person"),
+                                                ("z", "organisation"))]
+
+        def query(self, _sql):
+            return self.rows
+
+    g = nx.DiGraph()
+    _add_citations(g, Atts(), lambda n: n)
+    assert [n for n in g if not n.startswith("doc:")] == ["person:Joe Biden"]
+    assert g.nodes["person:Joe Biden"]["kinds"] == "organisation 1, person 2"
+    assert {a for a, _b in g.in_edges("person:Joe Biden")} == {"doc:x", "doc:y", "doc:z"}
