@@ -34,7 +34,8 @@ def _rows() -> list[tuple[str, str, Any]]:
             out += [(f"verb content (family `{s.name}`)", "attribution", r) for r in s.contents]
         else:
             out.append(("attribution strategy", "attribution", s))
-    out += [("document pass", _lands_on(r.name), r) for r in a.DOCUMENT_PASSES]
+    out += [("document pass", "attribution" if r.name == "quote.previous_speaker" else "", r)
+            for r in a.DOCUMENT_PASSES]
     out += [("source finder", "source", r) for r in a.SOURCE_FINDERS]
     out += [("source (found by its strategy)", "source", r) for r in a.SOURCE_LABELS]
     out += [("source resolver", "source", r) for r in a.SOURCE_RESOLVERS]
@@ -43,13 +44,6 @@ def _rows() -> list[tuple[str, str, Any]]:
             for r in f.KINDS]
     out += [("figure pass", "", r) for r in f.PASSES + f.DESCRIPTION]
     return out
-
-
-def _lands_on(name: str) -> str:
-    """The record a document pass's ``method`` lands on ("" for a pass that only reshapes)."""
-    if name == "quote.previous_speaker":
-        return "attribution"
-    return "source" if name.startswith("source.") else ""
 
 
 def switchable_rules() -> frozenset[str]:

@@ -134,7 +134,7 @@ def find_attributions(doc: Doc, disabled: Iterable[str] = (),
 def _passes(doc: Doc, found: list[AttributionMatch], quotes: list[Quote], guard: _Guard
             ) -> list[AttributionMatch]:
     """The links after the document passes (each switchable, each guarded)."""
-    follow_on, previous_speaker, *link_passes = DOCUMENT_PASSES
+    follow_on, previous_speaker = DOCUMENT_PASSES
     if enabled(doc, follow_on.name):
         out = []
         for m in found:
@@ -144,9 +144,6 @@ def _passes(doc: Doc, found: list[AttributionMatch], quotes: list[Quote], guard:
     if enabled(doc, previous_speaker.name) and len(doc):
         found = found + (guard.call(previous_speaker.name, doc[0], previous_speaker.fn,
                                     doc, quotes, found) or [])
-    for rule in link_passes:  # (doc, links, quotes) -> links; a failure keeps the links
-        if enabled(doc, rule.name) and found:
-            found = guard.call(rule.name, doc[0], rule.fn, doc, found, quotes) or found
     return found
 
 

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from allegedly.extract.attribution import (
-    chains,
     headlines,
     naming,
     nouns,
@@ -91,12 +90,9 @@ TOKEN_STRATEGIES: tuple[Rule | Family, ...] = (
 DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.follow_on", quotes.follow_on),
     Rule("quote.previous_speaker", quotes.previous_speaker),
-    Rule("source.quoted_speaker", chains.quoted_speaker),
 )
 """Over all links of the document, after the token strategies: quotes running on after a link
-join its content; bare quote paragraphs get the previous speaker (new links); a first-person
-source inside a quote is the quoted speaker. Passes after the first two take and return the
-document's links: ``(doc, links, quotes) -> links``."""
+join its content; bare quote paragraphs get the previous speaker (new links)."""
 
 SOURCE_FINDERS: tuple[Rule, ...] = (
     *speakers.SPEAKER_STEPS,

@@ -72,17 +72,3 @@ def test_a_failing_rule_is_reported_and_the_others_go_on(nlp, monkeypatch):
     assert [m.method for m in found] == ["rule:verb.ccomp"]  # the verb family still ran
     assert [(f.rule, f.start, f.end) for f in failures] == [("headline.title_case", 10, 14)]
     assert "AttributeError" in failures[0].error
-
-
-def test_a_first_person_source_inside_a_quote_is_the_quoted_speaker(nlp):
-    doc = nlp("“We condemn the attack and we want answers,” said Ihtisham Hibatullah, a "
-              "spokesman for the ministry.")
-    inner = next(m for m in find_attributions(doc) if m.cue_lemma == "condemn")
-    assert (inner.source.name, inner.source.method) == ("Ihtisham Hibatullah",
-                                                        "rule:source.quoted_speaker")
-    assert doc.text[inner.source.span[0]:inner.source.span[1]] == "We"
-    off = next(m for m in find_attributions(doc, disabled=["source.quoted_speaker"])
-               if m.cue_lemma == "condemn")
-    assert off.source.name is None
-    unnamed = find_attributions(nlp("“I think we will win,” he said."))
-    assert all(m.source.name is None for m in unnamed)  # the quoted speaker is unresolved too
