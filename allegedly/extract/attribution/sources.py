@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from allegedly.extract.attribution.entity_index import indexed
 from allegedly.extract.attribution.mentions import (
     RELATIVE,
     THIRD_PERSON,
@@ -275,13 +276,9 @@ def named_span(src: SourceMatch | None) -> tuple[int, int] | None:
 
 
 def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
-    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``)."""
-    for ent in reversed(doc.ents):
-        if ent.end > before or not is_full_name(ent):
-            continue
-        if surname is None or name_tokens(ent)[-1].lower_ == surname:
-            return ent
-    return None
+    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``);
+    a bisection in the document's :class:`~.entity_index.EntityIndex`."""
+    return indexed(doc).person(before, surname)
 
 
 def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
@@ -339,10 +336,8 @@ def _role_appos(tok: Token) -> Span | None:
 
 
 def _earlier_entity(doc: Doc, before: int, labels: set[str]) -> Span | None:
-    for ent in reversed(doc.ents):
-        if ent.end <= before and ent.label_ in labels:
-            return ent
-    return None
+    """The most recent entity with one of ``labels`` ending before token ``before``."""
+    return indexed(doc).entity(before, labels)
 
 
 def _strip_det(span: Span) -> str:
