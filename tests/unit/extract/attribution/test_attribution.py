@@ -762,3 +762,11 @@ def test_raising_passive_has_subject_and_infinitive_as_content(nlp):
     assert _content(text, m) == "Turnout in the harbour towns | to rise sharply this fall"
     assert m.source is not None and m.source.span is None and m.source.kind == "vague"
     assert m.cue_class == "estimate"
+
+
+def test_an_infinitive_modifying_a_noun_is_no_speech_event(nlp):
+    for text in ("The ministry said Pakistan has the right to respond to the attack.",
+                 "The mayor said they need someone to defend the town."):
+        assert [m.cue_lemma for m in find_attributions(nlp(text))] == ["say"], text
+    went_on = find_attributions(nlp("The minister went on to explain that the budget was cut."))
+    assert [m.cue_lemma for m in went_on] == ["explain"]  # an infinitive of a verb still speaks
