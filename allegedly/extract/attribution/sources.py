@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from allegedly.extract.attribution.cues import verb_cue_row
 from allegedly.extract.attribution.entity_index import indexed
 from allegedly.extract.attribution.mentions import (
     RELATIVE,
@@ -52,7 +51,6 @@ from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import word_list
 
 _IT_PRONOUNS = word_list("it_pronouns")
-_SPEAKING_BODIES = frozenset({"organisation", "government", "media", "evidence"})
 _PERSONAL = word_list("personal_pronouns")
 _SHARE_PREPS = word_list("share_preps")
 _ARTICLES = word_list("articles")
@@ -145,48 +143,15 @@ def _definite_description(tok: Token, span: Span, core: Span) -> Resolved | None
 
 
 def _it_entity(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:
-    """"it", "its" -> the last organisation that spoke before it ("the IDF said: … it said"),
-    else the last organisation, place or group named before."""
+    """"it", "its" -> the last organisation, place or group named before."""
     if tok.lower_ not in _IT_PRONOUNS:
         return None
-    speaker = _last_speaking_body(tok)
-    if speaker is not None:
-        base = make_source(speaker)
-        ante = mention_span(speaker)
-        return SourceMatch((span.start_char, span.end_char), base.name, base.kind,
-                           base.description, (ante.start_char, ante.end_char),
-                           method("source.it_entity"))
     ent = _earlier_entity(tok.doc, tok.i, {"ORG", "GPE", "NORP"})
     if ent is None:
         return Resolved()
     base = make_source(ent.root)
     return SourceMatch((span.start_char, span.end_char), base.name, base.kind, base.description,
                        (ent.start_char, ent.end_char), method("source.it_entity"))
-
-
-def _last_speaking_body(tok: Token, window: int = 150) -> Token | None:
-    """The subject of the nearest reporting verb before ``tok`` (at most ``window`` tokens
-    back) that names an organisation, a government, an outlet, a document or another body
-    ("Ukraine's emergency service said …": the speaker "it said" goes on with); people and
-    groups are passed over; None if there is none."""
-    doc = tok.doc
-    for i in range(tok.i - 1, max(-1, tok.i - window), -1):
-        t = doc[i]
-        if not (t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != tok.head.i
-                and t.head.pos_ in {"VERB", "AUX"} and verb_cue_row(t.head) is not None):
-            continue
-        if t.lower_ in _IT_PRONOUNS:
-            continue  # "it said … it added": the earlier "it" has the same antecedent
-        kind = classify(mention_span(t))
-        if kind in _SPEAKING_BODIES or kind == "anonymous" and _body_noun(t):
-            return t
-    return None
-
-
-def _body_noun(t: Token) -> bool:
-    """A singular common noun that names no person ("the emergency service", not "a
-    spokesman", not "officials")."""
-    return t.tag_ == "NN" and not person_noun(t)
 
 
 def _short_name(tok: Token, span: Span, core: Span) -> Resolved | None:
@@ -319,13 +284,10 @@ def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
 def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
     """The most recent person-like *subject* before token ``before`` (a full or short PERSON
     name, or a singular person noun phrase "one soldier"), else the most recent full name."""
-    own_cue = doc[before].head if before < len(doc) else None
     for i in range(before - 1, max(-1, before - window), -1):
         t = doc[i]
         if t.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        if t.head.dep_ == "ccomp" and t.head.head == own_cue:
-            continue  # inside the mention's own content ("“Trump was up …,” he said")
         if t.lower_ in _SUBJECT_RELATIVES and t.head.dep_ == "relcl":
             t = t.head.head
         elif t.head.dep_ not in {"ROOT", "conj", "parataxis"} and not (
@@ -357,17 +319,8 @@ def _person_subject(doc: Doc, t: Token) -> Span | None:
         if core[0].lower_ in TITLES and len(core) >= 3:  # "Corporal Ana Weiss" (NER: ORG)
             return Span(doc, core.start, core.end, label="PERSON")
     if person_noun(t) and t.ent_type_ not in {"ORG", "GPE", "NORP"}:
-        return _role_appos(t) or _named_by_apposition(t) or head_span(t)
+        return head_span(t)
     return None
-
-
-def _named_by_apposition(t: Token) -> Span | None:
-    """"Nick Kaufman, a British-Israeli lawyer …": the full PERSON name a person noun is in
-    apposition to (the noun is the subject the parser chose)."""
-    if t.dep_ != "appos" or t.head.ent_type_ != "PERSON":
-        return None
-    ent = entity(t.doc[t.head.i:t.head.i + 1])
-    return ent if ent is not None and is_full_name(ent) else None
 
 
 def _role_appos(tok: Token) -> Span | None:
