@@ -128,6 +128,8 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
             return None  # "he wanted to defect": a wish, not a stated position
     if any(clauses.anonymity_formula(c) for c in v.children if c.dep_ == "xcomp"):
         return None  # "who asked not to be named"
+    if clauses.anonymity_condition(v):
+        return None  # "spoke on condition of anonymity"
     if row["class"] == "confirmation" and v.dep_ == "xcomp":
         return None  # "was unable to verify the account": a hedge, not a confirmation
     return VerbCue(v, row, frame, cue_span(v), comps, quotes)

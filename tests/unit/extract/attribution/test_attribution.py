@@ -770,3 +770,11 @@ def test_an_infinitive_modifying_a_noun_is_no_speech_event(nlp):
         assert [m.cue_lemma for m in find_attributions(nlp(text))] == ["say"], text
     went_on = find_attributions(nlp("The minister went on to explain that the budget was cut."))
     assert [m.cue_lemma for m in went_on] == ["explain"]  # an infinitive of a verb still speaks
+
+
+def test_speaking_on_condition_of_anonymity_is_no_content(nlp):
+    text = "The official spoke on condition of anonymity because he was not authorized."
+    assert find_attributions(nlp(text)) == []
+    told = find_attributions(nlp("“The jet crashed in a field,” a police officer told the AP "
+                                 "on condition of anonymity."))
+    assert [m.cue_lemma for m in told] == ["tell"]
