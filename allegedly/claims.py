@@ -173,7 +173,7 @@ def _speaker(fig: Figure, by_id: dict[str, Attribution]) -> str:
     if fig.attribution is None:
         return "publisher"
     a = by_id[fig.attribution]
-    return a.source.name if a.source else f"(unattributed {a.cue.lemma if a.cue else 'claim'})"
+    return a.source.label if a.source else f"(unattributed {a.cue.lemma if a.cue else 'claim'})"
 
 
 MAX_KEY_NEIGHBOURS = 20

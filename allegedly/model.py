@@ -155,11 +155,19 @@ class Source:
     """Who is speaking. ``span`` is the mention as written (None for the implicit publisher)."""
 
     span: Span | None
-    name: str  # resolved: "Roman Tsimbalyuk" for "He" / "Mr Tsimbalyuk"
+    name: str | None  # resolved: "Roman Tsimbalyuk" for "He" / "Mr Tsimbalyuk"; None: a pronoun
+    # that could not be resolved (the mention is in ``span``, the kind is kept)
     kind: str  # one of SOURCE_KINDS
     description: str | None = None  # "Ukrainian journalist", "who made headlines as ..."
     resolved_from: Span | None = None  # the antecedent mention a pronoun/short name was resolved to
     method: str | None = None  # the rule that found or named it: "rule:source.pronoun"
+
+    @property
+    def label(self) -> str:
+        """The name, or for an unresolved pronoun the mention and a mark: "he (unresolved)"."""
+        if self.name is not None:
+            return self.name
+        return f"{self.span.text if self.span else '?'} (unresolved)"
 
     def to_dict(self) -> dict[str, Any]:
         d = self.span.to_dict() if self.span else {"start": None, "end": None, "text": None}

@@ -20,7 +20,8 @@ class SourceMatch:
     alleged") has their span."""
 
     span: Offsets | None
-    name: str  # resolved full name ("Roman Tsimbalyuk"), or the mention text
+    name: str | None  # resolved full name ("Roman Tsimbalyuk"), or the mention text; None for
+    # a pronoun that could not be resolved ("he" with no antecedent): the kind is kept
     kind: str  # see allegedly.model.SOURCE_KINDS
     description: str | None = None  # "Ukrainian journalist"
     antecedent: Offsets | None = None  # the mention a pronoun / short name was resolved to

@@ -149,7 +149,7 @@ def _source(om: OffsetMap, src: SourceMatch | None, span) -> Source | None:
     mention = span(om, *src.span) if src.span else None
     return Source(
         span=mention,
-        name=src.name or (mention.text if mention else "") or "(unattributed)",
+        name=src.name,  # None: an unresolved pronoun (docs/contract.md#source)
         kind=src.kind,
         description=src.description,
         resolved_from=span(om, *src.antecedent) if src.antecedent else None,

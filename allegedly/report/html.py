@@ -151,7 +151,7 @@ def text_marks(analysis: ArticleAnalysis, id_prefix: str) -> list[_Mark]:
         if att.source and att.source.span:
             sp = att.source.span
             marks.append(_mark("source", sp.start, sp.end,
-                               f"source: {att.source.name} ({att.source.kind})", att=att.id))
+                               f"source: {att.source.label} ({att.source.kind})", att=att.id))
         if att.cue:
             marks.append(_mark("cue", att.cue.span.start, att.cue.span.end,
                                f"cue: {att.cue.lemma} ({att.cue.cls})", att=att.id))
@@ -191,7 +191,7 @@ def highlighted_text(analysis: ArticleAnalysis, id_prefix: str) -> Markup:
 def _name(att: Attribution | None) -> str:
     if att is None or att.source is None:
         return "(unnamed)"
-    return att.source.name
+    return att.source.label
 
 
 def _method(record: Any) -> str | None:

@@ -38,7 +38,7 @@ def source_label(att: Attribution, *, long: bool = False) -> str:
     if att.source is None:
         name, kind, desc = "(no source)", "vague", None
     else:
-        name, kind, desc = att.source.name, att.source.kind, att.source.description
+        name, kind, desc = att.source.label, att.source.kind, att.source.description
     if not long:
         return name
     extra = ", ".join(x for x in (kind, desc) if x)

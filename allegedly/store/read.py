@@ -420,7 +420,7 @@ def _span(row: Mapping[str, Any], prefix: str) -> dict[str, Any]:
 
 
 def _attribution_dict(a: Mapping[str, Any]) -> dict[str, Any]:
-    source = None if a["source_name"] is None else {
+    source = None if a["source_kind"] is None else {
         **_span(a, "source_"), "name": a["source_name"], "kind": a["source_kind"],
         "description": a["source_description"], "resolved_from": None}
     cue = None if a["cue_text"] is None else {

@@ -117,8 +117,11 @@ class Failure:
         return cls(code=code, origin=origin, message=text, article=article)
 
 
-def source_id(name: str, kind: str) -> str:
-    """Stable id of a resolved source: the same (name, kind) in any article, any engine."""
+def source_id(name: str | None, kind: str) -> str | None:
+    """Stable id of a resolved source: the same (name, kind) in any article, any engine; None
+    for an unresolved pronoun (no name: it names nobody across articles)."""
+    if name is None:
+        return None
     key = f"{kind}\x1f{' '.join(name.split()).casefold()}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -245,7 +248,7 @@ def analysis_rows(analysis: ArticleAnalysis, run_id: int | None,
 
     for att in analysis.attributions:
         s = att.source
-        if s is not None:
+        if s is not None and s.name is not None:
             rows["sources"].append({"id": source_id(s.name, s.kind), "name": s.name,
                                     "kind": s.kind, "description": s.description})
         r: dict[str, Any] = {
@@ -280,7 +283,7 @@ def analysis_rows(analysis: ArticleAnalysis, run_id: int | None,
         })
 
     for c in analysis.claims:
-        names = [by_id[x].source.name for x in c.chain
+        names = [by_id[x].source.label for x in c.chain
                  if x in by_id and by_id[x].source is not None]
         sid, sname, skind = src(c.chain[-1] if c.chain else None)
         rows["claims"].append({

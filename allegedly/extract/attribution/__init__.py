@@ -16,7 +16,8 @@ Layout of this package (one module per family of constructions):
   pronoun -> previous speaker, short name -> full name, ...), ``mentions.py`` (a mention's extent
   and kind);
 * ``cues.py`` (the cue lexicon, cue spans), ``spans.py`` (trimming, paragraphs and
-  :func:`~spans.make_match`, shared by every strategy).
+  :func:`~spans.make_match`, shared by every strategy), ``entity_index.py`` (the entities by
+  position: the antecedent look-backs bisect it instead of scanning the document).
 
 Quote finding is :mod:`allegedly.extract.quotes`; cues come from
 ``lexicons/reporting_verbs.tsv``. To add a strategy, see the docstring of ``strategies.py``.
@@ -32,6 +33,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from allegedly.extract.attribution.cues import TRIGGER_FORMS, cue_classes
+from allegedly.extract.attribution.entity_index import entity_index_for
 from allegedly.extract.attribution.spans import text_of
 from allegedly.extract.attribution.strategies import (
     DOCUMENT_PASSES,
@@ -116,6 +118,15 @@ def find_attributions(doc: Doc, disabled: Iterable[str] = (),
     set_disabled(doc, disabled)
     guard = _Guard(failures)
     quotes = find_quotes(text_of(doc))
+    with entity_index_for(doc):  # the entities by position, for the antecedent look-backs
+        found = _token_links(doc, quotes, guard)
+        found = _passes(doc, found, quotes, guard)
+    return _dedupe(sorted(found, key=lambda m: (m.content[0][0], m.cue or (0, 0))))
+
+
+def _token_links(doc: Doc, quotes: list[Quote], guard: _Guard) -> list[AttributionMatch]:
+    """The links of the token strategies: at each candidate token, the first strategy that
+    finds a link with a cue not seen yet."""
     found: list[AttributionMatch] = []
     seen_cues: set[tuple[int, int] | None] = set()
     for tok in doc:
@@ -127,8 +138,7 @@ def find_attributions(doc: Doc, disabled: Iterable[str] = (),
                 seen_cues.add(match.cue)
                 found.append(match)
                 break
-    return _dedupe(sorted(_passes(doc, found, quotes, guard),
-                          key=lambda m: (m.content[0][0], m.cue or (0, 0))))
+    return found
 
 
 def _passes(doc: Doc, found: list[AttributionMatch], quotes: list[Quote], guard: _Guard

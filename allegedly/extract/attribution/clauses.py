@@ -20,6 +20,8 @@ _SETTING_NOUNS = column("speech_settings", "word")
 """Nouns naming where/how something was said (``lexicons/speech_settings.tsv``)."""
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
 _ADJUNCT_PREPS = word_list("setting_preps")
+_CONDITION_NOUNS = word_list("condition_nouns")
+_ANONYMITY_NOUNS = word_list("anonymity_nouns")
 
 
 def end_before_conjoined_cue(comp: Token) -> int:
@@ -108,6 +110,16 @@ def anonymity_formula(x: Token) -> bool:
         c.dep_ == "auxpass" for c in x.children)
 
 
+def anonymity_condition(v: Token) -> bool:
+    """"spoke on condition of anonymity", "speaking on the condition of anonymity" (the phrase
+    right after the verb): the terms of speaking, not what was said. ("told the AP on
+    condition of anonymity" keeps its content.)"""
+    return any(p.dep_ == "prep" and p.i == v.i + 1 and p.lower_ in {"on", "under"} and any(
+        o.dep_ == "pobj" and o.lower_ in _CONDITION_NOUNS and any(
+            q.lower_ == "of" and any(a.lower_ in _ANONYMITY_NOUNS for a in q.children)
+            for q in o.children) for o in p.children) for p in v.children)
+
+
 def inverted_final(v: Token) -> bool:
     """"…, the Northern Ledger reported.": a reporting verb with its own subject closing the
     sentence after a comma, with nothing of its own after it."""
@@ -170,6 +182,6 @@ def without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offs
     return content
 
 
-__all__ = ["anonymity_formula", "before_setting", "clause_edges", "end_before_conjoined_cue",
+__all__ = ["anonymity_condition", "anonymity_formula", "before_setting", "clause_edges", "end_before_conjoined_cue",
            "has_object", "inverted_final", "is_setting", "np_like", "with_misattached_conjuncts",
            "without_final_aside"]

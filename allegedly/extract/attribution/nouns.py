@@ -115,7 +115,7 @@ def possessive(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
 
 def _without_case(src: SourceMatch) -> SourceMatch:
     """"Clinton's" -> "Clinton" (mention and name; the kind is re-read from the bare name)."""
-    if src.span is None or not src.name.endswith(("'s", "’s")):
+    if src.span is None or src.name is None or not src.name.endswith(("'s", "’s")):
         return src
     name = src.name[:-2].rstrip()
     s, e = src.span

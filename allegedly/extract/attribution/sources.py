@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from allegedly.extract.attribution.entity_index import indexed
 from allegedly.extract.attribution.mentions import (
     RELATIVE,
     THIRD_PERSON,
@@ -50,6 +51,8 @@ from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import word_list
 
 _IT_PRONOUNS = word_list("it_pronouns")
+_PERSONAL = word_list("personal_pronouns")
+_SHARE_PREPS = word_list("share_preps")
 _ARTICLES = word_list("articles")
 _SUBJECT_RELATIVES = word_list("subject_relatives")
 
@@ -75,6 +78,35 @@ def _relative(tok: Token, span: Span, core: Span) -> SourceMatch | None:
     noun = tok.head.head
     return replace(make_source(noun, stop=tok.head.left_edge.i, found_by="source.relative"),
                    method=method("source.relative"))
+
+
+def _group_share(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """"About 3 in 10 independents say", "while 2 in 10 say": a number is never a person -- a
+    share or count of a group speaks. The name is the mention (with the group of the share
+    before it in the paragraph when the group is left out), the kind anonymous."""
+    if not (tok.like_num or tok.pos_ == "NUM") or tok.ent_type_ in {"PERSON", "ORG", "GPE"}:
+        return None
+    name, antecedent = _strip_det(span), None
+    if not any(t.pos_ in {"NOUN", "PROPN"} and not t.like_num for t in span):
+        group = _earlier_group(tok)
+        if group is not None:
+            name, antecedent = f"{name} {group.text}", (group.start_char, group.end_char)
+    return SourceMatch((span.start_char, span.end_char), name, "anonymous", None, antecedent,
+                       method("source.group_share"))
+
+
+def _earlier_group(tok: Token, window: int = 80) -> Span | None:
+    """The group of the nearest share before ``tok`` in its paragraph ("3 in 10
+    [independents]"), looking back at most ``window`` tokens."""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(1, tok.i - window), -1):
+        t = doc[i]
+        if "\n" in t.text:
+            return None
+        if t.pos_ in {"NOUN", "PROPN"} and not t.like_num and doc[i - 1].like_num \
+                and doc[i - 2].lower_ in _SHARE_PREPS:
+            return doc[i:i + 1]
+    return None
 
 
 def _pronoun(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:
@@ -163,6 +195,7 @@ def _surname(tok: Token, span: Span, core: Span) -> Resolved | None:
 
 RESOLVERS: tuple[Rule, ...] = (
     Rule("source.relative", _relative),
+    Rule("source.group_share", _group_share),
     Rule("source.pronoun", _pronoun),
     Rule("source.role_apposition", _role_apposition),
     Rule("source.definite_description", _definite_description),
@@ -200,8 +233,11 @@ def make_source(tok: Token, stop: int | None = None, found_by: str = "source.sub
 
 
 def _finish(span: Span, core: Span, resolved: Resolved, by: str) -> SourceMatch:
-    """The source as resolved: the target's name and description, else the mention's own."""
-    name = resolved.name or core.text
+    """The source as resolved: the target's name and description, else the mention's own; an
+    unresolved personal pronoun keeps its kind and gets no name (never a source named "I")."""
+    name: str | None = resolved.name or core.text
+    if resolved.name is None and len(core) == 1 and core[0].lower_ in _PERSONAL:
+        name = None
     description, antecedent = resolved.description, None
     kind = classify(core)
     target = resolved.target
@@ -240,13 +276,9 @@ def named_span(src: SourceMatch | None) -> tuple[int, int] | None:
 
 
 def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
-    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``)."""
-    for ent in reversed(doc.ents):
-        if ent.end > before or not is_full_name(ent):
-            continue
-        if surname is None or name_tokens(ent)[-1].lower_ == surname:
-            return ent
-    return None
+    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``);
+    a bisection in the document's :class:`~.entity_index.EntityIndex`."""
+    return indexed(doc).person(before, surname)
 
 
 def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
@@ -304,10 +336,8 @@ def _role_appos(tok: Token) -> Span | None:
 
 
 def _earlier_entity(doc: Doc, before: int, labels: set[str]) -> Span | None:
-    for ent in reversed(doc.ents):
-        if ent.end <= before and ent.label_ in labels:
-            return ent
-    return None
+    """The most recent entity with one of ``labels`` ending before token ``before``."""
+    return indexed(doc).entity(before, labels)
 
 
 def _strip_det(span: Span) -> str:

@@ -118,6 +118,8 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
     if v.tag_ == "VB" and v.dep_ in {"ROOT", "conj"} and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in v.children):
         return None  # an imperative ("Talk to us?") is an instruction, not a report
+    if _infinitive(v):
+        return None
     frame = set(row["frame"].split(","))
     comps = [c for c in v.children if c.dep_ in CONTENT_DEPS and not clauses.inverted_final(c)]
     if "to" in frame and not comps:
@@ -126,9 +128,19 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
             return None  # "he wanted to defect": a wish, not a stated position
     if any(clauses.anonymity_formula(c) for c in v.children if c.dep_ == "xcomp"):
         return None  # "who asked not to be named"
+    if clauses.anonymity_condition(v):
+        return None  # "spoke on condition of anonymity"
     if row["class"] == "confirmation" and v.dep_ == "xcomp":
         return None  # "was unable to verify the account": a hedge, not a confirmation
     return VerbCue(v, row, frame, cue_span(v), comps, quotes)
+
+
+def _infinitive(v: Token) -> bool:
+    """A to-infinitive that modifies a noun ("the right to respond", "someone to defend
+    them"): a capacity or a purpose, not a speech event."""
+    if v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts):
+        return False
+    return v.dep_ in {"acl", "relcl"}
 
 
 # ---- content strategies, in the order of strategies.VERB_CONTENTS --------------------------

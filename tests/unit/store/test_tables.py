@@ -74,3 +74,21 @@ def test_failures_and_copies():
     assert len(rows["article_locations"]) == 2
     assert counts == {"articles_analysed": 0, "articles_not_analysed": 1, "duplicates": 1,
                       "errors": 2}
+
+
+def test_no_stored_source_is_a_bare_pronoun_or_a_number(analyzer):
+    from allegedly.lexicons import word_list
+
+    text = ("Election\n\nI think the count was wrong, one voter said. They said the polls closed "
+            "early. About 3 in 10 independents say the economy is improving, while 2 in 10 say "
+            "it is worse.")
+    an = next(iter(analyzer.analyze_articles([Article(text=text, origin="t.txt")])))
+    rows = analysis_rows(an, run_id=1)
+    names = [r["name"].casefold() for r in rows["sources"]]
+    pronouns = word_list("personal_pronouns")
+    filler = {"in", "of", "out", "about", "less", "more", "than", "nearly"}
+    assert names and not any(n in pronouns for n in names), names
+    assert all(any(w.isalpha() and w not in filler for w in n.split()) for n in names), names
+    they = [a for a in rows["attributions"] if a["source_text"] == "They"]
+    assert they and they[0]["source_name"] is None and they[0]["source_id"] is None
+    assert any(a["source_name"] == "2 in 10 independents" for a in rows["attributions"])

@@ -762,3 +762,19 @@ def test_raising_passive_has_subject_and_infinitive_as_content(nlp):
     assert _content(text, m) == "Turnout in the harbour towns | to rise sharply this fall"
     assert m.source is not None and m.source.span is None and m.source.kind == "vague"
     assert m.cue_class == "estimate"
+
+
+def test_an_infinitive_modifying_a_noun_is_no_speech_event(nlp):
+    for text in ("The ministry said Pakistan has the right to respond to the attack.",
+                 "The mayor said they need someone to defend the town."):
+        assert [m.cue_lemma for m in find_attributions(nlp(text))] == ["say"], text
+    went_on = find_attributions(nlp("The minister went on to explain that the budget was cut."))
+    assert [m.cue_lemma for m in went_on] == ["explain"]  # an infinitive of a verb still speaks
+
+
+def test_speaking_on_condition_of_anonymity_is_no_content(nlp):
+    text = "The official spoke on condition of anonymity because he was not authorized."
+    assert find_attributions(nlp(text)) == []
+    told = find_attributions(nlp("“The jet crashed in a field,” a police officer told the AP "
+                                 "on condition of anonymity."))
+    assert [m.cue_lemma for m in told] == ["tell"]

@@ -109,3 +109,25 @@ def test_unnamed_sources_have_the_span_of_their_words_or_none(nlp):
         src = link.source
         assert src.kind == "vague" and src.name == name, sentence
         assert (doc.text[src.span[0]:src.span[1]] if src.span else None) == text, sentence
+
+
+def test_an_unresolved_personal_pronoun_has_no_name_but_keeps_its_kind(nlp):
+    doc = nlp("I believe the vote was counted twice.")
+    src = make_source(_subject(doc, "believe"))
+    assert doc.text[src.span[0]:src.span[1]] == "I"
+    assert (src.name, src.kind) == (None, "person")
+    doc = nlp("They said the bridge was closed.")
+    assert make_source(_subject(doc, "said")).name is None
+
+
+def test_a_share_of_a_group_is_never_a_person_named_by_a_number(nlp):
+    doc = nlp("About 3 in 10 independents say the economy is improving, while 2 in 10 say it "
+              "is worse.")
+    says = [t for t in doc if t.text == "say"]
+    first = make_source(next(c for c in says[0].children if c.dep_ == "nsubj"))
+    assert (first.name, first.kind) == ("About 3 in 10 independents", "anonymous")
+    second = make_source(next(c for c in says[1].children if c.dep_ == "nsubj"))
+    assert (second.name, second.kind) == ("2 in 10 independents", "anonymous")
+    assert doc.text[second.span[0]:second.span[1]] == "2 in 10"
+    assert doc.text[second.antecedent[0]:second.antecedent[1]] == "independents"
+    assert second.method == "rule:source.group_share"

@@ -40,7 +40,8 @@ def test_a_switched_off_rule_gives_way_to_the_next(nlp):
                            disabled=["verb.ccomp"])) == ["rule:verb.colon"]
     assert not _by_method(nlp, "Officials said that 12 people died.", disabled=["verb"])
     unresolved = find_attributions(nlp(PRONOUN), disabled=["source.pronoun"])[1].source
-    assert (unresolved.name, unresolved.method) == ("He", "rule:source.subject")
+    assert (unresolved.name, unresolved.kind, unresolved.method) == (None, "person",
+                                                                   "rule:source.subject")
 
 
 def test_unknown_rule_names_are_refused(nlp):

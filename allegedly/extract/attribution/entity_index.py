@@ -1,0 +1,90 @@
+"""An index of a document's named entities by position, for the antecedent look-backs.
+
+Resolving "He", "Mr Tsimbalyuk" or "it" looks for the most recent entity of some sort before
+the mention. Scanning ``doc.ents`` backwards for every mention costs the whole document each
+time (quadratic on a long live blog); :class:`EntityIndex` sorts the entities once into lists
+by end token (full PERSON names, PERSON names by surname, entities by label) and answers each
+look-back with a bisection. The answers are exactly those of the backward scans they replace.
+
+:func:`indexed` builds the index once per document while :func:`find_attributions` runs (the
+entities do not change during the extraction) and, outside it, on each call.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from spacy.tokens import Doc, Span
+
+from allegedly.extract.attribution.mentions import is_full_name, name_tokens
+
+_KEY = "allegedly.attribution.entity_index"
+
+
+class _ByEnd:
+    """Entities in text order with their end tokens (ascending: entities never overlap)."""
+
+    def __init__(self) -> None:
+        self.ends: list[int] = []
+        self.ents: list[Span] = []
+
+    def add(self, ent: Span) -> None:
+        self.ends.append(ent.end)
+        self.ents.append(ent)
+
+    def last_before(self, before: int) -> Span | None:
+        """The last entity ending at or before token ``before``."""
+        n = bisect_right(self.ends, before)
+        return self.ents[n - 1] if n else None
+
+
+class EntityIndex:
+    """The entities of one document, sorted for "the most recent X before token i"."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.full_names = _ByEnd()
+        self.by_surname: defaultdict[str, _ByEnd] = defaultdict(_ByEnd)
+        self.by_label: defaultdict[str, _ByEnd] = defaultdict(_ByEnd)
+        for ent in doc.ents:
+            self.by_label[ent.label_].add(ent)
+            if is_full_name(ent):
+                self.full_names.add(ent)
+                self.by_surname[name_tokens(ent)[-1].lower_].add(ent)
+
+    def person(self, before: int, surname: str | None = None) -> Span | None:
+        """The most recent full-name PERSON entity ending before token ``before`` (with the
+        last name ``surname``, lower-cased, when given)."""
+        if surname is None:
+            return self.full_names.last_before(before)
+        group = self.by_surname.get(surname)
+        return group.last_before(before) if group is not None else None
+
+    def entity(self, before: int, labels: set[str]) -> Span | None:
+        """The most recent entity with one of ``labels`` ending before token ``before``."""
+        found = [e for e in (self.by_label[x].last_before(before) for x in labels
+                             if x in self.by_label) if e is not None]
+        return max(found, key=lambda e: e.end) if found else None
+
+
+def indexed(doc: Doc) -> EntityIndex:
+    """The document's index: the one :func:`entity_index_for` holds, else a fresh one."""
+    held = doc.user_data.get(_KEY)
+    return held if isinstance(held, EntityIndex) else EntityIndex(doc)
+
+
+@contextmanager
+def entity_index_for(doc: Doc) -> Iterator[EntityIndex]:
+    """Hold one index on ``doc`` for the duration of the block (the extraction of one
+    document), and drop it after, so that a later change of ``doc.ents`` is never missed."""
+    index = EntityIndex(doc)
+    doc.user_data[_KEY] = index
+    try:
+        yield index
+    finally:
+        doc.user_data.pop(_KEY, None)
+
+
+__all__ = ["EntityIndex", "entity_index_for", "indexed"]
