@@ -242,13 +242,12 @@ class _FigureFacts:
 def _figure_relation(f1: Figure, k1: tuple[str, str, str], f2: Figure,
                      k2: tuple[str, str, str], about: _FigureFacts) -> Relation | None:
     """The relation of two figures on one key, or None (one statement, or the same figure)."""
+    if (f1.value, f1.low, f1.high, f1.bound) == (f2.value, f2.low, f2.high, f2.bound):
+        return None  # the same figure again (tested first: the cheapest test)
     speakers = (about.speaker(f1), about.speaker(f2))
     if about.claim_of.get(f1.id) == about.claim_of.get(f2.id) and speakers[0] == speakers[1]:
         return None  # "750 out of 1,500", "498 killed and 1,500 wounded": one statement
     key = "|".join(x for x in (k1[0] or k2[0], k1[1], k1[2]))
-    same_value = (f1.value, f1.low, f1.high) == (f2.value, f2.low, f2.high)
-    if same_value and f1.bound == f2.bound:
-        return None
     if about.subscope(f1) != about.subscope(f2):
         kind, note = "scope", "one figure counts only a part (unit, town …)"
     elif measure_scope(f1.measure) != measure_scope(f2.measure):

@@ -81,6 +81,20 @@ def _verb_lookup(verb: Token, kind: str | None) -> str | None:
     return lookup(lemma(verb), "verb", kind)
 
 
+_COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
+
+
+def _complement(verb: Token, kind: str | None) -> str | None:
+    """ "18 people were reported killed", "17 were found dead", "40 were left homeless", "36
+    people missing" (a participle read as the verb): the measure of the verb's complement, or
+    of the verb's own form as an adjective."""
+    for c in verb.children:
+        if c.dep_ in _COMPLEMENTS and (m := _verb_lookup(c, kind) if c.pos_ == "VERB" else
+                                       lookup(c.lower_, "adj", kind)):
+            return m
+    return lookup(verb.lower_, "adj", kind) if verb.tag_ in {"VBG", "VBN"} else None
+
+
 def _verb_measure(tok: Token, kind: str | None) -> str | None:
     """Measure of the verb governing a counted noun ("had been killed" -> killed)."""
     if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "conj", "attr"}:
@@ -96,7 +110,8 @@ def _verb_measure(tok: Token, kind: str | None) -> str | None:
             not any(g.dep_ in {"nsubj", "nsubjpass"} for g in verb.children) and \
             not any(g.dep_ == "dobj" for g in verb.head.children):
         conjs.append(verb.head)  # "killed or wounded 30 people": the figure is the last verb's
-    found = [m for m in (_verb_lookup(v, kind) for v in [verb, *conjs]) if m]
+    found = [m for m in (_verb_lookup(v, kind) or _complement(v, kind) for v in [verb, *conjs])
+             if m]
     if not found:
         return None
     if len(set(found)) > 1 and _FATAL & set(found) and _HURT & set(found):

@@ -99,3 +99,14 @@ def test_bodies_count_people_on_the_comparison_key():
 
     assert counted_group("bodies") == counted_group("people") == "people"
     assert figure_key("dead", "bodies", None) == figure_key("killed", "people", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 18 people were reported killed in the raid.", ["killed"]),
+    ("Police said 17 were found dead in the building.", ["dead"]),
+    ("Medics said nine soldiers were left wounded after the blast.", ["wounded"]),
+    ("At least 40 people were left homeless by the storm.", ["displaced"]),
+    ("Four people were found in the building.", [None]),
+])
+def test_measure_of_the_verbs_complement(nlp, text, expected):
+    assert measures(nlp, text) == expected
