@@ -13,7 +13,18 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "allegedly.token_starts"
+TEXT_KEY = "allegedly.text"
 _CHUNKS_KEY = "allegedly.noun_chunks"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds it from the tokens on every access; the
+    pipeline stores the string a Doc was made from, which is its text)."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is None:  # a Doc's text never changes
+        cached = doc.text
+        doc.user_data[TEXT_KEY] = cached
+    return cached
 
 
 def _starts(doc: Doc) -> list[int]:

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from allegedly.errors import AllegedlyError, ModelError
 from allegedly.extract.lemmas import register_lemmatizer
 from allegedly.extract.matches import AttributionMatch
+from allegedly.extract.tokens import TEXT_KEY, text_of
 from allegedly.model import Article, ArticleAnalysis
 from allegedly.nlp import (
     components,  # noqa: F401  (registers the factories)
@@ -179,6 +180,7 @@ class Analyzer:
             for k, chunk in enumerate(job.windows):
                 try:
                     doc = nlp.make_doc(chunk.text)
+                    doc.user_data[TEXT_KEY] = chunk.text  # the tokenizer keeps every char
                 except Exception as exc:  # the tokenizer refused it: this article only
                     log.exception("tokenizing failed for %s", article.origin)
                     job.error = AllegedlyError("E202", origin=article.origin,
@@ -194,7 +196,7 @@ class Analyzer:
         chars = 0
         for item in docs:
             group.append(item)
-            chars += len(item[0].text)
+            chars += len(text_of(item[0]))
             if len(group) >= self.settings.batch_size or chars >= PIPE_CHARS:
                 yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
                 group, chars = [], 0

@@ -16,20 +16,12 @@ from allegedly.extract.attribution.cues import DOUBT_FORMS
 from allegedly.extract.attribution.sources import named_span
 from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
 from allegedly.extract.quotes import Quote
+from allegedly.extract.tokens import text_of
 
 _PARA_SPLIT = re.compile(r"\n+")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
                        r"(?: \([^)\n]{1,30}\))? ?[-–—]{1,2} ")
 MIN_QUOTE_WORDS = 4
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy rebuilds it from the tokens on every access)."""
-    cached = doc.user_data.get("allegedly.text")
-    if cached is None:  # a Doc's text never changes
-        cached = doc.text
-        doc.user_data["allegedly.text"] = cached
-    return cached
 
 
 def end_of(t: Token) -> int:

@@ -39,6 +39,7 @@ from allegedly.extract.figures.ranges import merge_ranges
 from allegedly.extract.figures.units import Cand, single_units, unit_aliases
 from allegedly.extract.matches import FigureMatch
 from allegedly.extract.rules import enabled, set_disabled
+from allegedly.extract.tokens import text_of
 
 __all__ = ["TRIGGER_FORMS", "find_figures", "switchable", "unit_aliases"]
 
@@ -63,7 +64,7 @@ def find_figures(doc: Doc, published: dt.date | None = None, disabled: Iterable[
     def on(name: str) -> bool:
         return enabled(doc, name)
 
-    text = doc.text
+    text = text_of(doc)
     cands = sorted(_candidates(doc, text, on), key=lambda c: c.start)
     cands = merge_ranges(text, cands, on)
     for rule in steps.PASSES:
