@@ -54,12 +54,16 @@ def store_path(tmp_path_factory, analyzer) -> Path:
     return path
 
 
-@pytest.fixture()
-def client(store_path):
+def _serve(path):
+    """A TestClient over a server on the store at ``path`` (a context manager)."""
     from fastapi.testclient import TestClient
 
-    app = create_app(ServerConfig(db_path=store_path))
-    with TestClient(app, base_url=BASE_URL) as c:
+    return TestClient(create_app(ServerConfig(db_path=path)), base_url=BASE_URL)
+
+
+@pytest.fixture()
+def client(store_path):
+    with _serve(store_path) as c:
         yield c
 
 
@@ -149,19 +153,13 @@ def copy_store(src: Path, dst: Path) -> Path:
 @pytest.fixture()
 def linked_client(linked_store_path):
     """A client over the shared linked store (read-only tests only)."""
-    from fastapi.testclient import TestClient
-
-    app = create_app(ServerConfig(db_path=linked_store_path))
-    with TestClient(app, base_url=BASE_URL) as c:
+    with _serve(linked_store_path) as c:
         yield c
 
 
 @pytest.fixture()
 def writable_client(linked_store_path, tmp_path):
     """``(client, store path)`` over a private copy of the linked store (for decisions)."""
-    from fastapi.testclient import TestClient
-
     path = copy_store(linked_store_path, tmp_path / "copy.db")
-    app = create_app(ServerConfig(db_path=path))
-    with TestClient(app, base_url=BASE_URL) as c:
+    with _serve(path) as c:
         yield c, path
