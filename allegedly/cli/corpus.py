@@ -132,7 +132,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db_path: str, fmt: str |
     task = bar.add_task("ingest", total=total, speed="0.0", errors=0)
 
     def on_progress(p: Any) -> None:
-        done = p.processed + p.already_stored
+        done = p.finished + p.already_stored
         speed = (p.analysed + p.not_analysed) / p.seconds if p.seconds else 0.0
         bar.update(task, completed=done, speed=f"{speed:.1f}", errors=p.errors)
 

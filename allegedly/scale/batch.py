@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,26 +48,47 @@ class AnalyzerLike(Protocol):
     def analyze_articles(self, articles: list[Article]) -> object: ...
 
 
-def process_batch(items: Sequence[Item], analyzer: AnalyzerLike) -> list[Result]:
+def process_batch(items: Sequence[Item], analyzer: AnalyzerLike,
+                  on_article: Callable[[], None] | None = None) -> list[Result]:
     """Analyse the articles among ``items`` and return the results in the same order.
 
     Per-article errors become :class:`Failure` records carrying the article (so it is still
     stored, as ``not_analysed``); copies and read failures pass through unchanged.
+    ``on_article`` is called each time one article's analysis is done (the progress bar).
     """
     articles = [i for i in items if isinstance(i, Article)]
     analysed: list[ArticleAnalysis | Failure] = []
     if articles:
-        try:
-            results = list(analyzer.analyze_articles(articles))  # type: ignore[call-overload]
-        except (ModelError, ImportError):  # no analyser at all: stop the run, say why
-            raise
-        except Exception as exc:  # the whole batch failed: record it per article, go on
-            results = [exc] * len(articles)
+        results = _analyse_all(analyzer, articles, on_article)
         for art, res in zip(articles, results, strict=True):
             analysed.append(res if isinstance(res, ArticleAnalysis)
                             else Failure.from_error(res, art))
     it = iter(analysed)
     return [next(it) if isinstance(i, Article) else i for i in items]
+
+
+def _analyse_all(analyzer: AnalyzerLike, articles: list[Article],
+                 on_article: Callable[[], None] | None) -> list[object]:
+    """One result per article (an analysis or an error), ``on_article`` after each; when the
+    analyser itself fails, the whole batch gets that error. ``on_article``'s own exceptions
+    (a caller stopping the run) are not taken for analysis errors: they propagate."""
+    def analyse() -> Iterator[object]:  # the analyser is called by the first next()
+        yield from analyzer.analyze_articles(articles)  # type: ignore[call-overload]
+
+    results: list[object] = []
+    stream = analyse()
+    while True:
+        try:
+            res = next(stream)
+        except StopIteration:
+            return results
+        except (ModelError, ImportError):  # no analyser at all: stop the run, say why
+            raise
+        except Exception as exc:  # the whole batch failed: record it per article, go on
+            return [exc] * len(articles)
+        results.append(res)
+        if on_article is not None:
+            on_article()
 
 
 # ---- the per-process analyzer of worker processes ------------------------------------------
@@ -117,6 +138,16 @@ def _watch_parent(parent_pid: int) -> None:
     os._exit(1)  # orphaned: nobody is left to take our results
 
 
+_article_done: Callable[[], None] | None = None  # this worker's per-article signal (set_article_done)
+
+
+def set_article_done(signal_done: Callable[[], None] | None) -> None:
+    """Install the callable :func:`run_batch` calls after every article of this process."""
+    global _article_done
+    _article_done = signal_done
+
+
 def run_batch(batch: Batch, settings: Settings) -> list[Result]:
-    """Worker entry point: :func:`process_batch` with this process's analyzer."""
-    return process_batch(batch.items, worker_analyzer(settings))
+    """Worker entry point: :func:`process_batch` with this process's analyzer (and its
+    per-article signal, when one was installed)."""
+    return process_batch(batch.items, worker_analyzer(settings), _article_done)

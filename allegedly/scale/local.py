@@ -15,12 +15,21 @@ import multiprocessing as mp
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from allegedly.errors import AllegedlyError
-from allegedly.scale.batch import Batch, Result, exit_with_parent, init_worker, run_batch
+from allegedly.scale.batch import (
+    Batch,
+    Result,
+    exit_with_parent,
+    init_worker,
+    process_batch,
+    run_batch,
+    set_article_done,
+    worker_analyzer,
+)
 from allegedly.settings import Settings
 
 IN_FLIGHT = 6  # batches in flight per worker: a slow batch at the head does not idle the others
@@ -30,23 +39,48 @@ class WorkerLost(AllegedlyError):
     """A worker process died (killed, out of memory): the run stops, resumable (E203)."""
 
 
-def run_inline(batches: Iterable[Batch], settings: Settings
-               ) -> Iterator[tuple[Batch, list[Result]]]:
-    """Analyse batches one after the other in this process."""
+ArticleDone = Callable[[], None]
+
+
+def run_inline(batches: Iterable[Batch], settings: Settings,
+               on_article: ArticleDone | None = None) -> Iterator[tuple[Batch, list[Result]]]:
+    """Analyse batches one after the other in this process; ``on_article`` is called after
+    every analysed article."""
     for batch in batches:
-        yield batch, run_batch(batch, settings)
+        yield batch, process_batch(batch.items, worker_analyzer(settings), on_article)
 
 
-def run_pool(batches: Iterable[Batch], settings: Settings, jobs: int
-             ) -> Iterator[tuple[Batch, list[Result]]]:
-    """Analyse batches on ``jobs`` worker processes; yield ``(batch, results)`` in order."""
+def run_pool(batches: Iterable[Batch], settings: Settings, jobs: int,
+             on_article: ArticleDone | None = None) -> Iterator[tuple[Batch, list[Result]]]:
+    """Analyse batches on ``jobs`` worker processes; yield ``(batch, results)`` in order.
+
+    With ``on_article``, every worker signals each analysed article on a queue and a relay
+    thread of this process calls ``on_article`` for it (so a progress bar moves per article,
+    not per batch)."""
     ctx = mp.get_context("spawn")
+    if on_article is None:
+        yield from _pooled(batches, settings, jobs, ctx, None)
+        return
+    done_q = ctx.SimpleQueue()
+    relay = _Relay(done_q, on_article)
+    try:
+        for taken in _pooled(batches, settings, jobs, ctx, done_q):
+            relay.check()
+            yield taken
+    finally:
+        relay.stop()
+    relay.check()
+
+
+def _pooled(batches: Iterable[Batch], settings: Settings, jobs: int, ctx: mp.context.SpawnContext,
+            done_q: mp.SimpleQueue | None) -> Iterator[tuple[Batch, list[Result]]]:
+    """The pool of :func:`run_pool`: at most ``IN_FLIGHT × jobs`` batches in flight."""
     window: deque[tuple[Batch, Future | None]] = deque()
     # workers are started by the thread that submits (this one): the kernel's death signal
     # is tied to it, so it is armed only when that thread lives as long as the process
     main = threading.current_thread() is threading.main_thread()
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init_pool_worker,
-                             initargs=(settings, os.getpid(), main)) as pool:
+                             initargs=(settings, os.getpid(), main, done_q)) as pool:
         try:
             for batch in batches:
                 if not batch.n_analyse:  # nothing for the model: no round trip
@@ -65,9 +99,44 @@ def run_pool(batches: Iterable[Batch], settings: Settings, jobs: int
                     fut.cancel()
 
 
-def init_pool_worker(settings: Settings, parent_pid: int, deathsig: bool) -> None:
-    """Pool initializer: exit with the parent, then load the model."""
+class _Relay:
+    """A daemon thread calling ``on_article`` once per signal on ``done_q`` until ``None``.
+
+    It always drains the queue (a worker never blocks on a full pipe); an exception raised by
+    ``on_article`` is kept and re-raised in the consuming thread by :meth:`check`."""
+
+    def __init__(self, done_q: mp.SimpleQueue, on_article: ArticleDone) -> None:
+        self.done_q, self.on_article = done_q, on_article
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True,
+                                       name="allegedly-progress-relay")
+        self.thread.start()
+
+    def _run(self) -> None:
+        while self.done_q.get() is not None:
+            if self.error is None:
+                try:
+                    self.on_article()
+                except Exception as exc:  # re-raised by check() in the consumer's thread
+                    self.error = exc
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        """After the pool has shut down (no worker writes any more): end the thread."""
+        self.done_q.put(None)
+        self.thread.join(timeout=5)
+
+
+def init_pool_worker(settings: Settings, parent_pid: int, deathsig: bool,
+                     done_q: mp.SimpleQueue | None = None) -> None:
+    """Pool initializer: exit with the parent, install the per-article signal, load the
+    model."""
     exit_with_parent(parent_pid, deathsig=deathsig)
+    if done_q is not None:
+        set_article_done(lambda: done_q.put(1))
     init_worker(settings)
 
 
@@ -76,9 +145,10 @@ def _take(window: deque[tuple[Batch, Future | None]]) -> tuple[Batch, list[Resul
     return batch, list(batch.items) if pending is None else pending.result()
 
 
-def run_local(batches: Iterable[Batch], settings: Settings, jobs: int = 1
-              ) -> Iterator[tuple[Batch, list[Result]]]:
-    """``jobs <= 1``: in this process; otherwise a spawn pool of ``jobs`` workers."""
+def run_local(batches: Iterable[Batch], settings: Settings, jobs: int = 1,
+              on_article: ArticleDone | None = None) -> Iterator[tuple[Batch, list[Result]]]:
+    """``jobs <= 1``: in this process; otherwise a spawn pool of ``jobs`` workers.
+    ``on_article`` is called (in this process) after every analysed article."""
     if jobs <= 1:
-        return run_inline(batches, settings)
-    return run_pool(batches, settings, jobs)
+        return run_inline(batches, settings, on_article)
+    return run_pool(batches, settings, jobs, on_article)

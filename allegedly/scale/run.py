@@ -41,13 +41,21 @@ class Progress:
     already_stored: int = 0
     errors: int = 0
     written: int = 0  # items committed to the store
-    processed: int = 0  # items whose analysis is done (committed or about to be): the bar
+    processed: int = 0  # items of the batches taken back from the analysis
+    articles_done: int = 0  # articles whose analysis is done, counted as each one finishes
+    articles_taken: int = 0  # the articles among ``processed``
     warnings: Counter[str] = field(default_factory=Counter)  # W-codes of articles and items
     started: float = field(default_factory=time.monotonic)
 
     @property
     def seconds(self) -> float:
         return time.monotonic() - self.started
+
+    @property
+    def finished(self) -> int:
+        """Items done, what the progress bar shows: the items of the batches taken back plus
+        the articles already analysed in batches still in flight (it moves per article)."""
+        return self.processed + max(0, self.articles_done - self.articles_taken)
 
 
 @dataclass(frozen=True)
@@ -191,11 +199,18 @@ def _run_local(batches: Iterable[Batch], store: Store, run_id: int, settings: Se
 
     pending: list[Result] = []
     read = skipped = 0
-    for batch, results in run_local(batches, settings, jobs):
+
+    def article_done() -> None:  # called by one thread only (this one, or the pool's relay)
+        progress.articles_done += 1
+        if on_progress:
+            on_progress(progress)
+
+    for batch, results in run_local(batches, settings, jobs, article_done):
         pending.extend(results)
         read += batch.read
         skipped += batch.already_stored
         progress.processed += len(results)
+        progress.articles_taken += batch.n_analyse
         if on_progress:  # the bar moves as articles are analysed, not once per transaction
             on_progress(progress)
         if len(pending) >= settings.store_batch:

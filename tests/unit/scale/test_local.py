@@ -24,9 +24,22 @@ def _batches(tmp_path, n=8):
 def test_pool_equals_inline_in_input_order(tmp_path, analyzer):
     batches = _batches(tmp_path)
     inline = [(b.seq, r) for b, r in run_inline(batches, SETTINGS)]
-    pooled = [(b.seq, r) for b, r in run_pool(iter(batches), SETTINGS, jobs=2)]
+    signals: list[int] = []  # one per analysed article, relayed from the workers
+    pooled = [(b.seq, r) for b, r in run_pool(iter(batches), SETTINGS, jobs=2,
+                                               on_article=lambda: signals.append(1))]
     assert [s for s, _ in pooled] == list(range(len(batches)))
     assert pooled == inline
+    assert len(signals) == sum(b.n_analyse for b in batches) == 8
+
+
+@pytest.mark.slow
+def test_an_error_in_the_article_callback_reaches_the_caller(tmp_path, analyzer):
+    def fail() -> None:
+        raise LookupError("the caller's progress callback failed")
+
+    with pytest.raises(LookupError, match="progress callback"):
+        for _ in run_pool(iter(_batches(tmp_path)), SETTINGS, jobs=2, on_article=fail):
+            pass
 
 
 @pytest.mark.slow

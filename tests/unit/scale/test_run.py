@@ -38,6 +38,17 @@ def test_ingest_then_reingest_is_idempotent(tmp_path, analyzer):
         assert after == snap
 
 
+def test_the_progress_moves_once_per_analysed_article(tmp_path, analyzer):
+    seen: list[int] = []
+    with open_store(tmp_path / "c.db") as store:
+        result = ingest([], store, settings=SETTINGS, articles=corpus(),
+                        on_progress=lambda p: seen.append(p.finished))
+    assert seen == sorted(seen)  # never goes back
+    # batches hold 2 articles (SETTINGS.batch_size): every single article is a step of the bar
+    assert set(range(1, 10)) <= set(seen)
+    assert seen[-1] == result.progress.processed == 11  # 9 articles, a copy, a failure
+
+
 def test_interrupted_run_resumes_to_the_same_store(tmp_path, analyzer):
     with open_store(tmp_path / "clean.db") as clean:
         ingest([], clean, settings=SETTINGS, articles=corpus())
