@@ -8,7 +8,8 @@ coreference model is available, so resolution is by rules over the parse and the
 * ``source.relative`` -- a relative pronoun ("who", ", which", "that") speaks for the noun it
   hangs on, and that noun phrase is the source;
 * ``source.pronoun`` -- "He" -> the most recent person-like subject before it (the previous
-  speaker, "Roman Tsimbalyuk", whose pre-modifiers give the description "Ukrainian journalist");
+  speaker, "Roman Tsimbalyuk", whose pre-modifiers give the description "Ukrainian journalist"),
+  never one named inside a quote when the pronoun stands outside it;
 * ``source.role_apposition`` -- "The mayor, Anna Berg" -> "Anna Berg";
 * ``source.definite_description`` -- "the 29-year-old", "the sergeant" -> the person named before;
 * ``source.it_entity`` -- "it", "its" -> the last organisation or place named before;
@@ -283,10 +284,19 @@ def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
 
 def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
     """The most recent person-like *subject* before token ``before`` (a full or short PERSON
-    name, or a singular person noun phrase "one soldier"), else the most recent full name."""
+    name, or a singular person noun phrase "one soldier"), else the most recent full name.
+    A mention outside quotes never takes a person named inside a quote (the quoted words are
+    the speaker's: "“Trump was up 5 or 6 points,” he said" after "Graham told the AP" is not
+    Trump)."""
+    index = indexed(doc)
+    quoted = before < len(doc) and index.in_quote(doc[before].idx)
+
+    def outside(person: Span) -> bool:
+        return quoted or not index.in_quote(person.start_char)
+
     for i in range(before - 1, max(-1, before - window), -1):
         t = doc[i]
-        if t.dep_ not in {"nsubj", "nsubjpass"}:
+        if t.dep_ not in {"nsubj", "nsubjpass"} or not quoted and index.in_quote(t.idx):
             continue
         if t.lower_ in _SUBJECT_RELATIVES and t.head.dep_ == "relcl":
             t = t.head.head
@@ -294,9 +304,9 @@ def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
                 t.head.dep_ == "ccomp" and t.head.i < t.head.head.i):  # "X alleged ..., Y said"
             continue  # a subject inside reported content ("reported that the colonel ...")
         found = _person_subject(doc, t)
-        if found is not None:
+        if found is not None and outside(found):
             return found
-    return _earlier_person(doc, before, None)
+    return index.person_where(before, outside)
 
 
 def _person_subject(doc: Doc, t: Token) -> Span | None:

@@ -131,3 +131,20 @@ def test_a_share_of_a_group_is_never_a_person_named_by_a_number(nlp):
     assert doc.text[second.span[0]:second.span[1]] == "2 in 10"
     assert doc.text[second.antecedent[0]:second.antecedent[1]] == "independents"
     assert second.method == "rule:source.group_share"
+
+
+def _pronoun_source(doc, nth: int = 0):
+    """The source of the ``nth`` cue "said" whose subject is a pronoun."""
+    verbs = [t for t in doc if t.text == "said"
+             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in t.children)]
+    return make_source(next(c for c in verbs[nth].children if c.dep_ == "nsubj"))
+
+
+def test_a_pronoun_outside_quotes_never_takes_a_person_named_inside_one(nlp):
+    doc = nlp("Senator Lena Fischer told reporters she was worried about the state. "
+              "“Mark Olsen was up five points, and now it is close,” she said.")
+    she = _pronoun_source(doc)
+    assert she.name == "Lena Fischer"
+    doc = nlp("Mayor Tom Reyes spoke on Monday. “Anna Kowalski will never win this city,” he "
+              "said.")
+    assert _pronoun_source(doc).name == "Tom Reyes"
