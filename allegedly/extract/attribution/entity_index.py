@@ -80,6 +80,18 @@ class EntityIndex:
         ``ok`` holds (e.g. one named outside quotes)."""
         return self.full_names.last_where(before, ok)
 
+    def named_where(self, before: int, ok: Callable[[Span], bool]) -> Span | None:
+        """The most recent PERSON entity (a full or a short name) ending before token
+        ``before`` for which ``ok`` holds; a short name gives the full name with its surname
+        mentioned last before it, when there is one ("President Obama" -> "Barack Obama")."""
+        group = self.by_label.get("PERSON")
+        found = group.last_where(before, ok) if group is not None else None
+        if found is None or is_full_name(found):
+            return found
+        names = name_tokens(found)
+        full = self.person(found.start, names[-1].lower_) if names else None
+        return full or found
+
     def in_quote(self, char: int) -> bool:
         """Character ``char`` lies inside a direct quotation (its marks included)."""
         if self._quotes is None:
