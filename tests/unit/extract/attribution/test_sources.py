@@ -45,7 +45,20 @@ def test_apposition_and_relative_clause_are_part_of_the_mention(nlp):
     assert span.text == "Anna Berg, a lawyer who studied the case"
     src = make_source(_subject(doc, "said"))
     assert src.name == "Anna Berg" and src.kind == "person"
-    assert src.description == "a lawyer who studied the case"
+    assert src.description == "a lawyer"  # the relative clause is in the mention, not the
+    # description: descriptions are appositions and titles, never clauses
+
+
+def test_a_description_is_never_an_age_nor_a_noun_that_names_no_person(nlp):
+    doc = nlp("Yevhen Zosin, 74, a retired engineer who saw the attack, said the building shook.")
+    assert make_source(_subject(doc, "said")).description == "a retired engineer"
+    doc = nlp("Mirela Kovanic, 58, said the hospital was full.")
+    src = make_source(_subject(doc, "said"))
+    assert src.name == "Mirela Kovanic" and src.description is None
+    doc = nlp("Darko Liss, a senior fellow at the Valdoria Institute, which was founded "
+              "in 1985, said the unit left.")
+    assert make_source(_subject(doc, "said")).description == (
+        "a senior fellow at the Valdoria Institute")
 
 
 def test_pronoun_and_short_name_resolved_to_earlier_full_name(nlp):
