@@ -14,6 +14,8 @@ coreference model is available, so resolution is by rules over the parse and the
 * ``source.definite_description`` -- "the 29-year-old", "the minister", "Pakistan's prime
   minister" -> the person the article named before in that role
   (:mod:`allegedly.extract.attribution.roles`);
+* ``source.body_description`` -- "the ministry" -> the body that spoke last under a fuller name
+  ("India's home ministry");
 * ``source.it_entity`` -- "it", "its" -> the last organisation or place named before;
 * ``source.short_name`` / ``source.surname`` -- "Mr Tsimbalyuk", "Tsimbalyuk" -> the full name
   mentioned earlier; ``source.full_name`` -- a full PERSON name without its titles;
@@ -34,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from allegedly.extract.attribution.cues import verb_cue_row
 from allegedly.extract.attribution.entity_index import indexed
 from allegedly.extract.attribution.mentions import (
     RELATIVE,
@@ -46,15 +49,20 @@ from allegedly.extract.attribution.mentions import (
     is_full_name,
     mention_span,
     name_tokens,
+    nouns,
     outlet_name,
     person_noun,
 )
 from allegedly.extract.attribution.roles import fits, is_role, role_head
+from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import SourceMatch
 from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import word_list
 
 _IT_PRONOUNS = word_list("it_pronouns")
+_BODY_HEADS = frozenset(n for n, k in nouns()[0].items()
+                        if k in {"government", "organisation", "evidence"}) | frozenset(
+    w for w, k in nouns()[1] if k == "government" and " " not in w)
 _PERSONAL = word_list("personal_pronouns")
 _SHARE_PREPS = word_list("share_preps")
 _ARTICLES = word_list("articles")
@@ -173,6 +181,50 @@ def _role_target(tok: Token, look_back: bool = True) -> Span | None:
                              and fits(tok, e))
 
 
+def _body_description(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """"The ministry said" after "… announced by India's home ministry": a bare definite body
+    noun (a government, organisation or document head of ``source_nouns.tsv``, only "the"
+    before it) -> the nearest earlier mention of that noun that names the body more fully (a
+    named entity, or modifiers: "the Ministry of Foreign Affairs", "India's home ministry") and
+    spoke (the subject or by-agent of a reporting verb), outside quotes when the mention is,
+    at most 300 tokens back."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or lemma(tok) not in _BODY_HEADS \
+            or [c.lower_ for c in tok.lefts] != ["the"] or next(tok.rights, None) is not None:
+        return None
+    doc = tok.doc
+    index = indexed(doc)
+    quoted = index.in_quote(tok.idx)
+    for i in range(tok.i - 1, max(-1, tok.i - 300), -1):
+        t = doc[i]
+        if t.lower_ != tok.lower_ or not quoted and index.in_quote(t.idx):
+            continue
+        fuller = t.ent_type_ in {"ORG", "GPE", "NORP"} or any(
+            c.dep_ in {"compound", "amod", "poss", "nmod"} for c in t.lefts) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in t.rights)
+        if not fuller:
+            continue
+        head = t
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if not (head.dep_ in {"nsubj", "nsubjpass", "pobj"} and _spoke(head)):
+            continue  # the body that spoke last, not any body named
+        base = make_source(head)
+        if base.name is None or base.name.lower() == tok.lower_:
+            return None
+        ante = head_span(head)
+        return SourceMatch((span.start_char, span.end_char), base.name, base.kind,
+                           base.description, (ante.start_char, ante.end_char),
+                           method("source.body_description"))
+    return None
+
+
+def _spoke(t: Token) -> bool:
+    """``t`` is the subject of a reporting verb, or its by-agent ("announced by the ministry")."""
+    if t.dep_ == "pobj":
+        return t.head.dep_ == "agent" and verb_cue_row(t.head.head) is not None
+    return t.head.pos_ in {"VERB", "AUX"} and verb_cue_row(t.head) is not None
+
+
 def _it_entity(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:
     """"it", "its" -> the last organisation, place or group named before."""
     if tok.lower_ not in _IT_PRONOUNS:
@@ -230,6 +282,7 @@ RESOLVERS: tuple[Rule, ...] = (
     Rule("source.pronoun", _pronoun),
     Rule("source.role_apposition", _role_apposition),
     Rule("source.definite_description", _definite_description),
+    Rule("source.body_description", _body_description),
     Rule("source.it_entity", _it_entity),
     Rule("source.short_name", _short_name),
     Rule("source.full_name", _full_name),

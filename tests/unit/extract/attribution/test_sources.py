@@ -161,3 +161,15 @@ def test_a_pronoun_outside_quotes_never_takes_a_person_named_inside_one(nlp):
     doc = nlp("Mayor Tom Reyes spoke on Monday. “Anna Kowalski will never win this city,” he "
               "said.")
     assert _pronoun_source(doc).name == "Tom Reyes"
+
+
+def test_a_bare_definite_body_noun_is_the_body_that_spoke_last_under_a_fuller_name(nlp):
+    doc = nlp("The drills were announced by Valdoria's interior ministry on Monday. The drills "
+              "will include sirens, the ministry said in a statement.")
+    src = _subject(doc, "said")
+    got = make_source(src)
+    assert got.name == "Valdoria's interior ministry" and got.kind == "government"
+    assert got.method == "rule:source.body_description"
+    doc = nlp("Valdoria's interior ministry is in the capital. The ministry said the drills "
+              "would go ahead.")
+    assert make_source(_subject(doc, "said")).name == "The ministry"  # that body never spoke
