@@ -5,6 +5,8 @@ the mention. Scanning ``doc.ents`` backwards for every mention costs the whole d
 time (quadratic on a long live blog); :class:`EntityIndex` sorts the entities once into lists
 by end token (full PERSON names, PERSON names by surname, entities by label) and answers each
 look-back with a bisection. The answers are exactly those of the backward scans they replace.
+It also tells whether a character lies inside a direct quotation (:meth:`EntityIndex.in_quote`,
+a bisection over :func:`~allegedly.extract.quotes.find_quotes`, computed once on first use).
 
 :func:`indexed` builds the index once per document while :func:`find_attributions` runs (the
 entities do not change during the extraction) and, outside it, on each call.
@@ -14,12 +16,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from spacy.tokens import Doc, Span
 
 from allegedly.extract.attribution.mentions import is_full_name, name_tokens
+from allegedly.extract.quotes import find_quotes
+from allegedly.extract.tokens import text_of
 
 _KEY = "allegedly.attribution.entity_index"
 
@@ -40,6 +44,13 @@ class _ByEnd:
         n = bisect_right(self.ends, before)
         return self.ents[n - 1] if n else None
 
+    def last_where(self, before: int, ok: Callable[[Span], bool]) -> Span | None:
+        """The last entity ending at or before token ``before`` for which ``ok`` holds."""
+        for n in range(bisect_right(self.ends, before) - 1, -1, -1):
+            if ok(self.ents[n]):
+                return self.ents[n]
+        return None
+
 
 class EntityIndex:
     """The entities of one document, sorted for "the most recent X before token i"."""
@@ -48,6 +59,8 @@ class EntityIndex:
         self.full_names = _ByEnd()
         self.by_surname: defaultdict[str, _ByEnd] = defaultdict(_ByEnd)
         self.by_label: defaultdict[str, _ByEnd] = defaultdict(_ByEnd)
+        self.doc = doc
+        self._quotes: tuple[list[int], list[int]] | None = None
         for ent in doc.ents:
             self.by_label[ent.label_].add(ent)
             if is_full_name(ent):
@@ -61,6 +74,32 @@ class EntityIndex:
             return self.full_names.last_before(before)
         group = self.by_surname.get(surname)
         return group.last_before(before) if group is not None else None
+
+    def person_where(self, before: int, ok: Callable[[Span], bool]) -> Span | None:
+        """The most recent full-name PERSON entity ending before token ``before`` for which
+        ``ok`` holds (e.g. one named outside quotes)."""
+        return self.full_names.last_where(before, ok)
+
+    def named_where(self, before: int, ok: Callable[[Span], bool]) -> Span | None:
+        """The most recent PERSON entity (a full or a short name) ending before token
+        ``before`` for which ``ok`` holds; a short name gives the full name with its surname
+        mentioned last before it, when there is one ("President Obama" -> "Barack Obama")."""
+        group = self.by_label.get("PERSON")
+        found = group.last_where(before, ok) if group is not None else None
+        if found is None or is_full_name(found):
+            return found
+        names = name_tokens(found)
+        full = self.person(found.start, names[-1].lower_) if names else None
+        return full or found
+
+    def in_quote(self, char: int) -> bool:
+        """Character ``char`` lies inside a direct quotation (its marks included)."""
+        if self._quotes is None:
+            found = find_quotes(text_of(self.doc))
+            self._quotes = [q.start for q in found], [q.end for q in found]
+        starts, ends = self._quotes
+        n = bisect_right(starts, char)
+        return bool(n) and char < ends[n - 1]
 
     def entity(self, before: int, labels: set[str]) -> Span | None:
         """The most recent entity with one of ``labels`` ending before token ``before``."""

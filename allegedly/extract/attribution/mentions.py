@@ -211,7 +211,11 @@ def is_full_name(ent: Span) -> bool:
 
 
 def description_of(ent: Span) -> str | None:
-    """Pre-modifiers ("Ukrainian journalist") or apposition ("a Ukrainian journalist") of a name."""
+    """Pre-modifiers ("Ukrainian journalist", "Pakistan's Prime Minister") or apposition ("a
+    Ukrainian journalist") of a name, as written. An apposition is a description only when a
+    person noun or role heads it ("a lawyer", "senior fellow at the Washington Institute", not
+    an age "58" nor a misparsed "the pathway to 270 electoral votes"), and it ends before its
+    relative or participle clause ("a resident [who lives near …]")."""
     doc = ent.doc
     head = ent.root
     mods = [t for t in head.lefts if t.i < ent.start and t.dep_ in {"amod", "compound", "nmod"}]
@@ -219,14 +223,45 @@ def description_of(ent: Span) -> str | None:
         start = min(t.left_edge.i for t in mods)
         words = [t for t in doc[start:ent.start] if t.dep_ != "det" and not t.is_punct]
         if words:
-            return " ".join(t.text for t in words)
+            return doc[words[0].i:words[-1].i + 1].text
     for child in head.rights:
         if child.dep_ == "appos":
-            return doc[child.left_edge.i:child.right_edge.i + 1].text
+            desc = _apposition(child)
+            if desc is not None:
+                return desc
     if head.dep_ == "appos" and head.head.i < ent.start:
         h = head.head
         return doc[h.left_edge.i:h.i + 1].text
     return None
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+_INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+
+def _apposition(child: Token) -> str | None:
+    """The words of an apposition that describes a person, up to its clause: headed by a person
+    noun or a role, or an indefinite singular noun phrase ("a retired engineer"); None for an
+    age or another noun phrase."""
+    doc = child.doc
+    if child.like_num or child.pos_ == "NUM" or not (
+            lemma(child) in _describing_nouns() or child.tag_ == "NN"
+            and doc[child.left_edge.i].lower_ in _INDEFINITE_ARTICLES):
+        return None
+    end = child.right_edge.i
+    for t in child.subtree:  # "senior fellow at the institute[, which was founded in 1985]"
+        if t.dep_ in _CLAUSE_DEPS and t.i > child.i:
+            end = min(end, t.left_edge.i - 1)
+    while end > child.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
+    return doc[child.left_edge.i:end + 1].text
+
+
+@cache
+def _describing_nouns() -> frozenset[str]:
+    """Head nouns of a person's description: person nouns of ``source_nouns.tsv`` and the roles
+    of ``person_roles.tsv``."""
+    return _person_nouns() | frozenset(r["role"] for r in load("person_roles"))
 
 
 def person_noun(t: Token) -> bool:

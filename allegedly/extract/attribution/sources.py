@@ -8,9 +8,14 @@ coreference model is available, so resolution is by rules over the parse and the
 * ``source.relative`` -- a relative pronoun ("who", ", which", "that") speaks for the noun it
   hangs on, and that noun phrase is the source;
 * ``source.pronoun`` -- "He" -> the most recent person-like subject before it (the previous
-  speaker, "Roman Tsimbalyuk", whose pre-modifiers give the description "Ukrainian journalist");
+  speaker, "Roman Tsimbalyuk", whose pre-modifiers give the description "Ukrainian journalist"),
+  never one named inside a quote when the pronoun stands outside it;
 * ``source.role_apposition`` -- "The mayor, Anna Berg" -> "Anna Berg";
-* ``source.definite_description`` -- "the 29-year-old", "the sergeant" -> the person named before;
+* ``source.definite_description`` -- "the 29-year-old", "the minister", "Pakistan's prime
+  minister" -> the person the article named before in that role
+  (:mod:`allegedly.extract.attribution.roles`);
+* ``source.body_description`` -- "the ministry" -> the body that spoke last under a fuller name
+  ("India's home ministry");
 * ``source.it_entity`` -- "it", "its" -> the last organisation or place named before;
 * ``source.short_name`` / ``source.surname`` -- "Mr Tsimbalyuk", "Tsimbalyuk" -> the full name
   mentioned earlier; ``source.full_name`` -- a full PERSON name without its titles;
@@ -31,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from allegedly.extract.attribution.cues import verb_cue_row
 from allegedly.extract.attribution.entity_index import indexed
 from allegedly.extract.attribution.mentions import (
     RELATIVE,
@@ -43,14 +49,20 @@ from allegedly.extract.attribution.mentions import (
     is_full_name,
     mention_span,
     name_tokens,
+    nouns,
     outlet_name,
     person_noun,
 )
+from allegedly.extract.attribution.roles import fits, is_role, role_head
+from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import SourceMatch
 from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import word_list
 
 _IT_PRONOUNS = word_list("it_pronouns")
+_BODY_HEADS = frozenset(n for n, k in nouns()[0].items()
+                        if k in {"government", "organisation", "evidence"}) | frozenset(
+    w for w, k in nouns()[1] if k == "government" and " " not in w)
 _PERSONAL = word_list("personal_pronouns")
 _SHARE_PREPS = word_list("share_preps")
 _ARTICLES = word_list("articles")
@@ -132,14 +144,85 @@ def _role_apposition(tok: Token, span: Span, core: Span) -> SourceMatch | None:
 
 
 def _definite_description(tok: Token, span: Span, core: Span) -> Resolved | None:
-    """"The 29-year-old", "the sergeant": a definite description of a person named before."""
-    if not (person_noun(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
-            and tok.ent_type_ in {"", "DATE"}):
+    """"The 29-year-old", "the minister", "Pakistan's prime minister", "the soldier": a role
+    mention -> the person the article named before in that role (by title or apposition, with
+    the mention's modifiers; :func:`_role_target`)."""
+    if not (_age_mention(tok) or role_head(tok)):
         return None
-    ante = _antecedent(tok.doc, tok.i)
-    if ante is not None and ante.label_ == "PERSON" and _describes(tok, ante):
-        return Resolved(target=ante)
-    return Resolved()
+    return Resolved(target=_role_target(tok))
+
+
+def _age_mention(tok: Token) -> bool:
+    """"The 29-year-old" (or "the sergeant" when the noun is no role of the lexicon)."""
+    return person_noun(tok) and tok.ent_type_ in {"", "DATE"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
+
+
+def _role_target(tok: Token, look_back: bool = True) -> Span | None:
+    """The person a role mention names: the most recent person subject when the role fits
+    them (an age always does: "the 29-year-old"), else the most recent full name the article
+    gives that role ("Prime Minister Shehbaz Sharif" for "Pakistan's prime minister"; not
+    "Prime Minister Narendra Modi" named later, whose title says no Pakistan); None when no
+    name fits. ``look_back=False``: only the name search (no subject look-back)."""
+    doc = tok.doc
+    index = indexed(doc)
+    if look_back:
+        ante = _antecedent(doc, tok.i, resolve_roles=False)
+        if ante is not None and ante.label_ != "PERSON" and ante.root.lower_ == tok.lower_:
+            return None  # it goes on with an unresolved mention of that role
+        if ante is not None and ante.label_ == "PERSON" and (
+                tok.lower_ == "old" or fits(tok, ante) or not role_head(tok)
+                and _describes(tok, ante)):
+            return ante
+    if not role_head(tok):
+        return None
+    quoted = index.in_quote(tok.idx)
+    return index.named_where(tok.i, lambda e: (quoted or not index.in_quote(e.start_char))
+                             and fits(tok, e))
+
+
+def _body_description(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """"The ministry said" after "… announced by India's home ministry": a bare definite body
+    noun (a government, organisation or document head of ``source_nouns.tsv``, only "the"
+    before it) -> the nearest earlier mention of that noun that names the body more fully (a
+    named entity, or modifiers: "the Ministry of Foreign Affairs", "India's home ministry") and
+    spoke (the subject or by-agent of a reporting verb), outside quotes when the mention is,
+    at most 300 tokens back."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or lemma(tok) not in _BODY_HEADS \
+            or [c.lower_ for c in tok.lefts] != ["the"] or next(tok.rights, None) is not None:
+        return None
+    doc = tok.doc
+    index = indexed(doc)
+    quoted = index.in_quote(tok.idx)
+    for i in range(tok.i - 1, max(-1, tok.i - 300), -1):
+        t = doc[i]
+        if t.lower_ != tok.lower_ or not quoted and index.in_quote(t.idx):
+            continue
+        fuller = t.ent_type_ in {"ORG", "GPE", "NORP"} or any(
+            c.dep_ in {"compound", "amod", "poss", "nmod"} for c in t.lefts) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in t.rights)
+        if not fuller:
+            continue
+        head = t
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if not (head.dep_ in {"nsubj", "nsubjpass", "pobj"} and _spoke(head)):
+            continue  # the body that spoke last, not any body named
+        base = make_source(head)
+        if base.name is None or base.name.lower() == tok.lower_:
+            return None
+        ante = head_span(head)
+        return SourceMatch((span.start_char, span.end_char), base.name, base.kind,
+                           base.description, (ante.start_char, ante.end_char),
+                           method("source.body_description"))
+    return None
+
+
+def _spoke(t: Token) -> bool:
+    """``t`` is the subject of a reporting verb, or its by-agent ("announced by the ministry")."""
+    if t.dep_ == "pobj":
+        return t.head.dep_ == "agent" and verb_cue_row(t.head.head) is not None
+    return t.head.pos_ in {"VERB", "AUX"} and verb_cue_row(t.head) is not None
 
 
 def _it_entity(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | None:
@@ -199,6 +282,7 @@ RESOLVERS: tuple[Rule, ...] = (
     Rule("source.pronoun", _pronoun),
     Rule("source.role_apposition", _role_apposition),
     Rule("source.definite_description", _definite_description),
+    Rule("source.body_description", _body_description),
     Rule("source.it_entity", _it_entity),
     Rule("source.short_name", _short_name),
     Rule("source.full_name", _full_name),
@@ -281,27 +365,40 @@ def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
     return indexed(doc).person(before, surname)
 
 
-def _antecedent(doc: Doc, before: int, window: int = 250) -> Span | None:
+def _antecedent(doc: Doc, before: int, window: int = 250, resolve_roles: bool = True
+                ) -> Span | None:
     """The most recent person-like *subject* before token ``before`` (a full or short PERSON
-    name, or a singular person noun phrase "one soldier"), else the most recent full name."""
+    name, or a singular person noun phrase "one soldier"), else the most recent full name.
+    A mention outside quotes never takes a person named inside a quote (the quoted words are
+    the speaker's: "“Trump was up 5 or 6 points,” he said" after "Graham told the AP" is not
+    Trump). A role subject ("The 29-year-old, who fled, told the paper") stands for the person
+    it names when one fits (``resolve_roles``)."""
+    index = indexed(doc)
+    quoted = before < len(doc) and index.in_quote(doc[before].idx)
+
+    def outside(person: Span) -> bool:
+        return quoted or not index.in_quote(person.start_char)
+
     for i in range(before - 1, max(-1, before - window), -1):
         t = doc[i]
-        if t.dep_ not in {"nsubj", "nsubjpass"}:
+        if t.dep_ not in {"nsubj", "nsubjpass"} or not quoted and index.in_quote(t.idx):
             continue
         if t.lower_ in _SUBJECT_RELATIVES and t.head.dep_ == "relcl":
             t = t.head.head
         elif t.head.dep_ not in {"ROOT", "conj", "parataxis"} and not (
                 t.head.dep_ == "ccomp" and t.head.i < t.head.head.i):  # "X alleged ..., Y said"
             continue  # a subject inside reported content ("reported that the colonel ...")
-        found = _person_subject(doc, t)
-        if found is not None:
+        found = _person_subject(doc, t, resolve_roles)
+        if found is not None and outside(found):
             return found
-    return _earlier_person(doc, before, None)
+    return index.person_where(before, outside)
 
 
-def _person_subject(doc: Doc, t: Token) -> Span | None:
+def _person_subject(doc: Doc, t: Token, resolve_roles: bool = False) -> Span | None:
     """The person a subject token names: its full name (looked up for a short one), a title +
-    full name the NER mislabelled, or a person noun phrase; None if it names no person."""
+    full name the NER mislabelled, or a person noun phrase (with ``resolve_roles``, the person
+    a role noun phrase names when one fits, :func:`_role_target`); None if it names no
+    person."""
     if t.ent_type_ == "PERSON":
         ent = entity(doc[t.i:t.i + 1])
         if ent is None:
@@ -318,14 +415,19 @@ def _person_subject(doc: Doc, t: Token) -> Span | None:
         core = head_span(t)
         if core[0].lower_ in TITLES and len(core) >= 3:  # "Corporal Ana Weiss" (NER: ORG)
             return Span(doc, core.start, core.end, label="PERSON")
-    if person_noun(t) and t.ent_type_ not in {"ORG", "GPE", "NORP"}:
+    if resolve_roles and (_age_mention(t) or role_head(t)):
+        named = _role_target(t)
+        if named is not None:
+            return named
+    if person_noun(t) and t.ent_type_ not in {"ORG", "GPE", "NORP"} or role_head(t):
         return head_span(t)
     return None
 
 
 def _role_appos(tok: Token) -> Span | None:
-    """"The mayor, Anna Berg, ...": the PERSON name in apposition to a role noun."""
-    if tok.pos_ != "NOUN":
+    """"The mayor, Anna Berg, ...", "Sweden's Minister of Justice, Gunnar Strömmer": the
+    PERSON name in apposition to a role noun."""
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and is_role(tok.lower_)):
         return None
     for child in tok.rights:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":

@@ -175,8 +175,9 @@ def test_promise_holds(key, demo_store):
 
 
 def test_the_cast_s_later_names_resolve(demo_store):
-    """The README's cast table: later mentions of Darko Liss resolve to him (the two known
-    misses are named in the README and asserted here as they are, so a fix shows up)."""
+    """The README's cast table: later mentions of Darko Liss resolve to him -- "Mr Liss", "he",
+    "the 29-year-old" and the "He" right after it, and "the soldier" (a sergeant is a soldier:
+    lexicons/person_roles.tsv)."""
     rows = demo_store.query(
         "SELECT t.source_name AS name, t.source_text AS text, a.outlet FROM attributions t "
         "JOIN articles a ON a.id = t.article_id WHERE t.source_text IS NOT NULL")
@@ -185,5 +186,5 @@ def test_the_cast_s_later_names_resolve(demo_store):
     assert named[("Daily Beacon", "The 29-year-old")] == "Darko Liss"
     assert [r["name"] for r in rows if r["outlet"] == "The Northern Ledger"
             and r["text"].lower() == "he"] == ["Darko Liss"] * 4
-    assert named[("NewsPulse", "the soldier")] == "the soldier"  # known miss (README)
-    assert named[("Daily Beacon", "He")] == "29-year-old"  # known miss (README)
+    assert named[("NewsPulse", "the soldier")] == "Darko Liss"
+    assert named[("Daily Beacon", "He")] == "Darko Liss"

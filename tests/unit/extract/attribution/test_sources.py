@@ -45,7 +45,20 @@ def test_apposition_and_relative_clause_are_part_of_the_mention(nlp):
     assert span.text == "Anna Berg, a lawyer who studied the case"
     src = make_source(_subject(doc, "said"))
     assert src.name == "Anna Berg" and src.kind == "person"
-    assert src.description == "a lawyer who studied the case"
+    assert src.description == "a lawyer"  # the relative clause is in the mention, not the
+    # description: descriptions are appositions and titles, never clauses
+
+
+def test_a_description_is_never_an_age_nor_a_noun_that_names_no_person(nlp):
+    doc = nlp("Yevhen Zosin, 74, a retired engineer who saw the attack, said the building shook.")
+    assert make_source(_subject(doc, "said")).description == "a retired engineer"
+    doc = nlp("Mirela Kovanic, 58, said the hospital was full.")
+    src = make_source(_subject(doc, "said"))
+    assert src.name == "Mirela Kovanic" and src.description is None
+    doc = nlp("Darko Liss, a senior fellow at the Valdoria Institute, which was founded "
+              "in 1985, said the unit left.")
+    assert make_source(_subject(doc, "said")).description == (
+        "a senior fellow at the Valdoria Institute")
 
 
 def test_pronoun_and_short_name_resolved_to_earlier_full_name(nlp):
@@ -131,3 +144,32 @@ def test_a_share_of_a_group_is_never_a_person_named_by_a_number(nlp):
     assert doc.text[second.span[0]:second.span[1]] == "2 in 10"
     assert doc.text[second.antecedent[0]:second.antecedent[1]] == "independents"
     assert second.method == "rule:source.group_share"
+
+
+def _pronoun_source(doc, nth: int = 0):
+    """The source of the ``nth`` cue "said" whose subject is a pronoun."""
+    verbs = [t for t in doc if t.text == "said"
+             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in t.children)]
+    return make_source(next(c for c in verbs[nth].children if c.dep_ == "nsubj"))
+
+
+def test_a_pronoun_outside_quotes_never_takes_a_person_named_inside_one(nlp):
+    doc = nlp("Senator Lena Fischer told reporters she was worried about the state. "
+              "“Mark Olsen was up five points, and now it is close,” she said.")
+    she = _pronoun_source(doc)
+    assert she.name == "Lena Fischer"
+    doc = nlp("Mayor Tom Reyes spoke on Monday. “Anna Kowalski will never win this city,” he "
+              "said.")
+    assert _pronoun_source(doc).name == "Tom Reyes"
+
+
+def test_a_bare_definite_body_noun_is_the_body_that_spoke_last_under_a_fuller_name(nlp):
+    doc = nlp("The drills were announced by Valdoria's interior ministry on Monday. The drills "
+              "will include sirens, the ministry said in a statement.")
+    src = _subject(doc, "said")
+    got = make_source(src)
+    assert got.name == "Valdoria's interior ministry" and got.kind == "government"
+    assert got.method == "rule:source.body_description"
+    doc = nlp("Valdoria's interior ministry is in the capital. The ministry said the drills "
+              "would go ahead.")
+    assert make_source(_subject(doc, "said")).name == "The ministry"  # that body never spoke
