@@ -157,8 +157,9 @@ def independence(claims: list[ClaimRef], origins: Mapping[str, list[Origin]],
     """Reports (articles), independent origins (not inherited) and the origin list; an
     origin's kind is the store-wide majority kind of its name when ``kinds`` gives one
     (:func:`majority_kinds`). Names of one source in the group (:func:`same_sources`: "the
-    Defence Ministry", "Ukraine's Defence Ministry") are one origin, shown under the longest
-    name, with every name it was given in ``names``."""
+    Defence Ministry", "Ukraine's Defence Ministry") are one origin, shown under its longest
+    name as most often written (then the shortest writing), with every name it was given in
+    ``names``."""
     kinds = kinds or {}
     reports = {c.article_id for c in claims}
     alias = same_sources((o.name, o.kind) for c in claims for o in origins.get(c.uid, ()))
@@ -169,15 +170,18 @@ def independence(claims: list[ClaimRef], origins: Mapping[str, list[Origin]],
             target = alias.get(o.ident, o.ident)
             row = summary.setdefault(target, {"name": o.name, "kind": kind, "own": set(),
                                               "suggested": set(), "reports": set(),
-                                              "inherited": True, "names": set()})
+                                              "inherited": True, "names": Counter()})
             if o.ident == target != name_ident(row["name"]):
-                row["name"], row["kind"] = o.name, kind  # shown under its longest name
-            row["names"].add(o.name)
+                row["kind"] = kind  # the kind of its longest name
+            row["names"][o.name] += 1
             row["suggested" if o.inherited else "own"].update(o.via)
             row["reports"].add(c.article_id)
             row["inherited"] = row["inherited"] and o.inherited
     # via: the outlets and sources it reached the pages through (its own reports' when it
     # has any, else the reports it was inherited by)
+    for target, r in summary.items():  # its longest name, as most often written, shortest
+        longest = [n for n in r["names"] if name_ident(n) == target] or list(r["names"])
+        r["name"] = min(longest, key=lambda n: (-r["names"][n], len(n), n))
     rows = [{"name": r["name"], "kind": r["kind"],
              "via": sorted(r["own"] or r["suggested"]),
              "reports": len(r["reports"]), "inherited": r["inherited"],

@@ -71,3 +71,16 @@ def test_a_group_counts_one_source_named_three_ways_once():
     (ministry,) = [o for o in ind.origins if "Ministry" in o["name"]]
     assert ministry["name"] == "Valdoria's Defence Ministry" and ministry["reports"] == 3
     assert len(ministry["names"]) == 3
+
+
+def test_an_origin_is_shown_under_its_name_as_most_often_written():
+    from allegedly.corpus.provenance import group_origins, independence
+    from tests.unit.corpus.conftest import claim
+
+    names = ("the country's Defence Ministry", "the Defence Ministry", "the Defence Ministry")
+    claims = [claim(x, "Shelling of the market killed 34 people", day=1, outlet=f"Paper {x}",
+                    chain=[(name, "government")]) for x, name in zip("abc", names, strict=True)]
+    ind = independence(claims, group_origins(claims))
+    assert ind.independent == 1 and ind.one_origin
+    assert ind.origins[0]["name"] == "the Defence Ministry"
+    assert ind.origins[0]["names"] == ["the Defence Ministry", "the country's Defence Ministry"]
