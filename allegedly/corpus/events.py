@@ -17,7 +17,8 @@ built in four steps, each recorded as evidence on the items it moved (:class:`Ev
    (an unlinked pair counts 0) reaches ``merge_threshold``. One strong link is not enough.
 3. ``anchor`` — cores merge on **what makes an event** (:func:`merge_anchored`): the same
    distinctive place or name (one of the two rarest of the names most of each core's
-   members give, with the cores' names agreeing overall), the same kind of event
+   members give, given by at most a tenth of all profiles, with the cores' names agreeing
+   overall), the same kind of event
    (``lexicons/event_words.tsv``), a compatible figure key (``people|fatal`` and
    ``*|fatal``) and first reports at most ``anchor_days`` apart. Two groups about one strike
    whose words differ (numbers, "rockets" vs "missile") are linked by none of their words,
@@ -25,11 +26,13 @@ built in four steps, each recorded as evidence on the items it moved (:class:`Ev
 4. ``later`` — a cluster first reported more than ``merge_days`` after an event (within
    ``window_days``) joins it when at least half of its members are linked to that event's
    core members, it shares the kind of event and a figure key, and one of its figures is
-   dated back to the event's days ("the shelling on 5 May killed 71", four weeks later)
+   dated back to the event (an as-of date at most ``dated_days`` from its first report: "the
+   shelling on 5 May killed 71", four weeks later)
    (:func:`attach_later`): an investigation's count weeks later is a revision within the
    event, while a new strike's reports, worded like an old one's, stay a new event.
 
-No step chains: links are only followed from core members, and merges compare first dates.
+Nothing chains through look-alikes: links are only followed from members of a core (never
+from a report attached in step 4), and merges compare first dates.
 The event id is the id of its earliest group; lone claims in no event with a group are left
 out. Cost: the links of the profiles (blocked, near-linear), plus sorted buckets per name.
 """
@@ -91,8 +94,8 @@ def _days(a: dt.date | None, b: dt.date | None) -> int | None:
 
 def events(groups: list[Group], claims: Mapping[str, ClaimRef], *, threshold: float,
            window_days: int = 120, singles: Iterable[ClaimRef] = (),
-           merge_threshold: float | None = None, merge_days: int = 3,
-           anchor_days: int = 1) -> Events:
+           merge_threshold: float | None = None, merge_days: int = 1,
+           anchor_days: int = 1, dated_days: int = 3) -> Events:
     """The events of ``groups`` (see the module docstring). ``singles``: claims in no group
     (with figures) that may join an event as they are. ``merge_threshold`` defaults to half
     of ``threshold``."""
@@ -126,7 +129,7 @@ def events(groups: list[Group], claims: Mapping[str, ClaimRef], *, threshold: fl
     by_uid = {p.uid: p for p in profiles}
     merge_anchored(state, by_uid, prepared.df, anchor_days)
     attach_later(state, links, by_uid, prepared.df, threshold=threshold,
-                 merge_days=merge_days, window_days=window_days)
+                 merge_days=merge_days, window_days=window_days, dated_days=dated_days)
     return _result(state, order, item_of, group_ids)
 
 
@@ -232,18 +235,27 @@ def _shared_key(a: _Signature, b: _Signature) -> str | None:
     return None
 
 
+#: A name given by more than this share of all profiles (and more than ``COMMON_MIN`` of them)
+#: names a country or a war, not an event, and anchors nothing.
+COMMON_SHARE = 0.1
+COMMON_MIN = 5
+
+
 def merge_anchored(state: _Clusters, profiles: Mapping[str, ClaimRef], df, days: int,
                    min_agreement: float = 0.3) -> None:
-    """Merge clusters on the same distinctive name, kind of event and compatible figure key,
+    """Merge clusters on the same distinctive name (given by at most ``COMMON_SHARE`` of the
+    profiles), kind of event and compatible figure key,
     first reported at most ``days`` apart, with names agreeing (:func:`_name_agreement`) at
     ``min_agreement`` or more (see the module docstring). Candidates come from buckets per
     anchor name sorted by date, so only clusters of nearby days are compared."""
     sigs = {i: _signature(c, profiles, df) for i, c in state.members.items()}
+    common = max(COMMON_MIN, COMMON_SHARE * df.docs)
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, s in sigs.items():
         if state.first[i] is not None:
             for name in s.anchors:
-                buckets[name].append(i)
+                if df.counts.get(name, 0) <= common:  # "Ukraine" names a country, not an event
+                    buckets[name].append(i)
     pairs = {}
     for name, ids in buckets.items():
         ids.sort(key=lambda i: state.first[i])
@@ -297,7 +309,7 @@ def _dated_back(uids: list[str], profiles: Mapping[str, ClaimRef], first: dt.dat
 
 
 def _same_event(state: _Clusters, e: int, i: int, profiles: Mapping[str, ClaimRef], df,
-                merge_days: int) -> dict | None:
+                dated_days: int) -> dict | None:
     """Why later cluster ``i`` is about event ``e`` (None: nothing says so): the same kind of
     event, a compatible figure key and a figure dated back to the event's time. (Shared names
     are not enough weeks later: on RUWA they tied every daily toll of a region to the first
@@ -307,14 +319,15 @@ def _same_event(state: _Clusters, e: int, i: int, profiles: Mapping[str, ClaimRe
     key = _shared_key(a, b)
     if key is None or not a.kinds & b.kinds:
         return None
-    dated = _dated_back(state.members[i], profiles, state.first[e], merge_days)
+    dated = _dated_back(state.members[i], profiles, state.first[e], dated_days)
     if dated:
         return {"dated": dated, "key": key}
     return None
 
 
 def attach_later(state: _Clusters, links: list[Link], profiles: Mapping[str, ClaimRef], df, *,
-                 threshold: float, merge_days: int, window_days: int) -> None:
+                 threshold: float, merge_days: int, window_days: int,
+                 dated_days: int = 3) -> None:
     """A cluster first reported more than ``merge_days`` (and at most ``window_days``) after
     an event joins the event when half or more of its members are linked at ``threshold`` or
     more to the event's core members (members of a cluster before this step), and something
@@ -349,7 +362,7 @@ def attach_later(state: _Clusters, links: list[Link], profiles: Mapping[str, Cla
             share = len(support[e]) / len(state.members[i])
             if share < 0.5:
                 break
-            why = _same_event(state, e, i, profiles, df, merge_days)
+            why = _same_event(state, e, i, profiles, df, dated_days)
             if why:
                 state.merge(e, i, {"step": "later", "share": round(share, 3),
                                    "score": round(best[e], 3),
