@@ -239,6 +239,8 @@ def _shared_key(a: _Signature, b: _Signature) -> str | None:
 #: names a country or a war, not an event, and anchors nothing.
 COMMON_SHARE = 0.1
 COMMON_MIN = 5
+#: Clusters compared with each cluster under one anchor name (the next ones by date).
+ANCHOR_NEIGHBOURS = 50
 
 
 def merge_anchored(state: _Clusters, profiles: Mapping[str, ClaimRef], df, days: int,
@@ -247,7 +249,8 @@ def merge_anchored(state: _Clusters, profiles: Mapping[str, ClaimRef], df, days:
     profiles), kind of event and compatible figure key,
     first reported at most ``days`` apart, with names agreeing (:func:`_name_agreement`) at
     ``min_agreement`` or more (see the module docstring). Candidates come from buckets per
-    anchor name sorted by date, so only clusters of nearby days are compared."""
+    anchor name sorted by date: each cluster is compared with the next ``ANCHOR_NEIGHBOURS``
+    of nearby days only."""
     sigs = {i: _signature(c, profiles, df) for i, c in state.members.items()}
     common = max(COMMON_MIN, COMMON_SHARE * df.docs)
     buckets: dict[str, list[int]] = defaultdict(list)
@@ -260,7 +263,7 @@ def merge_anchored(state: _Clusters, profiles: Mapping[str, ClaimRef], df, days:
     for name, ids in buckets.items():
         ids.sort(key=lambda i: state.first[i])
         for x, i in enumerate(ids):
-            for j in ids[x + 1:]:
+            for j in ids[x + 1:x + 1 + ANCHOR_NEIGHBOURS]:  # bounded: cost linear in clusters
                 if (state.first[j] - state.first[i]).days > days:
                     break
                 found = _anchor(sigs[i], sigs[j], name, min_agreement)
