@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from allegedly import keys
 from allegedly.corpus.matching import interval, overlaps
 from allegedly.corpus.records import NOT_ORIGINS, ClaimRef, FigureRef
+from allegedly.corpus.source_names import name_key, same_sources
 
 KINDS = ("consistent", "update", "revision", "scope", "conflict")
 
@@ -46,6 +47,12 @@ class Statement:
     origin: str  # the named source, else the wire, else the outlet
     time: dt.date | None
     explicit_time: bool  # the figure has its own as-of date
+    origin_key: str = ""  # the origin as one source across names (set by compare_group)
+
+    @property
+    def source_ident(self) -> str:
+        """Who it traces back to, for "same origin" (names of one source are one)."""
+        return self.origin_key or name_key(self.origin)
 
     @property
     def article_id(self) -> str:
@@ -106,6 +113,13 @@ def statements(claims: Iterable[ClaimRef]) -> list[Statement]:
     return filled
 
 
+def _origin_kind(s: Statement) -> str:
+    if s.figure.source and s.figure.source_kind not in NOT_ORIGINS:
+        return s.figure.source_kind or "organisation"
+    origin = s.claim.origin
+    return origin[1] if origin and origin[0] == s.origin else "media"
+
+
 def _fmt(f: FigureRef) -> str:
     return f.text or str(f.value)
 
@@ -122,14 +136,14 @@ def classify(a: Statement, b: Statement, revision_days: int = 14) -> tuple[str, 
         part = fa if sub_a else fb
         return "scope", f"{part.counted!r} counts only a part"
     if overlaps(fa, fb):
-        if a.origin == b.origin and interval(fa) == interval(fb):
+        if a.source_ident == b.source_ident and interval(fa) == interval(fb):
             return None
         return "consistent", f"{_fmt(fa)} and {_fmt(fb)} agree within their bounds"
     gap = (b.time - a.time).days if a.time and b.time else 0
     if gap > revision_days:
         return "revision", (f"{_fmt(fb)} {gap} days after {_fmt(fa)}: a later count replaces "
                             "the earlier one")
-    same_origin = a.origin.casefold() == b.origin.casefold()
+    same_origin = a.source_ident == b.source_ident
     same_time = a.article_id == b.article_id or (a.explicit_time and b.explicit_time and gap == 0)
     if same_time and not same_origin:
         return "conflict", (f"{_fmt(fa)} ({a.origin}) vs {_fmt(fb)} ({b.origin}) for the same "
@@ -179,7 +193,7 @@ def compare_key(group: str, key: str, items: list[Statement], k: int = 3,
     distinct: list[Statement] = []
     seen: set[tuple] = set()
     for s in items:
-        ident = (interval(s.figure), s.figure.scope, s.origin.casefold(), s.article_id)
+        ident = (interval(s.figure), s.figure.scope, s.source_ident, s.article_id)
         if ident not in seen:
             seen.add(ident)
             distinct.append(s)
@@ -207,9 +221,13 @@ def compare_key(group: str, key: str, items: list[Statement], k: int = 3,
 
 def compare_group(group: str, claims: Iterable[ClaimRef], k: int = 3,
                   revision_days: int = 14) -> list[Comparison]:
-    """All comparisons of one claim group, key group by key group."""
+    """All comparisons of one claim group, key group by key group; the names of one source
+    in the group (:func:`~allegedly.corpus.source_names.same_sources`) are one origin."""
+    found = statements(claims)
+    alias = same_sources((s.origin, _origin_kind(s)) for s in found)
     by_key: dict[str, list[Statement]] = defaultdict(list)
-    for s in statements(claims):
+    for s in found:
+        s = replace(s, origin_key=alias.get(name_key(s.origin), name_key(s.origin)))
         by_key["|".join(p for p in (s.figure.group, s.figure.family, s.figure.side) if p)
                ].append(s)
     out = []

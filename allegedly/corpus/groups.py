@@ -10,12 +10,10 @@ a hash of the group's seed (its earliest claim).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from allegedly.corpus.linker import Link
 from allegedly.corpus.records import ClaimRef
@@ -171,99 +169,3 @@ def profile(group: Group, claims: Mapping[str, ClaimRef]) -> ClaimRef | None:
                     words=frozenset().union(*(c.words for c in live)),
                     names=frozenset().union(*(c.names for c in live)),
                     events=frozenset().union(*(c.events for c in live)))
-
-
-def events(groups: list[Group], claims: Mapping[str, ClaimRef], *, threshold: float,
-           window_days: int = 120, singles: Iterable[ClaimRef] = (),
-           merge_threshold: float | None = None, merge_days: int = 3) -> dict[str, str]:
-    """group id (or uid of a single claim) -> event id: claim groups about one event (the
-    Brastovo market toll stated as 34, 41, nine, 47 and 71 in differently worded claims).
-
-    First, the groups' profiles (:func:`profile`) are clustered with the same blocking and
-    center clustering as claims, but without the time feature and with values not compared (a
-    revision weeks later is the same event). ``singles``: claims in no group (with figures)
-    that may join an event as they are (their uid maps to the event; singles in no event are
-    left out). Center clustering never chains, so one event reported in many differently
-    worded groups (a strike's first toll, its rising toll, the reactions) can come out of it
-    as several events whose centers are not linked to each other; these are then merged by
-    average linkage over the same links (:func:`_merge_events`): two events first reported
-    within ``merge_days`` of each other merge when the mean link score over *all* pairs of
-    their members (an unlinked pair counts 0) is ``merge_threshold`` (default: half of
-    ``threshold``) or more. The event id is the id of its earliest group. Figures are
-    compared per event and key."""
-    from allegedly.corpus.blocking import BlockingOptions
-    from allegedly.corpus.linker import link_claims, prepare
-    from allegedly.corpus.matching import Weights
-
-    profiles = [p for p in (profile(g, claims) for g in groups) if p is not None]
-    profiles += [replace(c, article_id=f"claim:{c.uid}", claim_id="c") for c in singles]
-    profiles.sort(key=lambda p: (p.published is None, p.published, p.article_id))
-    item_of = {p.uid: (p.claim_id if p.article_id.startswith("group:") else
-                       p.article_id.split(":", 1)[1]) for p in profiles}
-    order = {p.uid: (p.published.isoformat() if p.published else "9999", p.uid)
-             for p in profiles}
-    links = list(link_claims(profiles, prepare(profiles), threshold=threshold,
-                             options=BlockingOptions(window_days=window_days, neighbours=20,
-                                                     rare_names=6),
-                             weights=Weights(time=0.0, overlap=True, values=False)))
-    group_ids = {g.id for g in groups}
-    clusters = [sorted((m.claim for m in e.members), key=lambda u: order[u])
-                for e in build_groups(links, order, suggested=threshold, confirmed=threshold)]
-    clustered = {u for c in clusters for u in c}
-    clusters += [[p.uid] for p in profiles if item_of[p.uid] in group_ids
-                 and p.uid not in clustered]
-    dates = {p.uid: p.published for p in profiles}
-    merged = _merge_events(clusters, links, dates, threshold / 2 if merge_threshold is None
-                           else merge_threshold, merge_days)
-    out = {g.id: g.id for g in groups}
-    for uids in merged:
-        uids = sorted(uids, key=lambda u: order[u])
-        firsts = [item_of[u] for u in uids if item_of[u] in group_ids]
-        if firsts:  # single claims only are not an event of any group
-            out.update((item_of[u], firsts[0]) for u in uids)
-    return out
-
-
-def _merge_events(clusters: list[list[str]], links: list[Link],
-                  dates: Mapping[str, dt.date | None], threshold: float, days: int
-                  ) -> list[list[str]]:
-    """Greedy average-linkage merging of ``clusters`` (lists of uids) over ``links``: the pair
-    of clusters with the highest mean link score over all their member pairs (unlinked pairs
-    count 0) merges first, while that mean is ``threshold`` or more and their earliest dates
-    are at most ``days`` apart. Only linked clusters are ever considered, so the cost grows
-    with the links, not with the square of the clusters."""
-    of = {u: i for i, c in enumerate(clusters) for u in c}
-    members = {i: list(c) for i, c in enumerate(clusters)}
-    first = {i: min((dates[u] for u in c if dates.get(u)), default=None)
-             for i, c in enumerate(clusters)}
-    sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    for link in links:
-        i, j = of.get(link.a), of.get(link.b)
-        if i is not None and j is not None and i != j:
-            sums[i][j] += link.score
-            sums[j][i] += link.score
-    heap = [(-_mean(sums, members, i, j), i, j) for i in sums for j in sums[i] if i < j]
-    heapq.heapify(heap)
-    while heap:
-        neg, i, j = heapq.heappop(heap)
-        if i not in members or j not in members or -neg != _mean(sums, members, i, j):
-            continue  # merged away or stale
-        if -neg < threshold:
-            break
-        if first[i] and first[j] and abs((first[i] - first[j]).days) > days:
-            continue
-        members[i] += members.pop(j)
-        first[i] = min((d for d in (first[i], first[j]) if d), default=None)
-        for k, v in sums.pop(j).items():
-            sums[k].pop(j, None)
-            if k != i:
-                sums[i][k] += v
-                sums[k][i] = sums[i][k]
-        for k in sums[i]:
-            heapq.heappush(heap, (-_mean(sums, members, i, k), min(i, k), max(i, k)))
-    return list(members.values())
-
-
-def _mean(sums: dict[int, dict[int, float]], members: dict[int, list[str]], i: int, j: int
-          ) -> float:
-    return sums[i][j] / (len(members[i]) * len(members[j]))

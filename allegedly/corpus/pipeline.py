@@ -18,7 +18,8 @@ from typing import Any
 
 from allegedly.corpus import compare, copies, provenance
 from allegedly.corpus.blocking import BlockingOptions
-from allegedly.corpus.groups import Decision, Group, build_groups, events, member_id
+from allegedly.corpus.events import events
+from allegedly.corpus.groups import Decision, Group, build_groups, member_id
 from allegedly.corpus.linker import Link, LinkStats, link_claims, prepare
 from allegedly.corpus.records import ClaimRef, _article_claims, iter_claims, outlet_names
 from allegedly.settings import Settings
@@ -108,6 +109,9 @@ def run_link(store: Store, settings: Settings | None = None, *, incremental: boo
                 "groups": len(groups), "comparisons": len(rows["figure_comparisons"]),
                 "copies": len(rows["article_copies"]), "embedding": model,
                 "seconds": round(seconds, 3)}
+    from allegedly.store.corpus_tables import create_corpus_tables
+
+    create_corpus_tables(store.db)  # columns added since the store's migration (event_how)
     store_links.replace_derived(store, run_id, rows, new, counters)
     return LinkResult(run_id, mode, stats, len(groups), len(rows["figure_comparisons"]),
                       len(rows["article_copies"]), seconds, model)
@@ -177,7 +181,8 @@ def derived_rows(store: Store, names, groups: list[Group],
     """Rows of claim_groups, group_members, figure_comparisons and article_copies."""
     claims = _member_claims(store, names, groups)
     singles = _single_claims(store, names, {m.claim for g in groups for m in g.members})
-    event_of = events(groups, claims, threshold=settings.event_threshold, singles=singles)
+    found = events(groups, claims, threshold=settings.event_threshold, singles=singles)
+    event_of = found.event_of
     copy_first = _copy_first(clusters)
     corrections = {r["member_id"]: r["id"] for r in store_links.corrections(store)}
     kinds = provenance.majority_kinds(store.conn.execute(
@@ -205,7 +210,7 @@ def derived_rows(store: Store, names, groups: list[Group],
                 conflicts[uid] = conflicts.get(uid, 0) + 1
     for g in groups:
         _group_rows(g, claims, (copy_first, names.canonical, kinds), run_id, corrections,
-                    event_of[g.id], conflicts, rows)
+                    (event_of[g.id], found.evidence.get(g.id, [])), conflicts, rows)
     return rows
 
 
@@ -257,11 +262,11 @@ def _comparison_rows(comps: list[compare.Comparison], rows: dict[str, list[dict[
 
 
 def _group_rows(g: Group, claims: dict[str, ClaimRef], context, run_id: int,
-                corrections: dict[str, int], event: str, conflicts: dict[str, int],
-                rows: dict[str, list[dict[str, Any]]]) -> None:
+                corrections: dict[str, int], event: tuple[str, list[dict]],
+                conflicts: dict[str, int], rows: dict[str, list[dict[str, Any]]]) -> None:
     """The claim_groups row and group_members rows of one group. ``context``: (article ->
     first publisher of the copy it is, outlet-name canonicaliser, store-wide majority kind per
-    source name)."""
+    source name); ``event``: (event id, the evidence that put the group in it)."""
     copy_first, canonical, kinds = context
     live = [claims[m.claim] for m in g.members if m.status != "rejected" and m.claim in claims]
     origins = provenance.group_origins(live, copy_first, canonical)
@@ -277,7 +282,7 @@ def _group_rows(g: Group, claims: dict[str, ClaimRef], context, run_id: int,
         "one_origin": int(ind.one_origin), "first_seen": dates[0] if dates else None,
         "last_seen": dates[-1] if dates else None, "members": len(g.members),
         "conflicts": sum(conflicts.get(c.uid, 0) for c in live), "link_run": run_id,
-        "event": event})
+        "event": event[0], "event_how": json.dumps(event[1])})
     for m in g.members:
         mid = member_id(g.id, m.claim)
         found = origins.get(m.claim, [])

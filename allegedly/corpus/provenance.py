@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from allegedly.corpus.records import NOT_ORIGINS, ClaimRef
+from allegedly.corpus.source_names import name_key, same_sources
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Origin:
 
     @property
     def ident(self) -> str:
-        """Identity for counting independent origins (case and 'the' ignored)."""
+        """Identity of the name across articles (:func:`name_ident`)."""
         return name_ident(self.name)
 
 
@@ -48,8 +49,9 @@ def own_origins(claim: ClaimRef, copy_first: Mapping[str, str | None] | None = N
         if kind not in NOT_ORIGINS:
             via = (outlet, *[c for c in chain[:i] if c != outlet])
             return [Origin(chain[i], kind, via, "source")]
-    if claim.wire and claim.wire != claim.outlet:
-        return [Origin(claim.wire, "media", (outlet,), "wire")]
+    wire = (canon(claim.wire) or claim.wire) if claim.wire else None
+    if wire and wire != claim.outlet:  # "CPA" in the Continental Press Agency's own story
+        return [Origin(wire, "media", (outlet,), "wire")]
     first = (copy_first or {}).get(claim.article_id)
     if first and first != claim.outlet:
         return [Origin(first, "media", (outlet,), "copy")]
@@ -79,9 +81,15 @@ def _resolve_outlets(origins: dict[str, list[Origin]], outlets: dict[str, list[s
 
 
 def _dedupe(origins: Iterable[Origin]) -> list[Origin]:
+    """One origin per source: names of one source (:func:`same_sources`) count once, under
+    the longest name."""
+    origins = list(origins)
+    alias = same_sources((o.name, o.kind) for o in origins)
     seen: dict[str, Origin] = {}
     for o in origins:
-        seen.setdefault(o.ident, o)
+        target = alias.get(o.ident, o.ident)
+        if target not in seen or (o.ident == target != seen[target].ident):
+            seen[target] = o
     return list(seen.values())
 
 
@@ -125,10 +133,10 @@ class Independence:
 
 
 def name_ident(name: str) -> str:
-    """A source name for comparing across articles: case, spacing and a leading 'the'
-    ignored."""
-    name = " ".join(name.casefold().split())
-    return name[4:] if name.startswith("the ") else name
+    """A source name for comparing across articles: the same name written differently
+    (case, determiners, possessives, titles, demonyms, word order of "X of Y") has one ident
+    (:func:`allegedly.corpus.source_names.name_key`)."""
+    return name_key(name)
 
 
 def majority_kinds(named: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -148,24 +156,36 @@ def independence(claims: list[ClaimRef], origins: Mapping[str, list[Origin]],
                  kinds: Mapping[str, str] | None = None) -> Independence:
     """Reports (articles), independent origins (not inherited) and the origin list; an
     origin's kind is the store-wide majority kind of its name when ``kinds`` gives one
-    (:func:`majority_kinds`)."""
+    (:func:`majority_kinds`). Names of one source in the group (:func:`same_sources`: "the
+    Defence Ministry", "Ukraine's Defence Ministry") are one origin, shown under its longest
+    name as most often written (then the shortest writing), with every name it was given in
+    ``names``."""
     kinds = kinds or {}
     reports = {c.article_id for c in claims}
+    alias = same_sources((o.name, o.kind) for c in claims for o in origins.get(c.uid, ()))
     summary: dict[str, dict] = {}
     for c in claims:
         for o in origins.get(c.uid, ()):
             kind = o.kind if o.kind == "media" else kinds.get(o.ident, o.kind)
-            row = summary.setdefault(o.ident, {"name": o.name, "kind": kind, "own": set(),
-                                               "suggested": set(), "reports": set(),
-                                               "inherited": True})
+            target = alias.get(o.ident, o.ident)
+            row = summary.setdefault(target, {"name": o.name, "kind": kind, "own": set(),
+                                              "suggested": set(), "reports": set(),
+                                              "inherited": True, "names": Counter()})
+            if o.ident == target != name_ident(row["name"]):
+                row["kind"] = kind  # the kind of its longest name
+            row["names"][o.name] += 1
             row["suggested" if o.inherited else "own"].update(o.via)
             row["reports"].add(c.article_id)
             row["inherited"] = row["inherited"] and o.inherited
     # via: the outlets and sources it reached the pages through (its own reports' when it
     # has any, else the reports it was inherited by)
+    for target, r in summary.items():  # its longest name, as most often written, shortest
+        longest = [n for n in r["names"] if name_ident(n) == target] or list(r["names"])
+        r["name"] = min(longest, key=lambda n: (-r["names"][n], len(n), n))
     rows = [{"name": r["name"], "kind": r["kind"],
              "via": sorted(r["own"] or r["suggested"]),
-             "reports": len(r["reports"]), "inherited": r["inherited"]}
+             "reports": len(r["reports"]), "inherited": r["inherited"],
+             **({"names": sorted(r["names"])} if len(r["names"]) > 1 else {})}
             for r in summary.values()]
     rows.sort(key=lambda r: (r["inherited"], -r["reports"], r["name"]))
     independent = sum(1 for r in rows if not r["inherited"])

@@ -68,6 +68,7 @@ def group_record(store: Store, g: dict[str, Any]) -> dict[str, Any]:
             "origins": json.loads(g["origins"] or "[]"),
             "one_origin": bool(g["one_origin"]), "first_seen": g["first_seen"],
             "last_seen": g["last_seen"], "conflicts": g["conflicts"], "event": g["event"],
+            "event_how": json.loads(g.get("event_how") or "[]"),
             "members": _members(store, g["id"])}
 
 

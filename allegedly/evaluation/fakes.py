@@ -5,8 +5,9 @@ their casualty figures disagree with the VDC's independent record).
 the events (location + date) covered by three or more outlets flags every article that has a
 figure in a ``conflict`` comparison (allegedly's own output, nothing tuned on the labels).
 It reports precision, recall and balanced accuracy of the flag against label 0, beside the
-always-flag baseline, and how well linking puts articles of one event together (article
-pairs sharing a claim group vs pairs of the same event).
+always-flag baseline, how well linking puts articles of one event together (article
+pairs sharing a claim group vs pairs of the same event), and how many figure comparisons are
+between articles of one location (and date).
 """
 
 from __future__ import annotations
@@ -68,7 +69,22 @@ def evaluate(store: Any, csv_path: Path, min_outlets: int = 3) -> dict[str, Any]
     return {"articles": len(meta), "events": sum(1 for e in outlets.values()
                                                  if len(e) >= min_outlets),
             "covered_articles": len(covered), "flag": flag, "always_flag": always,
-            "event_linking": event_linking(store, meta)}
+            "event_linking": event_linking(store, meta),
+            "comparisons": comparison_events(store, meta)}
+
+
+def comparison_events(store: Any, meta: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """How many figure comparisons are between articles of one FA-KES location, and of one
+    location and date (comparisons are made within corpus events: a low share means events
+    that merge different incidents)."""
+    total = place = same = 0
+    for a, b in store.conn.execute("SELECT a_article, b_article FROM figure_comparisons"):
+        total += 1
+        place += meta[a]["event"].split("|")[0] == meta[b]["event"].split("|")[0]
+        same += meta[a]["event"] == meta[b]["event"]
+    return {"total": total,
+            "same_location_share": round(place / total, 4) if total else None,
+            "same_event_share": round(same / total, 4) if total else None}
 
 
 def event_linking(store: Any, meta: dict[str, dict[str, str]]) -> dict[str, Any]:

@@ -24,7 +24,7 @@ CORPUS_COLUMNS: dict[str, dict[str, type]] = {
         "id": str, "claim": str, "seed_article": str, "seed_claim": str, "reports": int,
         "outlets": int, "outlet_names": str, "independent_origins": int, "origins": str,
         "one_origin": int, "first_seen": str, "last_seen": str, "members": int,
-        "conflicts": int, "link_run": int, "event": str,
+        "conflicts": int, "link_run": int, "event": str, "event_how": str,
     },
     "group_members": {
         "id": str, "group_id": str, "article_id": str, "claim_id": str, "status": str,

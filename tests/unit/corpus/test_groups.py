@@ -46,31 +46,3 @@ def test_people_decisions_win_over_scores():
     assert status["c/c1"] == ("confirmed", "correction")
     assert status["z/c1"] == ("confirmed", "correction")
     assert g.member("c/c1").decision.by == "ana"
-
-
-def test_events_merge_by_average_linkage_not_through_one_link():
-    import datetime as dt
-
-    from allegedly.corpus.groups import _merge_events
-
-    day = dt.date(2025, 5, 1)
-    dates = {u: day for u in ("a", "b", "c", "d", "x", "y")}
-    # {a, b} and {c, d}: centers a and c never linked, but most member pairs are
-    links = [Link("a", "d", 0.5), Link("b", "c", 0.6), Link("b", "d", 0.5),
-             # {x, y}: one strong link to b only (mean 0.7 / 4 pairs < 0.2 is not enough)
-             Link("b", "x", 0.7)]
-    merged = _merge_events([["a", "b"], ["c", "d"], ["x", "y"]], links, dates, 0.2, 3)
-    assert sorted(sorted(m) for m in merged) == [["a", "b", "c", "d"], ["x", "y"]]
-
-
-def test_events_first_reported_days_apart_do_not_merge():
-    import datetime as dt
-
-    from allegedly.corpus.groups import _merge_events
-
-    dates = {"a": dt.date(2025, 5, 1), "b": dt.date(2025, 5, 1),
-             "c": dt.date(2025, 5, 20), "d": dt.date(2025, 5, 21)}
-    links = [Link("a", "c", 0.9), Link("b", "d", 0.9), Link("a", "d", 0.9)]
-    merged = _merge_events([["a", "b"], ["c", "d"]], links, dates, 0.2, 3)
-    assert sorted(sorted(m) for m in merged) == [["a", "b"], ["c", "d"]]
-    assert len(_merge_events([["a", "b"], ["c", "d"]], links, dates, 0.2, 30)) == 1

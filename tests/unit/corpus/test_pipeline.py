@@ -90,3 +90,23 @@ def test_corrections_are_never_rewritten_by_runs(tmp_path):
                        "correction": before[0]["id"]}]
     run = store.query("SELECT * FROM link_runs ORDER BY id DESC LIMIT 1")[0]
     assert run["finished"] and json.loads(run["settings"])["suggested"] == 0.4
+
+
+def test_every_group_records_how_it_joined_its_event(tmp_path):
+    from allegedly.corpus.views import iter_groups
+
+    store, _settings = _store(tmp_path / "s.db", _articles())
+    groups = list(iter_groups(store))
+    assert groups and all(isinstance(g["event_how"], list) for g in groups)
+    for g in groups:
+        if g["event"] == g["group"]:
+            continue  # the first group of its event (it may still have joined others' cores)
+        assert g["event_how"], g["group"]  # joined an event: says how
+        for step in g["event_how"]:
+            assert step["step"] in ("link", "average", "anchor", "later") and step["to"]
+    # a store migrated before the column existed gets it on the next run
+    store.conn.execute("ALTER TABLE claim_groups DROP COLUMN event_how")
+    from allegedly.corpus.pipeline import run_link
+
+    run_link(store, _settings)
+    assert all(isinstance(g["event_how"], list) for g in iter_groups(store))

@@ -56,10 +56,6 @@ def test_ruwa_kramatorsk_no_conflict_between_the_counts(ruwa):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 11: after the attribution and figure steps of "
-                   "2026-12-02 the 'over 50' record's group is again an event of its own "
-                   "(events 2), so its count is not compared with the other three; event "
-                   "clustering is too sensitive to the claims' profiles (docs/accuracy.md)")
 def test_ruwa_kramatorsk_counts_are_consistent_or_updates(ruwa):
     _store, result = ruwa
     k = result["kramatorsk"]

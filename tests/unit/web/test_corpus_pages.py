@@ -19,9 +19,11 @@ def test_group_list_flags_and_filters(linked_client) -> None:
     assert r.status_code == 200
     assert re.search(r"\d+ reports, 1 origin", r.text)  # the flag
     assert "independent origins" in r.text and 'href="/groups/g' in r.text
+    from allegedly.web.pages import PER_PAGE
+
     one = linked_client.get("/groups", params={"one_origin": "true"}).text
-    assert one.count("<tr data-group=") == linked_client.get(
-        "/api/groups", params={"one_origin": True}).json()["total"]
+    assert one.count("<tr data-group=") == min(PER_PAGE, linked_client.get(
+        "/api/groups", params={"one_origin": True}).json()["total"])  # one page of them
     assert "suggested</span>" in r.text
     assert "No claim group matches." in linked_client.get("/groups", params={"q": "zebra"}).text
 
