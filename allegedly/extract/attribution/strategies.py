@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from allegedly.extract.attribution import (
     headlines,
     naming,
+    nested,
     nouns,
     passives,
     phrases,
@@ -90,9 +91,12 @@ TOKEN_STRATEGIES: tuple[Rule | Family, ...] = (
 DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.follow_on", quotes.follow_on),
     Rule("quote.previous_speaker", quotes.previous_speaker),
+    Rule("verb.inner_infinitive", nested.infinitive),
+    Rule("quote.own_voice", nested.own_voice),
 )
 """Over all links of the document, after the token strategies: quotes running on after a link
-join its content; bare quote paragraphs get the previous speaker (new links)."""
+join its content; bare quote paragraphs get the previous speaker (new links); inner links that
+report no speech event of their own are dropped (:mod:`nested`)."""
 
 SOURCE_FINDERS: tuple[Rule, ...] = (
     *speakers.SPEAKER_STEPS,

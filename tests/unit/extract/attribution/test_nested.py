@@ -1,0 +1,48 @@
+"""Inner links without a speech event of their own are dropped (attribution/nested.py); the
+outermost links never change."""
+
+from __future__ import annotations
+
+from allegedly.extract.attribution import find_attributions
+
+
+def _cues(nlp, text: str, disabled: tuple[str, ...] = ()) -> list[str]:
+    doc = nlp(text)
+    return [doc.text[m.cue[0]:m.cue[1]] for m in find_attributions(doc, disabled=disabled)
+            if m.cue]
+
+
+def test_an_inner_infinitive_cue_is_the_requested_action_not_a_statement(nlp):
+    text = "The harbour master urged the ferry company to disclose the cost of the repairs."
+    assert "to disclose" not in _cues(nlp, text)
+    assert "urged" in _cues(nlp, text)
+    assert "to disclose" in _cues(nlp, text, disabled=("verb.inner_infinitive",))
+
+
+def test_an_infinitive_cue_outside_any_link_is_left_to_the_gate(nlp):
+    text = "The minister went on to explain that the budget was cut."
+    assert _cues(nlp, text) == ["to explain"]
+
+
+def test_the_quoted_speakers_own_present_stance_is_not_a_second_link(nlp):
+    text = ('"We deplore the closure of the fishing port. We repeat that the crews were '
+            'unarmed," the union leader Mara Osk said.')
+    cues = _cues(nlp, text)
+    assert "said" in cues
+    assert not {"deplore", "repeat"} & set(cues), cues
+    off = _cues(nlp, text, disabled=("quote.own_voice",))
+    assert {"deplore", "repeat"} & set(off), off
+
+
+def test_a_past_act_reported_inside_a_quote_stays_a_link(nlp):
+    text = ('"Last week I warned that nobody wins if the dispute escalates," the minister said '
+            'on Tuesday.')
+    cues = _cues(nlp, text)
+    assert "said" in cues and "warned" in cues, cues
+
+
+def test_a_third_party_inside_a_quote_stays_a_link(nlp):
+    text = ('"The harbour rules say that no ferry may leave after dark," the captain told '
+            'reporters.')
+    cues = _cues(nlp, text)
+    assert "told" in cues and "say" in cues, cues
