@@ -22,6 +22,8 @@ from allegedly.extract.quotes import Quote
 from allegedly.lexicons import word_list
 
 _OWN_VOICE = word_list("own_voice_pronouns")
+_PRESENT_REPORTING = word_list("present_reporting_verbs")
+_FINDING_CLASSES = frozenset({"estimate", "evidence"})
 
 
 def _cue_verb(doc: Doc, m: AttributionMatch) -> Token | None:
@@ -66,6 +68,16 @@ def infinitive(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     return _inner(links, keep)
 
 
+def _in_quote(m: AttributionMatch, quotes: list[Quote]) -> bool:
+    return m.cue is not None and any(q.start <= m.cue[0] < q.end for q in quotes)
+
+
+def _past(v: Token) -> bool:
+    """A reported act: past tense, a participle or a perfect ("warned", "has informed")."""
+    return v.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and lemma(c) == "have"
+                                            for c in v.lefts)
+
+
 def own_voice(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
               ) -> list[AttributionMatch]:
     """'“We deplore the closure of the port … We repeat that …,” the union said', '“I think
@@ -80,12 +92,23 @@ def own_voice(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
             return True
         if text[m.source.span[0]:m.source.span[1]].lower() not in _OWN_VOICE:
             return True
-        if not any(q.start <= m.cue[0] < q.end for q in quotes):
-            return True
-        past = v.tag_ in {"VBD", "VBN"} or any(
-            c.dep_ == "aux" and lemma(c) == "have" for c in v.lefts)
-        return past
+        return not _in_quote(m, quotes) or _past(v)
     return _inner(links, keep)
 
 
-__all__ = ["infinitive", "own_voice"]
+def present_stance(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                   ) -> list[AttributionMatch]:
+    """'“The ministry deplores the closure and calls on both sides to talk,” the spokesman
+    said': inside a quote, an inner cue in the present (or with a modal) that is no verb of
+    saying states the quoted speaker's own position, whoever its subject names; the outer link
+    already attributes it. Past acts ("the council warned …") and what a third party or a
+    document says ("the treaty says that …": ``present_reporting_verbs``) are kept."""
+    def keep(m: AttributionMatch) -> bool:
+        v = _cue_verb(doc, m)
+        return v is None or not _in_quote(m, quotes) or _past(v) \
+            or m.cue_lemma.split()[0] in _PRESENT_REPORTING \
+            or m.cue_class in _FINDING_CLASSES
+    return _inner(links, keep)
+
+
+__all__ = ["infinitive", "own_voice", "present_stance"]

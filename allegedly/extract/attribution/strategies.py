@@ -93,6 +93,7 @@ DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.previous_speaker", quotes.previous_speaker),
     Rule("verb.inner_infinitive", nested.infinitive),
     Rule("quote.own_voice", nested.own_voice),
+    Rule("quote.present_stance", nested.present_stance),
 )
 """Over all links of the document, after the token strategies: quotes running on after a link
 join its content; bare quote paragraphs get the previous speaker (new links); inner links that

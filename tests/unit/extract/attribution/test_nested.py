@@ -30,7 +30,7 @@ def test_the_quoted_speakers_own_present_stance_is_not_a_second_link(nlp):
     cues = _cues(nlp, text)
     assert "said" in cues
     assert not {"deplore", "repeat"} & set(cues), cues
-    off = _cues(nlp, text, disabled=("quote.own_voice",))
+    off = _cues(nlp, text, disabled=("quote.own_voice", "quote.present_stance"))
     assert {"deplore", "repeat"} & set(off), off
 
 
@@ -46,3 +46,19 @@ def test_a_third_party_inside_a_quote_stays_a_link(nlp):
             'reporters.')
     cues = _cues(nlp, text)
     assert "told" in cues and "say" in cues, cues
+
+
+def test_a_present_stance_inside_a_quote_is_the_quoted_speakers_own(nlp):
+    text = ('"The ministry opposes the closure of the port and urges both unions to resume '
+            'talks," the spokeswoman Lena Varg said.')
+    cues = _cues(nlp, text)
+    assert "said" in cues
+    assert not {"opposes", "urges"} & set(cues), cues
+    off = _cues(nlp, text, disabled=("quote.present_stance",))
+    assert {"opposes", "urges"} & set(off), off
+
+
+def test_a_finding_inside_a_quote_stays_a_link(nlp):
+    text = ('"The ferry report does conclude that the hull was weak," the inspector said.')
+    cues = _cues(nlp, text)
+    assert "said" in cues and "does conclude" in cues, cues
