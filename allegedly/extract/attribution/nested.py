@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from allegedly.extract.attribution.cues import verb_has
 from allegedly.extract.attribution.spans import text_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
@@ -68,6 +69,16 @@ def infinitive(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     return _inner(links, keep)
 
 
+def writer_judgement(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                     ) -> list[AttributionMatch]:
+    """'X said the rounds seem to have been aimed at the crew': an inner "seem" / "appear"
+    (the ``writer`` frame of ``reporting_verbs.tsv``: a judgement, no speaker of its own) is
+    the outer speaker hedging their own words, not a second source."""
+    def keep(m: AttributionMatch) -> bool:
+        return not (m.cue_lemma and verb_has(m.cue_lemma.split()[0], "writer"))
+    return _inner(links, keep)
+
+
 def _in_quote(m: AttributionMatch, quotes: list[Quote]) -> bool:
     return m.cue is not None and any(q.start <= m.cue[0] < q.end for q in quotes)
 
@@ -111,4 +122,4 @@ def present_stance(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     return _inner(links, keep)
 
 
-__all__ = ["infinitive", "own_voice", "present_stance"]
+__all__ = ["infinitive", "own_voice", "present_stance", "writer_judgement"]

@@ -92,6 +92,7 @@ DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.follow_on", quotes.follow_on),
     Rule("quote.previous_speaker", quotes.previous_speaker),
     Rule("verb.inner_infinitive", nested.infinitive),
+    Rule("verb.inner_writer_judgement", nested.writer_judgement),
     Rule("quote.own_voice", nested.own_voice),
     Rule("quote.present_stance", nested.present_stance),
 )

@@ -62,3 +62,9 @@ def test_a_finding_inside_a_quote_stays_a_link(nlp):
     text = ('"The ferry report does conclude that the hull was weak," the inspector said.')
     cues = _cues(nlp, text)
     assert "said" in cues and "does conclude" in cues, cues
+
+
+def test_an_inner_seem_is_the_outer_speakers_hedge(nlp):
+    text = "The harbour master said the divers seem to have missed the second wreck."
+    assert _cues(nlp, text) == ["said"]
+    assert "seem" in _cues(nlp, text, disabled=("verb.inner_writer_judgement",))
