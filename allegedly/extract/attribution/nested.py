@@ -79,6 +79,20 @@ def writer_judgement(doc: Doc, links: list[AttributionMatch], quotes: list[Quote
     return _inner(links, keep)
 
 
+def addressee_passive(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                      ) -> list[AttributionMatch]:
+    """'The envoy was told that the strike broke the truce, the ministry said': an inner
+    agentless passive of a verb whose object is the addressee (the ``addressee`` frame: tell,
+    warn, inform ...) has the outer speaker as its teller; the outer link carries the words."""
+    def keep(m: AttributionMatch) -> bool:
+        v = _cue_verb(doc, m)
+        if v is None or not verb_has(lemma(v), "addressee"):
+            return True
+        deps = {c.dep_ for c in v.children}
+        return not ("auxpass" in deps and "agent" not in deps)
+    return _inner(links, keep)
+
+
 def _in_quote(m: AttributionMatch, quotes: list[Quote]) -> bool:
     return m.cue is not None and any(q.start <= m.cue[0] < q.end for q in quotes)
 
@@ -122,4 +136,5 @@ def present_stance(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     return _inner(links, keep)
 
 
-__all__ = ["infinitive", "own_voice", "present_stance", "writer_judgement"]
+__all__ = ["addressee_passive", "infinitive", "own_voice", "present_stance",
+           "writer_judgement"]

@@ -93,6 +93,7 @@ DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.previous_speaker", quotes.previous_speaker),
     Rule("verb.inner_infinitive", nested.infinitive),
     Rule("verb.inner_writer_judgement", nested.writer_judgement),
+    Rule("verb.inner_addressee_passive", nested.addressee_passive),
     Rule("quote.own_voice", nested.own_voice),
     Rule("quote.present_stance", nested.present_stance),
 )

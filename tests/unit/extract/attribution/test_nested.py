@@ -68,3 +68,9 @@ def test_an_inner_seem_is_the_outer_speakers_hedge(nlp):
     text = "The harbour master said the divers seem to have missed the second wreck."
     assert _cues(nlp, text) == ["said"]
     assert "seem" in _cues(nlp, text, disabled=("verb.inner_writer_judgement",))
+
+
+def test_an_inner_agentless_tell_passive_has_the_outer_speaker_as_teller(nlp):
+    text = "The ministry said the envoy was told that the shelling broke the truce."
+    assert _cues(nlp, text) == ["said"]
+    assert "was told" in _cues(nlp, text, disabled=("verb.inner_addressee_passive",))
