@@ -144,7 +144,7 @@ def _token_links(doc: Doc, quotes: list[Quote], guard: _Guard) -> list[Attributi
 def _passes(doc: Doc, found: list[AttributionMatch], quotes: list[Quote], guard: _Guard
             ) -> list[AttributionMatch]:
     """The links after the document passes (each switchable, each guarded)."""
-    follow_on, previous_speaker = DOCUMENT_PASSES
+    follow_on, previous_speaker, *filters = DOCUMENT_PASSES
     if enabled(doc, follow_on.name):
         out = []
         for m in found:
@@ -154,6 +154,10 @@ def _passes(doc: Doc, found: list[AttributionMatch], quotes: list[Quote], guard:
     if enabled(doc, previous_speaker.name) and len(doc):
         found = found + (guard.call(previous_speaker.name, doc[0], previous_speaker.fn,
                                     doc, quotes, found) or [])
+    for rule in filters:  # inner links without a speech event of their own (nested.py)
+        if enabled(doc, rule.name) and len(doc):
+            kept = guard.call(rule.name, doc[0], rule.fn, doc, found, quotes)
+            found = kept if kept is not None else found
     return found
 
 

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from allegedly.extract.attribution import (
     headlines,
     naming,
+    nested,
     nouns,
     passives,
     phrases,
@@ -90,9 +91,15 @@ TOKEN_STRATEGIES: tuple[Rule | Family, ...] = (
 DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.follow_on", quotes.follow_on),
     Rule("quote.previous_speaker", quotes.previous_speaker),
+    Rule("verb.inner_infinitive", nested.infinitive),
+    Rule("verb.inner_writer_judgement", nested.writer_judgement),
+    Rule("verb.inner_addressee_passive", nested.addressee_passive),
+    Rule("quote.own_voice", nested.own_voice),
+    Rule("quote.present_stance", nested.present_stance),
 )
 """Over all links of the document, after the token strategies: quotes running on after a link
-join its content; bare quote paragraphs get the previous speaker (new links)."""
+join its content; bare quote paragraphs get the previous speaker (new links); inner links that
+report no speech event of their own are dropped (:mod:`nested`)."""
 
 SOURCE_FINDERS: tuple[Rule, ...] = (
     *speakers.SPEAKER_STEPS,
