@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from allegedly.corpus.blocking import Blocker, BlockingOptions
-from allegedly.corpus.matching import DEFAULT_WEIGHTS, Weights, score_pair
+from allegedly.corpus.matching import DEFAULT_WEIGHTS, Weights, profile, score_profiles
 from allegedly.corpus.records import ClaimRef
 from allegedly.corpus.text import DocumentFrequencies
 
@@ -109,14 +109,16 @@ def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: fl
         if not chunk:
             break
         stats.linkable += len(chunk)
-        for i, j in blocker.add(chunk):
+        profiles = [profile(c, prepared.df) for _i, c in chunk]
+        for i, j in blocker.add(chunk, profiles):
             stats.candidates += 1
             a, b = blocker.claim(i), blocker.claim(j)
             if only_articles is not None and a.article_id not in only_articles \
                     and b.article_id not in only_articles:
                 continue
             sim = similarity(a, b) if similarity else None
-            score, feats = score_pair(a, b, prepared.df, similarity=sim, weights=weights)
+            score, feats = score_profiles(blocker.extra(i), blocker.extra(j), prepared.df,
+                                          similarity=sim, weights=weights)
             stats.scored += 1
             if score >= threshold:
                 stats.links += 1
