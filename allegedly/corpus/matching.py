@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from allegedly.corpus.records import NOT_ORIGINS, ClaimRef, FigureRef
 from allegedly.corpus.text import DocumentFrequencies
@@ -32,6 +32,12 @@ class Weights:
     gate: float = 0.2  # content overlap under which the score is scaled down proportionally
     overlap: bool = False  # text as the Ochiai coefficient, for group profiles (word unions)
     values: bool = True  # figures: compare values (False: a shared key is enough)
+
+    @cached_property
+    def by_feature(self) -> dict[str, float]:
+        """The weight of each feature by name (made once per Weights)."""
+        return {k: getattr(self, k) for k in ("text", "figures", "events", "source", "time",
+                                              "embedding")}
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -102,6 +108,7 @@ class Profile:
     """What the score reads of one claim, computed once per claim (:func:`profile`), not
     once per candidate pair."""
 
+    uid: str
     words: frozenset[str]
     weight: float  # sum of the IDF weights of ``words``
     figures: tuple[FigureParts, ...]  # the figures with a measure family
@@ -112,7 +119,7 @@ class Profile:
 
 def profile(claim: ClaimRef, df: DocumentFrequencies) -> Profile:
     """The :class:`Profile` of ``claim`` under the word weights ``df``."""
-    return Profile(words=claim.words, weight=df.total(claim.words),
+    return Profile(uid=claim.uid, words=claim.words, weight=df.total(claim.words),
                    figures=tuple((f.family, f.side, f.group, interval(f))
                                  for f in claim.figures if f.family),
                    events=claim.events, origin=_origin_name(claim),
@@ -189,15 +196,9 @@ def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
                             time_scale=time_scale, weights=weights)
 
 
-@lru_cache(maxsize=64)
-def _weight_map(weights: Weights) -> dict[str, float]:
-    return {k: getattr(weights, k) for k in ("text", "figures", "events", "source", "time",
-                                             "embedding")}
-
-
 def combine(feats: dict[str, float], weights: Weights = DEFAULT_WEIGHTS) -> float:
     """Weighted mean of the present features, times the content gate."""
-    w = _weight_map(weights)
+    w = weights.by_feature
     total = mean = 0.0
     for k, v in feats.items():
         total += w[k]
