@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from allegedly.corpus.blocking import Blocker, BlockingOptions
@@ -116,7 +116,7 @@ def is_linkable(claim: ClaimRef, prepared: Prepared, min_words: int = 3) -> bool
 
 def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: float,
                 options: BlockingOptions | None = None, weights: Weights = DEFAULT_WEIGHTS,
-                similarity: Similarity | None = None, only_articles: set[str] | None = None,
+                similarity: Similarity | None = None, only_articles: Container[str] | None = None,
                 stats: LinkStats | None = None, batch: int = 512,
                 keep: dict[str, ClaimRef] | None = None, evidence: bool = True
                 ) -> Iterator[Link]:

@@ -21,6 +21,7 @@ Requires ``pip install "allegedly[dask]"``.
 
 from __future__ import annotations
 
+import itertools
 import math
 import resource
 import time
@@ -145,25 +146,37 @@ class SpanResult:
 def link_span(source: ClaimSource, span: Span, prepared: Prepared, threshold: float,
               options: BlockingOptions, collect: Callable[[Iterator[Link]], Any] = list,
               evidence: bool = True) -> SpanResult:
-    """The links whose later claim is in ``span.own``."""
+    """The links whose later claim is in ``span.own``. The replayed claims (one window) are
+    held in memory; the span's own claims are streamed."""
     started, cpu = time.perf_counter(), time.process_time()
     replayed = list(source.claims(span.replay))
-    own = list(source.claims(span.own))
-    uids = {c.uid for c in own}
-    own_articles = {c.article_id for c in own}
+    replay_uids = {c.uid for c in replayed}
     stats = LinkStats()
     # the replayed partitions are blocked (to rebuild the window) but their pairs are not
     # scored: a pair with neither claim in the span is another task's
-    found = (x for x in link_claims(replayed + own, prepared, threshold=threshold,
-                                    options=options, stats=stats, evidence=evidence,
-                                    only_articles=own_articles) if x.b in uids)
+    found = (x for x in link_claims(
+        itertools.chain(replayed, source.claims(span.own)), prepared, threshold=threshold,
+        options=options, stats=stats, evidence=evidence,
+        only_articles=_Outside({c.article_id for c in replayed})) if x.b not in replay_uids)
     counted = _Counted(found)
     links = collect(counted)
     # candidates and scored count the work done, replayed partitions included
-    out = LinkStats(claims=len(own), linkable=sum(1 for c in own if is_linkable(c, prepared)),
+    out = LinkStats(claims=stats.claims - len(replayed),
+                    linkable=stats.linkable - sum(1 for c in replayed
+                                                  if is_linkable(c, prepared)),
                     candidates=stats.candidates, scored=stats.scored, links=counted.n)
     return SpanResult(links, out, time.perf_counter() - started, time.process_time() - cpu,
                       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+class _Outside:
+    """Every article but these (``only_articles`` of a span: the articles not replayed)."""
+
+    def __init__(self, articles: set[str]) -> None:
+        self.articles = articles
+
+    def __contains__(self, article: object) -> bool:
+        return article not in self.articles
 
 
 class _Counted:
