@@ -2,15 +2,24 @@
 
     python bench/link.py [--sizes 10000 100000 1000000] [--engine local|dask] [--jobs 2]
 
-Each size runs in a fresh child process (so its peak RSS is its own) through the library code
-behind ``allegedly link``: the IDF/boilerplate pass (:func:`allegedly.corpus.linker.prepare`),
-blocking and scoring (:func:`~allegedly.corpus.linker.link_claims`, or the per-partition Dask
-tasks of :mod:`allegedly.scale.link_dask`), claim groups (:func:`~allegedly.corpus.groups.
-build_groups`) and the figure comparisons of every group (:func:`~allegedly.corpus.compare.
-compare_group`). Links are kept as three arrays (score, claim numbers) rather than objects,
-and the claims of groups are read again for the comparisons (a third pass), so memory holds
-the live time window, the links and the groups, not the corpus. Claims are made with :func:`allegedly.corpus.records.make_claim` (the same
-word processing as claims read from a store) by a seeded generator:
+For each size a child process first writes the synthetic claims to JSONL files, one per time
+partition (the stand-in for a store; this is *not* timed as linking: its seconds are printed
+apart, in brackets). A fresh child process (so its peak RSS is its own) then runs the library
+code behind ``allegedly link`` on them, each pass reading the files again and making the
+claims with :func:`allegedly.corpus.records.make_claim` (the same word processing as claims
+read from a store):
+
+- *prepare*: the IDF/boilerplate pass (:func:`allegedly.corpus.linker.prepare`);
+- *link*: blocking and scoring (:func:`~allegedly.corpus.linker.link_claims`);
+- *groups*: claim groups (:func:`~allegedly.corpus.groups.build_groups`);
+- *compare*: the figure comparisons of every group (:func:`~allegedly.corpus.compare.
+  compare_group`), on the groups' claims read again (figures only).
+
+With ``--engine dask`` *prepare* and *link* run as Dask tasks on ``--jobs`` worker processes
+(:mod:`allegedly.scale.link_dask`: spans of time partitions, each task reading its own
+partitions); groups and comparisons run in the parent. Links are kept as three arrays
+(score, claim numbers) rather than objects, so memory holds the live time window, the links
+and the groups, not the corpus. The claims come from a seeded generator:
 
 - a year of news; stories start every day, each with a place, an event word, a counted thing
   and a toll, and are reported for about a week with Zipf-skewed popularity;
@@ -19,10 +28,12 @@ word processing as claims read from a store) by a seeded generator:
 - 70 % of claims state a figure, and one key (people|fatal) holds 10 % of all figures; tolls
   rise over a story's days.
 
-Prints one row per size and last ``growth 100k->1M: <ratio>x, 1M: <seconds> s, peak RSS <MB>
-MB`` (goals: growth <= 15x for 10x the claims, 1M <= 600 s on a 2-core machine, <= 2 GB).
-Timings are wall clock and CPU seconds of the child: on a shared machine the CPU seconds and
-the ratios say more than the wall clock (the load average is printed before and after).
+Prints one row per size (wall seconds per phase and in all, CPU seconds of the child and its
+Dask workers, peak RSS of the child plus ``jobs`` times its largest worker's) and last
+``growth 100k->1M: <ratio>x, 1M: <seconds> s, peak RSS <MB> MB`` (goals: growth <= 15x for
+10x the claims, 1M <= 600 s on a 2-core machine, <= 2 GB). On a shared machine the CPU
+seconds and the ratios say more than the wall clock (the load average is printed before and
+after).
 """
 
 from __future__ import annotations

@@ -219,7 +219,8 @@ def _compute(work: list, jobs: int, scheduler: str | None) -> list:
 
         with Client(scheduler) as client:
             return list(client.compute(work, sync=True))
-    return list(dask.compute(*work, scheduler="processes", num_workers=jobs))
+    # chunksize=1: one task per submission (dask batches 6 by default: all on one worker)
+    return list(dask.compute(*work, scheduler="processes", num_workers=jobs, chunksize=1))
 
 
 def link_spans(source: ClaimSource, prepared: Prepared, *, threshold: float,
