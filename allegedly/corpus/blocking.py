@@ -161,16 +161,18 @@ class _Window:
 class Blocker:
     """Streaming candidate generation over claims in publication order."""
 
-    def __init__(self, df: DocumentFrequencies, options: BlockingOptions | None = None
-                 ) -> None:
+    def __init__(self, df: DocumentFrequencies, options: BlockingOptions | None = None,
+                 keep_claims: bool = True) -> None:
         self.df = df
+        self.keep_claims = keep_claims  # False: live claims keep only their article (memory)
         self.options = options or BlockingOptions()
         self.window = _Window(self.options)
         self.sketches = WordSketches(self.options.num_perm)
         # key -> the most recent claims under it (a list: a deque allocates a 64-slot block
         # even for one item, and most keys are rare)
         self.blocks: dict[tuple[str, ...], list[int]] = {}
-        self.live: dict[int, tuple[ClaimRef, int, Any]] = {}  # idx -> (claim, bucket, extra)
+        # idx -> (article, bucket, claim or None, extra)
+        self.live: dict[int, tuple[str, int, ClaimRef | None, Any]] = {}
         self.candidates = 0
         self._evicted_at: int | None = None  # the bucket the live claims were last pruned for
 
@@ -181,7 +183,7 @@ class Blocker:
             return
         self._evicted_at = bucket
         floor = bucket - self.window.keep
-        stale = [i for i, (_c, b, _x) in self.live.items() if b < floor]
+        stale = [i for i, (_a, b, _c, _x) in self.live.items() if b < floor]
         for i in stale:
             del self.live[i]
         if stale:
@@ -209,17 +211,22 @@ class Blocker:
                 block.append(idx)
                 if len(block) > self.options.neighbours:
                     del block[0]
-            self.live[idx] = (claim, bucket, extra)
+            self.live[idx] = (claim.article_id, bucket, claim if self.keep_claims else None,
+                              extra)
             for other in sorted(found):
                 if other != idx and other in self.live and \
-                        self.live[other][0].article_id != claim.article_id:
+                        self.live[other][0] != claim.article_id:
                     self.candidates += 1
                     yield other, idx
 
-    def claim(self, idx: int) -> ClaimRef:
-        """A live claim by index."""
+    def claim(self, idx: int) -> ClaimRef | None:
+        """A live claim by index (None when the blocker does not keep claims)."""
+        return self.live[idx][2]
+
+    def article(self, idx: int) -> str:
+        """The article of a live claim."""
         return self.live[idx][0]
 
     def extra(self, idx: int) -> Any:
         """The extra value a live claim was added with."""
-        return self.live[idx][2]
+        return self.live[idx][3]

@@ -127,7 +127,8 @@ def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: fl
     reading the claims again). ``evidence=False`` leaves the features out of the links
     (memory, for millions of links that are not stored)."""
     stats = stats if stats is not None else LinkStats()
-    blocker = Blocker(prepared.df, options)
+    # the live window keeps whole claims only when something needs them after blocking
+    blocker = Blocker(prepared.df, options, keep_claims=similarity is not None or keep is not None)
     counter = itertools.count()
     linkable = (c for c in claims if _count(stats, c) and is_linkable(c, prepared))
     while True:
@@ -138,18 +139,17 @@ def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: fl
         profiles = [profile(c, prepared.df) for _i, c in chunk]
         for i, j in blocker.add(chunk, profiles):
             stats.candidates += 1
-            a, b = blocker.claim(i), blocker.claim(j)
-            if only_articles is not None and a.article_id not in only_articles \
-                    and b.article_id not in only_articles:
+            if only_articles is not None and blocker.article(i) not in only_articles \
+                    and blocker.article(j) not in only_articles:
                 continue
             pa, pb = blocker.extra(i), blocker.extra(j)
-            score, feats = score_profiles(pa, pb, prepared.df, weights=weights,
-                                          similarity=similarity(a, b) if similarity else None)
+            sim = similarity(blocker.claim(i), blocker.claim(j)) if similarity else None
+            score, feats = score_profiles(pa, pb, prepared.df, weights=weights, similarity=sim)
             stats.scored += 1
             if score >= threshold:
                 stats.links += 1
                 if keep is not None:
-                    keep[pa.uid], keep[pb.uid] = a, b
+                    keep[pa.uid], keep[pb.uid] = blocker.claim(i), blocker.claim(j)
                 yield Link(pa.uid, pb.uid, round(score, 4),
                            {k: round(v, 3) for k, v in feats.items()} if evidence
                            else _NO_EVIDENCE)

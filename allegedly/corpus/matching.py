@@ -119,7 +119,7 @@ class Profile:
 
 def profile(claim: ClaimRef, df: DocumentFrequencies) -> Profile:
     """The :class:`Profile` of ``claim`` under the word weights ``df``."""
-    return Profile(uid=claim.uid, words=claim.words, weight=df.total(claim.words),
+    return Profile(uid=claim.uid, words=claim.words, weight=df.sum_idf(claim.words),
                    figures=tuple((f.family, f.side, f.group, interval(f))
                                  for f in claim.figures if f.family),
                    events=claim.events, origin=_origin_name(claim),
