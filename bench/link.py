@@ -2,15 +2,24 @@
 
     python bench/link.py [--sizes 10000 100000 1000000] [--engine local|dask] [--jobs 2]
 
-Each size runs in a fresh child process (so its peak RSS is its own) through the library code
-behind ``allegedly link``: the IDF/boilerplate pass (:func:`allegedly.corpus.linker.prepare`),
-blocking and scoring (:func:`~allegedly.corpus.linker.link_claims`, or the per-partition Dask
-tasks of :mod:`allegedly.scale.link_dask`), claim groups (:func:`~allegedly.corpus.groups.
-build_groups`) and the figure comparisons of every group (:func:`~allegedly.corpus.compare.
-compare_group`). Links are kept as three arrays (score, claim numbers) rather than objects,
-and the claims of groups are read again for the comparisons (a third pass), so memory holds
-the live time window, the links and the groups, not the corpus. Claims are made with :func:`allegedly.corpus.records.make_claim` (the same
-word processing as claims read from a store) by a seeded generator:
+For each size a child process first writes the synthetic claims to JSONL files, one per time
+partition (the stand-in for a store; this is *not* timed as linking: its seconds are printed
+apart, in brackets). A fresh child process (so its peak RSS is its own) then runs the library
+code behind ``allegedly link`` on them, each pass reading the files again and making the
+claims with :func:`allegedly.corpus.records.make_claim` (the same word processing as claims
+read from a store):
+
+- *prepare*: the IDF/boilerplate pass (:func:`allegedly.corpus.linker.prepare`);
+- *link*: blocking and scoring (:func:`~allegedly.corpus.linker.link_claims`);
+- *groups*: claim groups (:func:`~allegedly.corpus.groups.build_groups`);
+- *compare*: the figure comparisons of every group (:func:`~allegedly.corpus.compare.
+  compare_group`), on the groups' claims read again (figures only).
+
+With ``--engine dask`` *prepare* and *link* run as Dask tasks on ``--jobs`` worker processes
+(:mod:`allegedly.scale.link_dask`: spans of time partitions, each task reading its own
+partitions); groups and comparisons run in the parent. Links are kept as three arrays
+(score, claim numbers) rather than objects, so memory holds the live time window, the links
+and the groups, not the corpus. The claims come from a seeded generator:
 
 - a year of news; stories start every day, each with a place, an event word, a counted thing
   and a toll, and are reported for about a week with Zipf-skewed popularity;
@@ -19,10 +28,12 @@ word processing as claims read from a store) by a seeded generator:
 - 70 % of claims state a figure, and one key (people|fatal) holds 10 % of all figures; tolls
   rise over a story's days.
 
-Prints one row per size and last ``growth 100k->1M: <ratio>x, 1M: <seconds> s, peak RSS <MB>
-MB`` (goals: growth <= 15x for 10x the claims, 1M <= 600 s on a 2-core machine, <= 2 GB).
-Timings are wall clock and CPU seconds of the child: on a shared machine the CPU seconds and
-the ratios say more than the wall clock (the load average is printed before and after).
+Prints one row per size (wall seconds per phase and in all, CPU seconds of the child and its
+Dask workers, peak RSS of the child plus ``jobs`` times its largest worker's) and last
+``growth 100k->1M: <ratio>x, 1M: <seconds> s, peak RSS <MB> MB`` (goals: growth <= 15x for
+10x the claims, 1M <= 600 s on a 2-core machine, <= 2 GB). On a shared machine the CPU
+seconds and the ratios say more than the wall clock (the load average is printed before and
+after).
 """
 
 from __future__ import annotations
@@ -35,7 +46,9 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,18 +104,15 @@ class Synthetic:
                 "base": srng.randint(2, 400), "source": srng.choice(self.sources),
                 "day": day, "id": f"{day}-{k}"}
 
-    def __iter__(self) -> Iterator:
-        from allegedly.corpus.records import FigureRef, figure_parts, make_claim
-
+    def records(self) -> Iterator[dict]:
+        """The claims as plain records (what a store row holds), in publication order."""
         rng = random.Random(self.seed)
         recent: dict[str, list[tuple[str, object]]] = {}
         for i in range(self.n):
             day = i * 365 // self.n
             start = max(0, day - rng.choice((0, 0, 1, 1, 2, 3, 5, 7)))
             story = self._story(rng, start, int(rng.paretovariate(1.2)) % self.per_day)
-            art = f"a{i}"
             said = recent.setdefault(story["id"], [])
-            published = START + dt.timedelta(days=day)
             if said and rng.random() < 0.3:  # a reprint / copy of an earlier claim
                 text, fig_args = rng.choice(said[-5:])
                 if rng.random() < 0.5:
@@ -116,27 +126,108 @@ class Synthetic:
                 text = (f"{story['event'].capitalize()} in {story['place']}: {toll}, "
                         f"{story['source']} said, {fill}")
                 said.append((text, fig_args))
-            figures = []
-            if fig_args:
-                value, measure, counted = fig_args
-                figures.append(FigureRef(art, "f1", str(value), 0, 1, value, value, value,
-                                         "exact", measure, counted, None, None,
-                                         source=story["source"], source_kind="person",
-                                         **figure_parts(measure, counted, None)))
-            yield make_claim(art, "c1", text, chain=[(story["source"], "person")],
-                             figures=figures, published=published,
-                             outlet=rng.choice(self.outlets))
+            yield {"article": f"a{i}", "text": text, "source": story["source"],
+                   "figure": fig_args, "published": (START + dt.timedelta(days=day)).isoformat(),
+                   "outlet": rng.choice(self.outlets)}
             if len(recent) > 20000:
                 for key in list(recent)[:5000]:
                     del recent[key]
 
+    def __iter__(self) -> Iterator:
+        return map(claim_of, self.records())
 
-def _compact(links, scores: list, left: list, right: list) -> None:
-    """Keep links as three arrays (score, a, b as claim numbers): 9 bytes a link."""
+
+def _figures(record: dict) -> list:
+    from allegedly.corpus.records import FigureRef, figure_parts
+
+    if not record["figure"]:
+        return []
+    value, measure, counted = record["figure"]
+    return [FigureRef(record["article"], "f1", str(value), 0, 1, value, value, value, "exact",
+                      measure, counted, None, None, source=record["source"],
+                      source_kind="person", **figure_parts(measure, counted, None))]
+
+
+def claim_of(record: dict):
+    """The ClaimRef of a record, made as claims read from a store are (make_claim: words,
+    names and events computed)."""
+    from allegedly.corpus.records import make_claim
+
+    return make_claim(record["article"], "c1", record["text"],
+                      chain=[(record["source"], "person")], figures=_figures(record),
+                      published=dt.date.fromisoformat(record["published"]),
+                      outlet=record["outlet"])
+
+
+def slim_claim_of(record: dict):
+    """What figure comparison needs of a claim (no text and no word sets: not computed)."""
+    from allegedly.corpus.records import ClaimRef
+
+    return ClaimRef(article_id=record["article"], claim_id="c1", text="",
+                    chain=((record["source"], "person"),), figures=tuple(_figures(record)),
+                    published=dt.date.fromisoformat(record["published"]),
+                    outlet=record["outlet"])
+
+
+class Corpus:
+    """The synthetic claims written to JSONL files, one per time partition, before the clock
+    starts (the stand-in for a store); every pass of the linking reads them again, as
+    ``allegedly link`` reads the store's claims once per pass. A
+    :class:`~allegedly.scale.link_dask.ClaimSource`: Dask tasks read their own partitions."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._sizes = {int(k): v for k, v in
+                       json.loads((root / "sizes.json").read_text()).items()}
+
+    @classmethod
+    def write(cls, n: int, root: Path) -> None:
+        """Generate ``n`` claims into ``root``."""
+        from allegedly.corpus.blocking import BlockingOptions
+
+        days = BlockingOptions().partition_days
+        sizes: dict[int, int] = {}
+        out = None
+        for record in Synthetic(n).records():
+            part = dt.date.fromisoformat(record["published"]).toordinal() // days
+            if part not in sizes:
+                if out:
+                    out.close()
+                sizes[part] = 0
+                out = (root / f"part-{part}.jsonl").open("w")
+            sizes[part] += 1
+            out.write(json.dumps(record) + "\n")
+        if out:
+            out.close()
+        (root / "sizes.json").write_text(json.dumps(sizes))
+
+    def sizes(self) -> dict[int, int]:
+        return dict(self._sizes)
+
+    def records(self, parts=None) -> Iterator[dict]:
+        for part in sorted(self._sizes) if parts is None else parts:
+            with (self.root / f"part-{part}.jsonl").open() as f:
+                for line in f:
+                    yield json.loads(line)
+
+    def claims(self, parts) -> Iterator:
+        return map(claim_of, self.records(parts))
+
+    def __iter__(self) -> Iterator:
+        return map(claim_of, self.records())
+
+
+def compact(links) -> tuple:
+    """Links as three arrays (score, a, b as claim numbers): 12 bytes a link."""
+    import numpy as np
+
+    scores, left, right = array("f"), array("i"), array("i")
     for link in links:
         scores.append(link.score)
         left.append(int(link.a[1:].split("/", 1)[0]))
         right.append(int(link.b[1:].split("/", 1)[0]))
+    return (np.frombuffer(scores, dtype=np.float32), np.frombuffer(left, dtype=np.int32),
+            np.frombuffer(right, dtype=np.int32))
 
 
 def _sorted_links(scores, left, right) -> Iterator:
@@ -150,49 +241,72 @@ def _sorted_links(scores, left, right) -> Iterator:
         yield Link(f"a{a[i]}/c1", f"a{b[i]}/c1", float(s[i]))
 
 
-def _slim(claim):
-    """What figure comparison needs of a claim (no word sets, no text)."""
-    from dataclasses import replace
+def _link(corpus: Corpus, prepared, engine: str, jobs: int, threshold: float) -> dict:
+    """Blocking and scoring: the links as arrays, the counters, the workers' CPU and RSS."""
+    import numpy as np
 
-    return replace(claim, text="", words=frozenset(), names=frozenset(), events=frozenset())
+    from allegedly.corpus.linker import LinkStats, link_claims
+
+    stats = LinkStats()
+    if engine != "dask":
+        scores, left, right = compact(link_claims(corpus, prepared, threshold=threshold,
+                                                  stats=stats, evidence=False))
+        return {"links": (scores, left, right), "stats": stats, "tasks": 1}
+    from allegedly.scale.link_dask import add_stats, link_spans
+
+    results = link_spans(corpus, prepared, threshold=threshold, jobs=jobs, collect=compact,
+                         evidence=False)
+    for r in results:
+        add_stats(stats, r.stats)
+    arrays = tuple(np.concatenate([r.links[k] for r in results]) for k in range(3))
+    return {"links": arrays, "stats": stats, "tasks": len(results)}
 
 
-def measure(n: int, engine: str, jobs: int) -> dict:
-    """Link n synthetic claims in this process; return counts, seconds and peak RSS."""
-    from array import array
-
+def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
+    """Link the n synthetic claims under ``root`` in this process (and its Dask workers);
+    return counts, seconds per phase, CPU seconds and peak RSS."""
     from allegedly.corpus.compare import compare_group
     from allegedly.corpus.groups import build_groups
-    from allegedly.corpus.linker import LinkStats, link_claims, prepare
+    from allegedly.corpus.linker import prepare
     from allegedly.settings import Settings
 
     settings = Settings()
-    data = Synthetic(n)
-    t0, c0 = time.perf_counter(), time.process_time()
-    prepared = prepare(data)
-    stats = LinkStats()
-    scores, left, right = array("f"), array("i"), array("i")
+    corpus = Corpus(root)
+    clock = [(time.perf_counter(), time.process_time())]
+    cpu_before = time.process_time()
     if engine == "dask":
-        from allegedly.scale.link_dask import link_partitioned
+        from allegedly.scale.link_dask import prepare_partitioned
 
-        _compact(link_partitioned(list(data), prepared, threshold=settings.link_suggested,
-                                  jobs=jobs, stats=stats), scores, left, right)
+        prepared = prepare_partitioned(corpus, jobs=jobs)
     else:
-        _compact(link_claims(data, prepared, threshold=settings.link_suggested, stats=stats,
-                             evidence=False), scores, left, right)
-    order = _Order()
-    groups = build_groups(_sorted_links(scores, left, right), order,
+        prepared = prepare(corpus)
+    clock.append((time.perf_counter(), time.process_time()))
+    linked = _link(corpus, prepared, engine, jobs, settings.link_suggested)
+    clock.append((time.perf_counter(), time.process_time()))
+    groups = build_groups(_sorted_links(*linked["links"]), _Order(),
                           suggested=settings.link_suggested,
                           confirmed=settings.link_confirmed, presorted=True)
-    members = {m.claim for g in groups for m in g.members}
-    claims = {c.uid: _slim(c) for c in data if c.uid in members}
+    clock.append((time.perf_counter(), time.process_time()))
+    members = {int(m.claim[1:].split("/", 1)[0]) for g in groups for m in g.members}
+    claims = {f"{r['article']}/c1": slim_claim_of(r) for r in corpus.records()
+              if int(r["article"][1:]) in members}
     comparisons = sum(len(compare_group(g.id, [claims[m.claim] for m in g.members]))
                       for g in groups)
-    seconds = time.perf_counter() - t0
+    clock.append((time.perf_counter(), time.process_time()))
+    stats = linked["stats"]
+    phases = [round(b[0] - a[0], 1) for a, b in zip(clock, clock[1:], strict=False)]
+    me, workers = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
+                                                      resource.RUSAGE_CHILDREN))
+    # Dask's process pools are shut down after each compute, so their workers' CPU is in
+    # RUSAGE_CHILDREN; their peak RSS is the largest worker's, counted once per worker
+    cpu = me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime
+    rss = me.ru_maxrss / 1024 + (jobs * workers.ru_maxrss / 1024 if engine == "dask" else 0)
     return {"claims": n, "linkable": stats.linkable, "candidates": stats.candidates,
-            "links": len(scores), "groups": len(groups), "comparisons": comparisons,
-            "seconds": round(seconds, 1), "cpu_seconds": round(time.process_time() - c0, 1),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            "links": len(linked["links"][0]), "groups": len(groups),
+            "comparisons": comparisons, "tasks": linked["tasks"],
+            "phases": dict(zip(("prepare", "link", "groups", "compare"), phases, strict=True)),
+            "seconds": round(clock[-1][0] - clock[0][0], 1),
+            "cpu_seconds": round(cpu - cpu_before, 1), "peak_rss_mb": round(rss)}
 
 
 class _Order(dict):
@@ -202,29 +316,48 @@ class _Order(dict):
         return (int(uid[1:].split("/", 1)[0]),)
 
 
+def _run_size(n: int, args: argparse.Namespace) -> dict:
+    """Generate n claims (a child process, not timed as linking), then link them in another."""
+    with tempfile.TemporaryDirectory(prefix="allegedly-bench-link-") as tmp:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--write", str(n), tmp], check=True)
+        generated = time.perf_counter() - started
+        out = subprocess.run([sys.executable, __file__, "--child", str(n), tmp, "--engine",
+                              args.engine, "--jobs", str(args.jobs)], capture_output=True,
+                             text=True, check=True)
+    row = json.loads(out.stdout.strip().splitlines()[-1])
+    row["generated"] = round(generated, 1)
+    return row
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--engine", choices=["local", "dask"], default="local")
     ap.add_argument("--jobs", type=int, default=2, help="Dask worker processes.")
-    ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--child", nargs=2, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--write", nargs=2, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.child is not None:
-        print(json.dumps(measure(args.child, args.engine, args.jobs)))
+    if args.write is not None:
+        Corpus.write(int(args.write[0]), Path(args.write[1]))
         return
-    print(f"engine {args.engine}; load average before: "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    if args.child is not None:
+        print(json.dumps(measure(int(args.child[0]), args.engine, args.jobs,
+                                 Path(args.child[1]))))
+        return
+    print(f"engine {args.engine}" + (f", {args.jobs} workers" if args.engine == "dask" else "")
+          + f"; load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'claims':>9} {'linkable':>9} {'candidates':>11} {'links':>9} {'groups':>8} "
-          f"{'comparisons':>11} {'seconds':>8} {'CPU s':>8} {'peak RSS MB':>11}")
+          f"{'comparisons':>11} {'prepare':>8} {'link':>8} {'groups':>7} {'compare':>8} "
+          f"{'seconds':>8} {'CPU s':>8} {'peak RSS MB':>11}   (generated, not timed)")
     rows = {}
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--engine",
-                              args.engine, "--jobs", str(args.jobs)], capture_output=True,
-                             text=True, check=True)
-        r = rows[n] = json.loads(out.stdout.strip().splitlines()[-1])
+        r = rows[n] = _run_size(n, args)
+        ph = r["phases"]
         print(f"{r['claims']:>9} {r['linkable']:>9} {r['candidates']:>11} {r['links']:>9} "
-              f"{r['groups']:>8} {r['comparisons']:>11} {r['seconds']:>8} "
-              f"{r['cpu_seconds']:>8} {r['peak_rss_mb']:>11}", flush=True)
+              f"{r['groups']:>8} {r['comparisons']:>11} {ph['prepare']:>8} {ph['link']:>8} "
+              f"{ph['groups']:>7} {ph['compare']:>8} {r['seconds']:>8} {r['cpu_seconds']:>8} "
+              f"{r['peak_rss_mb']:>11}   ({r['generated']} s)", flush=True)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if 100_000 in rows and 1_000_000 in rows:
         big = rows[1_000_000]

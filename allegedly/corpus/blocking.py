@@ -2,9 +2,9 @@
 
 Claims arrive in publication order. Two sources of candidates, both bounded per claim:
 
-- **MinHash/LSH** (datasketch) of the claim's content words: one ``MinHashLSH`` index per time
-  partition; a claim is queried against the indexes of the last ``window_days`` (older
-  partitions are dropped, so memory is bounded by the claims of one window) and keeps the
+- **MinHash/LSH** (datasketch) of the claim's content words: one ``MinHashLSH`` index over the
+  time partitions of the last ``window_days`` (the claims of older partitions are removed from
+  it, so memory is bounded by the claims of one window); a claim is queried against it and keeps the
   ``lsh_max`` most recent hits; a claim with that many hits in its own partition is not
   indexed itself, so LSH buckets stay small and a headline template repeated ten thousand
   times stays linear;
@@ -19,9 +19,9 @@ Claims of the same article are never candidates (linking is across articles).
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from allegedly.corpus.records import ClaimRef
 from allegedly.corpus.text import DocumentFrequencies
@@ -58,68 +58,123 @@ def blocking_keys(claim: ClaimRef, df: DocumentFrequencies, rare_names: int = 3
     return out
 
 
-class _Partitions:
-    """MinHashLSH indexes per time partition, dropped once outside the window."""
+class WordSketches:
+    """MinHashes of word sets from cached MinHashes of single words.
+
+    A MinHash is the element-wise minimum, over the set's items, of each item's permuted
+    hash, so the MinHash of a set is the :meth:`datasketch.MinHash.union` of its items'
+    MinHashes. Claims repeat their words, so each distinct word is hashed once by datasketch
+    (``MinHash.bulk`` of the one-word set) and remembered as a row of a matrix; a batch of
+    claims then costs one gather and one ``numpy.minimum.reduceat``. The values are exactly
+    those of ``MinHash.update_batch`` over the same words (tested). At most ``max_words``
+    words are remembered (then the cache starts again with the words of the batch at hand):
+    memory stays bounded.
+    """
+
+    EMPTY = "\x00empty"  # the one item of a claim without content words
+
+    def __init__(self, num_perm: int, max_words: int = 100_000) -> None:
+        import numpy as np
+        from datasketch import MinHash
+
+        self.num_perm, self.max_words = num_perm, max_words
+        base = MinHash(num_perm=num_perm)
+        self.seed, self.scheme, self.dtype = base.seed, base.scheme, base.hashvalues.dtype
+        self.rows: dict[str, int] = {}
+        self.matrix = np.empty((0, num_perm), dtype=self.dtype)
+
+    def _learn(self, words: list[str]) -> None:
+        import numpy as np
+        from datasketch import MinHash
+
+        first, end = len(self.rows), len(self.rows) + len(words)
+        if end > len(self.matrix):  # grow by doubling (amortised: no copy per batch)
+            grown = np.empty((max(end, 2 * len(self.matrix), 1024), self.num_perm),
+                             dtype=self.dtype)
+            grown[:first] = self.matrix[:first]
+            self.matrix = grown
+        sketches = MinHash.bulk([[w.encode("utf-8")] for w in words], num_perm=self.num_perm)
+        self.matrix[first:end] = np.stack([m.hashvalues for m in sketches])
+        for word in words:
+            self.rows[word] = len(self.rows)
+
+    def minhashes(self, word_sets: list[frozenset[str]]) -> list:
+        """One ``LeanMinHash`` per word set (an empty set hashes as :attr:`EMPTY`)."""
+        import numpy as np
+        from datasketch import LeanMinHash
+
+        docs = [ws or (self.EMPTY,) for ws in word_sets]
+        rows = self.rows
+        new = list(dict.fromkeys(w for ws in docs for w in ws if w not in rows))
+        if new:
+            if len(rows) + len(new) > self.max_words:  # start again with this batch's words
+                self.rows = {}
+                new = list(dict.fromkeys(w for ws in docs for w in ws))
+            self._learn(new)
+            rows = self.rows
+        ids = np.fromiter((rows[w] for ws in docs for w in ws), dtype=np.intp)
+        starts = np.cumsum([0] + [len(ws) for ws in docs[:-1]], dtype=np.intp)
+        values = np.minimum.reduceat(self.matrix[ids], starts, axis=0)
+        return [LeanMinHash(seed=self.seed, hashvalues=v, scheme=self.scheme) for v in values]
+
+
+class _Window:
+    """One MinHashLSH index over the claims of the live time partitions; the claims of a
+    partition are removed from it once the partition falls out of the window."""
 
     def __init__(self, options: BlockingOptions) -> None:
         from datasketch import MinHashLSH
 
-        self._make = lambda: MinHashLSH(threshold=options.lsh_threshold,
-                                        num_perm=options.num_perm)
+        self.lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
         self.options = options
         self.keep = max(1, math.ceil(options.window_days / options.partition_days))
-        self.indexes: OrderedDict[int, object] = OrderedDict()
+        self.indexed: dict[int, list[int]] = {}  # partition -> the claims indexed in it
+        self.partition_of: dict[int, int] = {}  # indexed claim -> its partition
 
     def bucket(self, claim: ClaimRef) -> int:
         if claim.published is None:
             return 10**9  # all undated claims share one partition
         return claim.published.toordinal() // self.options.partition_days
 
+    def _drop_before(self, floor: int) -> None:
+        for old in [b for b in self.indexed if b < floor]:
+            for idx in self.indexed.pop(old):
+                self.lsh.remove(idx)
+                del self.partition_of[idx]
+
     def query_insert(self, bucket: int, idx: int, minhash: object) -> set[int]:
         """Candidates of ``minhash`` in the live partitions; then index it in ``bucket``."""
-        for old in [b for b in self.indexes if b < bucket - self.keep]:
-            del self.indexes[old]
-        if bucket not in self.indexes:
-            self.indexes[bucket] = self._make()
-        found: set[int] = set()
-        own: list = []
-        for b, index in self.indexes.items():
-            hits = index.query(minhash)
-            found.update(hits)
-            if b == bucket:
-                own = hits
+        self._drop_before(bucket - self.keep)
+        hits = self.lsh.query(minhash)
+        own = sum(1 for h in hits if self.partition_of[h] == bucket)
         # saturated in its own partition: not indexed (decided within the partition only, so a
         # partition replayed from ``keep`` partitions back gives the same candidates: Dask)
-        if len(own) < self.options.lsh_max:
-            self.indexes[bucket].insert(idx, minhash, check_duplication=False)
-        if len(found) > self.options.lsh_max:
-            found = set(sorted(found)[-self.options.lsh_max:])
-        return found
-
-    def oldest_live(self) -> int:
-        return min(self.indexes) if self.indexes else 0
+        if own < self.options.lsh_max:
+            self.lsh.insert(idx, minhash, check_duplication=False)
+            self.indexed.setdefault(bucket, []).append(idx)
+            self.partition_of[idx] = bucket
+        if len(hits) > self.options.lsh_max:
+            return set(sorted(hits)[-self.options.lsh_max:])
+        return set(hits)
 
 
 class Blocker:
     """Streaming candidate generation over claims in publication order."""
 
-    def __init__(self, df: DocumentFrequencies, options: BlockingOptions | None = None
-                 ) -> None:
+    def __init__(self, df: DocumentFrequencies, options: BlockingOptions | None = None,
+                 keep_claims: bool = True) -> None:
         self.df = df
+        self.keep_claims = keep_claims  # False: live claims keep only their article (memory)
         self.options = options or BlockingOptions()
-        self.partitions = _Partitions(self.options)
+        self.window = _Window(self.options)
+        self.sketches = WordSketches(self.options.num_perm)
         # key -> the most recent claims under it (a list: a deque allocates a 64-slot block
         # even for one item, and most keys are rare)
         self.blocks: dict[tuple[str, ...], list[int]] = {}
-        self.live: dict[int, tuple[ClaimRef, int]] = {}  # idx -> (claim, bucket)
+        # idx -> (article, bucket, claim or None, extra)
+        self.live: dict[int, tuple[str, int, ClaimRef | None, Any]] = {}
         self.candidates = 0
         self._evicted_at: int | None = None  # the bucket the live claims were last pruned for
-
-    def _minhashes(self, claims: list[ClaimRef]) -> list[object]:
-        from datasketch import LeanMinHash, MinHash
-
-        docs = [[w.encode("utf-8") for w in sorted(c.words)] or [b"\x00empty"] for c in claims]
-        return [LeanMinHash(m) for m in MinHash.bulk(docs, num_perm=self.options.num_perm)]
 
     def _evict(self, bucket: int) -> None:
         """Drop the claims (and blocks) that fell out of the window; only when the partition
@@ -127,24 +182,27 @@ class Blocker:
         if bucket == self._evicted_at:
             return
         self._evicted_at = bucket
-        floor = bucket - self.partitions.keep
-        stale = [i for i, (_c, b) in self.live.items() if b < floor]
+        floor = bucket - self.window.keep
+        stale = [i for i, (_a, b, _c, _x) in self.live.items() if b < floor]
         for i in stale:
             del self.live[i]
         if stale:
             self.blocks = {k: d for k, d in self.blocks.items() if d and d[-1] in self.live}
 
-    def add(self, items: list[tuple[int, ClaimRef]]) -> Iterator[tuple[int, int]]:
+    def add(self, items: list[tuple[int, ClaimRef]], extras: list[Any] | None = None
+            ) -> Iterator[tuple[int, int]]:
         """Index a batch of (idx, claim) in publication order; yield (earlier, idx) candidate
-        pairs (each pair once)."""
-        hashes = self._minhashes([c for _i, c in items])
+        pairs (each pair once). ``extras``: one value per item, kept with the live claim
+        (:meth:`extra`; the linker keeps what it scores)."""
+        hashes = self.sketches.minhashes([c.words for _i, c in items])
+        extras = extras if extras is not None else [None] * len(items)
         last_bucket = None
-        for (idx, claim), minhash in zip(items, hashes, strict=True):
-            bucket = self.partitions.bucket(claim)
+        for (idx, claim), minhash, extra in zip(items, hashes, extras, strict=True):
+            bucket = self.window.bucket(claim)
             if bucket != last_bucket:
                 self._evict(bucket)
                 last_bucket = bucket
-            found = self.partitions.query_insert(bucket, idx, minhash)
+            found = self.window.query_insert(bucket, idx, minhash)
             for key in blocking_keys(claim, self.df, self.options.rare_names):
                 block = self.blocks.get(key)
                 if block is None:
@@ -153,13 +211,22 @@ class Blocker:
                 block.append(idx)
                 if len(block) > self.options.neighbours:
                     del block[0]
-            self.live[idx] = (claim, bucket)
+            self.live[idx] = (claim.article_id, bucket, claim if self.keep_claims else None,
+                              extra)
             for other in sorted(found):
                 if other != idx and other in self.live and \
-                        self.live[other][0].article_id != claim.article_id:
+                        self.live[other][0] != claim.article_id:
                     self.candidates += 1
                     yield other, idx
 
-    def claim(self, idx: int) -> ClaimRef:
-        """A live claim by index."""
+    def claim(self, idx: int) -> ClaimRef | None:
+        """A live claim by index (None when the blocker does not keep claims)."""
+        return self.live[idx][2]
+
+    def article(self, idx: int) -> str:
+        """The article of a live claim."""
         return self.live[idx][0]
+
+    def extra(self, idx: int) -> Any:
+        """The extra value a live claim was added with."""
+        return self.live[idx][3]

@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from allegedly.corpus.blocking import Blocker, BlockingOptions
-from allegedly.corpus.matching import DEFAULT_WEIGHTS, Weights, score_pair
+from allegedly.corpus.matching import DEFAULT_WEIGHTS, Weights, profile, score_profiles
 from allegedly.corpus.records import ClaimRef
 from allegedly.corpus.text import DocumentFrequencies
 
@@ -63,22 +63,48 @@ def _text_hash(claim: ClaimRef) -> int:
     return int.from_bytes(digest, "big")
 
 
+@dataclass
+class Counts:
+    """What the first pass counts: word document frequencies and, per text hash, the articles
+    it appears in. Counts of disjoint runs of whole articles add up (:meth:`merge`), so the
+    first pass can run in parallel (:mod:`allegedly.scale.link_dask`)."""
+
+    df: DocumentFrequencies = field(default_factory=DocumentFrequencies)
+    texts: Counter[int] = field(default_factory=Counter)
+    claims: int = 0
+
+    def merge(self, other: Counts) -> Counts:
+        """Add ``other``'s counts to these; return self."""
+        self.df.merge(other.df)
+        self.texts.update(other.texts)
+        self.claims += other.claims
+        return self
+
+
+def count(claims: Iterable[ClaimRef]) -> Counts:
+    """First pass over ``claims`` (whole articles, each article's claims together)."""
+    out = Counts()
+    last_article: dict[int, str] = {}
+    for claim in claims:
+        out.claims += 1
+        out.df.add(claim.words | claim.names)
+        h = _text_hash(claim)
+        if last_article.get(h) != claim.article_id:
+            out.texts[h] += 1
+            last_article[h] = claim.article_id
+    return out
+
+
+def prepared_from(counts: Counts, boilerplate_articles: int = 3) -> Prepared:
+    """The :class:`Prepared` of the counts of all claims."""
+    boiler = frozenset(h for h, k in counts.texts.items() if k >= boilerplate_articles)
+    return Prepared(df=counts.df, boilerplate=boiler, claims=counts.claims)
+
+
 def prepare(claims: Iterable[ClaimRef], boilerplate_articles: int = 3) -> Prepared:
     """First pass: document frequencies of content and name words; texts repeated in
     ``boilerplate_articles`` or more articles of one outlet."""
-    df = DocumentFrequencies()
-    seen: Counter[int] = Counter()
-    last_article: dict[int, str] = {}
-    n = 0
-    for claim in claims:
-        n += 1
-        df.add(claim.words | claim.names)
-        h = _text_hash(claim)
-        if last_article.get(h) != claim.article_id:
-            seen[h] += 1
-            last_article[h] = claim.article_id
-    boiler = frozenset(h for h, k in seen.items() if k >= boilerplate_articles)
-    return Prepared(df=df, boilerplate=boiler, claims=n)
+    return prepared_from(count(claims), boilerplate_articles)
 
 
 def is_linkable(claim: ClaimRef, prepared: Prepared, min_words: int = 3) -> bool:
@@ -90,7 +116,7 @@ def is_linkable(claim: ClaimRef, prepared: Prepared, min_words: int = 3) -> bool
 
 def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: float,
                 options: BlockingOptions | None = None, weights: Weights = DEFAULT_WEIGHTS,
-                similarity: Similarity | None = None, only_articles: set[str] | None = None,
+                similarity: Similarity | None = None, only_articles: Container[str] | None = None,
                 stats: LinkStats | None = None, batch: int = 512,
                 keep: dict[str, ClaimRef] | None = None, evidence: bool = True
                 ) -> Iterator[Link]:
@@ -101,7 +127,8 @@ def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: fl
     reading the claims again). ``evidence=False`` leaves the features out of the links
     (memory, for millions of links that are not stored)."""
     stats = stats if stats is not None else LinkStats()
-    blocker = Blocker(prepared.df, options)
+    # the live window keeps whole claims only when something needs them after blocking
+    blocker = Blocker(prepared.df, options, keep_claims=similarity is not None or keep is not None)
     counter = itertools.count()
     linkable = (c for c in claims if _count(stats, c) and is_linkable(c, prepared))
     while True:
@@ -109,20 +136,21 @@ def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: fl
         if not chunk:
             break
         stats.linkable += len(chunk)
-        for i, j in blocker.add(chunk):
+        profiles = [profile(c, prepared.df) for _i, c in chunk]
+        for i, j in blocker.add(chunk, profiles):
             stats.candidates += 1
-            a, b = blocker.claim(i), blocker.claim(j)
-            if only_articles is not None and a.article_id not in only_articles \
-                    and b.article_id not in only_articles:
+            if only_articles is not None and blocker.article(i) not in only_articles \
+                    and blocker.article(j) not in only_articles:
                 continue
-            sim = similarity(a, b) if similarity else None
-            score, feats = score_pair(a, b, prepared.df, similarity=sim, weights=weights)
+            pa, pb = blocker.extra(i), blocker.extra(j)
+            sim = similarity(blocker.claim(i), blocker.claim(j)) if similarity else None
+            score, feats = score_profiles(pa, pb, prepared.df, weights=weights, similarity=sim)
             stats.scored += 1
             if score >= threshold:
                 stats.links += 1
                 if keep is not None:
-                    keep[a.uid], keep[b.uid] = a, b
-                yield Link(a.uid, b.uid, round(score, 4),
+                    keep[pa.uid], keep[pb.uid] = blocker.claim(i), blocker.claim(j)
+                yield Link(pa.uid, pb.uid, round(score, 4),
                            {k: round(v, 3) for k, v in feats.items()} if evidence
                            else _NO_EVIDENCE)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from allegedly.corpus.records import NOT_ORIGINS, ClaimRef, FigureRef
 from allegedly.corpus.text import DocumentFrequencies
@@ -32,6 +32,12 @@ class Weights:
     gate: float = 0.2  # content overlap under which the score is scaled down proportionally
     overlap: bool = False  # text as the Ochiai coefficient, for group profiles (word unions)
     values: bool = True  # figures: compare values (False: a shared key is enough)
+
+    @cached_property
+    def by_feature(self) -> dict[str, float]:
+        """The weight of each feature by name (made once per Weights)."""
+        return {k: getattr(self, k) for k in ("text", "figures", "events", "source", "time",
+                                              "embedding")}
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -77,31 +83,69 @@ def same_key(a: FigureRef, b: FigureRef) -> bool:
     return a.group == b.group or "*" in (a.group, b.group)
 
 
+def _ratio(ia: tuple[float, float] | None, ib: tuple[float, float] | None) -> float:
+    """:func:`value_ratio` of two intervals."""
+    if not ia or not ib:
+        return 0.0
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        return 1.0
+    lo, hi = (ia, ib) if ia[1] < ib[0] else (ib, ia)
+    return lo[1] / hi[0] if hi[0] > 0 else 0.0
+
+
 def value_ratio(a: FigureRef, b: FigureRef) -> float:
     """Smaller over larger of the two figures' values (1 when their bounds overlap): 39 and 50
     are close (0.78), 3 and 13 are not (0.23)."""
-    if overlaps(a, b):
-        return 1.0
-    ia, ib = interval(a), interval(b)
-    if not ia or not ib:
-        return 0.0
-    lo, hi = (ia, ib) if ia[1] < ib[0] else (ib, ia)
-    return lo[1] / hi[0] if hi[0] > 0 else 0.0
+    return _ratio(interval(a), interval(b))
+
+
+#: What the figure feature reads of a figure: (family, side, group, interval).
+FigureParts = tuple[str, "str | None", "str | None", "tuple[float, float] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the score reads of one claim, computed once per claim (:func:`profile`), not
+    once per candidate pair."""
+
+    uid: str
+    words: frozenset[str]
+    weight: float  # sum of the IDF weights of ``words``
+    figures: tuple[FigureParts, ...]  # the figures with a measure family
+    events: frozenset[str]
+    origin: str | None  # the chain's innermost named source, normalised
+    day: int | None  # publication date as an ordinal
+
+
+def profile(claim: ClaimRef, df: DocumentFrequencies) -> Profile:
+    """The :class:`Profile` of ``claim`` under the word weights ``df``."""
+    return Profile(uid=claim.uid, words=claim.words, weight=df.sum_idf(claim.words),
+                   figures=tuple((f.family, f.side, f.group, interval(f))
+                                 for f in claim.figures if f.family),
+                   events=claim.events, origin=_origin_name(claim),
+                   day=claim.published.toordinal() if claim.published else None)
+
+
+def _figure_agreement(fa: tuple[FigureParts, ...], fb: tuple[FigureParts, ...],
+                      values: bool) -> float | None:
+    if not fa or not fb:
+        return None
+    best = 0.0
+    for family, side, group, ia in fa:
+        for family_b, side_b, group_b, ib in fb:
+            if family == family_b and side == side_b and (
+                    group == group_b or group == "*" or group_b == "*"):
+                best = max(best, _ratio(ia, ib) if values else 1.0)
+    return best
 
 
 def figure_agreement(a: ClaimRef, b: ClaimRef, values: bool = True) -> float | None:
     """The best :func:`value_ratio` over figure pairs on the same key (1: compatible values);
     0 when the claims have figures but none on a shared key; None when either has none."""
-    fa = [f for f in a.figures if f.family]
-    fb = [f for f in b.figures if f.family]
-    if not fa or not fb:
-        return None
-    best = 0.0
-    for x in fa:
-        for y in fb:
-            if same_key(x, y):
-                best = max(best, value_ratio(x, y) if values else 1.0)
-    return best
+    def parts(c: ClaimRef) -> tuple[FigureParts, ...]:
+        return tuple((f.family, f.side, f.group, interval(f)) for f in c.figures if f.family)
+
+    return _figure_agreement(parts(a), parts(b), values)
 
 
 def _origin_name(c: ClaimRef) -> str | None:
@@ -116,37 +160,45 @@ def _chain_origin(chain: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
-def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
-             similarity: float | None = None, time_scale: float = 7.0,
-             weights: Weights = DEFAULT_WEIGHTS) -> dict[str, float]:
-    """The present features of a pair (see :class:`Weights`)."""
-    measure = df.weighted_overlap if weights.overlap else df.weighted_jaccard
-    out = {"text": measure(a.words, b.words)}
-    figs = figure_agreement(a, b, weights.values)
+def profile_features(a: Profile, b: Profile, df: DocumentFrequencies, *,
+                     similarity: float | None = None, time_scale: float = 7.0,
+                     weights: Weights = DEFAULT_WEIGHTS) -> dict[str, float]:
+    """The present features of a pair of profiles (see :class:`Weights`)."""
+    text = 0.0
+    if a.words and b.words:
+        shared = df.sum_idf(a.words & b.words)
+        if weights.overlap:  # the Ochiai coefficient (DocumentFrequencies.weighted_overlap)
+            norm = math.sqrt(a.weight * b.weight)
+            text = shared / norm if norm else 0.0
+        else:  # weighted Jaccard (DocumentFrequencies.weighted_jaccard)
+            union = a.weight + b.weight - shared
+            text = shared / union if union > 0 else 0.0
+    out = {"text": text}
+    figs = _figure_agreement(a.figures, b.figures, weights.values)
     if figs is not None:
         out["figures"] = figs
     if a.events and b.events:
         out["events"] = 1.0 if a.events & b.events else 0.0
-    oa, ob = _origin_name(a), _origin_name(b)
-    if oa and ob and oa == ob:
+    if a.origin and b.origin and a.origin == b.origin:
         out["source"] = 1.0
-    if a.published and b.published:
-        days = abs((a.published - b.published).days)
-        out["time"] = math.exp(-days / time_scale)
+    if a.day is not None and b.day is not None:
+        out["time"] = math.exp(-abs(a.day - b.day) / time_scale)
     if similarity is not None:
         out["embedding"] = max(0.0, similarity)
     return out
 
 
-@lru_cache(maxsize=64)
-def _weight_map(weights: Weights) -> dict[str, float]:
-    return {k: getattr(weights, k) for k in ("text", "figures", "events", "source", "time",
-                                             "embedding")}
+def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
+             similarity: float | None = None, time_scale: float = 7.0,
+             weights: Weights = DEFAULT_WEIGHTS) -> dict[str, float]:
+    """The present features of a pair (see :class:`Weights`)."""
+    return profile_features(profile(a, df), profile(b, df), df, similarity=similarity,
+                            time_scale=time_scale, weights=weights)
 
 
 def combine(feats: dict[str, float], weights: Weights = DEFAULT_WEIGHTS) -> float:
     """Weighted mean of the present features, times the content gate."""
-    w = _weight_map(weights)
+    w = weights.by_feature
     total = mean = 0.0
     for k, v in feats.items():
         total += w[k]
@@ -164,5 +216,14 @@ def score_pair(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,
                similarity: float | None = None, weights: Weights = DEFAULT_WEIGHTS,
                time_scale: float = 7.0) -> tuple[float, dict[str, float]]:
     """(score, features) of a candidate pair."""
-    feats = features(a, b, df, similarity=similarity, time_scale=time_scale, weights=weights)
+    return score_profiles(profile(a, df), profile(b, df), df, similarity=similarity,
+                          weights=weights, time_scale=time_scale)
+
+
+def score_profiles(a: Profile, b: Profile, df: DocumentFrequencies, *,
+                   similarity: float | None = None, weights: Weights = DEFAULT_WEIGHTS,
+                   time_scale: float = 7.0) -> tuple[float, dict[str, float]]:
+    """(score, features) of a candidate pair of :class:`Profile` s."""
+    feats = profile_features(a, b, df, similarity=similarity, time_scale=time_scale,
+                             weights=weights)
     return combine(feats, weights), feats

@@ -144,6 +144,13 @@ class DocumentFrequencies:
         self._idf.clear()
         self._totals.clear()
 
+    def merge(self, other: DocumentFrequencies) -> None:
+        """Add the counts of ``other`` (documents counted elsewhere) to these."""
+        self.counts.update(other.counts)
+        self.docs += other.docs
+        self._idf.clear()
+        self._totals.clear()
+
     def idf(self, word: str) -> float:
         """Smoothed inverse document frequency (at least 0.1)."""
         found = self._idf.get(word)

@@ -48,3 +48,34 @@ def test_blocking_keys_use_rare_names_figure_keys_and_origin():
     assert ("n", "brastovo") in keys and ("f", "people|fatal") in keys
     assert ("o", "radu belsky") in keys
     assert any(k[0] == "e" and k[1] == "attack" for k in keys)
+
+
+def test_word_sketches_equal_datasketch_minhashes_of_the_same_words():
+    from datasketch import MinHash
+
+    from allegedly.corpus.blocking import WordSketches
+
+    sets = [frozenset({"shelling", "brastovo", "34"}), frozenset(), frozenset({"brastovo"}),
+            frozenset({"flood", "karsk", "shelling", "market", "ministry"})]
+    sketches = WordSketches(num_perm=64, max_words=5)  # small: the cache restarts mid-way
+    got = sketches.minhashes(sets[:2]) + sketches.minhashes(sets[2:])
+    for words, lean in zip(sets, got, strict=True):
+        m = MinHash(num_perm=64)
+        m.update_batch([w.encode("utf-8") for w in sorted(words)] or [b"\x00empty"])
+        assert (lean.hashvalues == m.hashvalues).all() and lean.jaccard(m) == 1.0
+    # restarted with the second batch's words only (more than max_words: kept for the batch)
+    assert set(sketches.rows) == sets[2] | sets[3]
+
+
+def test_the_lsh_window_forgets_claims_of_partitions_out_of_the_window():
+    options = BlockingOptions(window_days=30, partition_days=10)
+    claims = [claim(f"art{i}", f"Shelling killed {i + 2} people in Brastovo market",
+                    day=dt.date(2025, 1, 1) + dt.timedelta(days=3 * i)) for i in range(60)]
+    blocker = Blocker(prepare(claims).df, options)
+    pairs = list(blocker.add(list(enumerate(claims))))
+    # every pair is within the window, and the index holds only the live partitions' claims
+    assert pairs and all(3 * (j - i) <= 30 + 10 for i, j in pairs)
+    window = blocker.window
+    assert len(window.partition_of) <= 4 * 10 // 3 + 1 < 60
+    assert set(window.partition_of) <= set(blocker.live)
+    assert len(window.lsh.keys) == len(window.partition_of)

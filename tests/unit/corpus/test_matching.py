@@ -48,3 +48,18 @@ def test_embedding_feature_counts_when_given():
     without, _ = score_pair(CORPUS[0], CORPUS[2], prepared.df)
     with_low, feats = score_pair(CORPUS[0], CORPUS[2], prepared.df, similarity=0.1)
     assert "embedding" in feats and with_low < without
+
+
+def test_profile_features_equal_the_word_set_measures():
+    from allegedly.corpus.matching import Weights, features, figure_agreement
+
+    prepared = prepare(CORPUS)
+    df = prepared.df
+    for a, b in [(CORPUS[0], CORPUS[1]), (CORPUS[0], CORPUS[2]), (CORPUS[3], CORPUS[4])]:
+        feats = features(a, b, df)
+        assert feats["text"] == df.weighted_jaccard(a.words, b.words)
+        ochiai = features(a, b, df, weights=Weights(overlap=True))["text"]
+        assert ochiai == df.weighted_overlap(a.words, b.words)
+        assert feats.get("figures") == figure_agreement(a, b)
+    assert figure_agreement(CORPUS[0], CORPUS[2]) == 1.0  # same key, same value
+    assert figure_agreement(CORPUS[0], CORPUS[3]) is None  # no figures on one side
