@@ -95,13 +95,16 @@ def same_sources(named: Iterable[tuple[str, str]]) -> dict[str, str]:
     for name, kind in named:
         parts.setdefault(name_key(name), name_parts(name))
         kinds.setdefault(name_key(name), set()).add(kind)
+    by_head: dict[str, list[str]] = {}  # names are compared only with names of their head
+    for key, (head, _words) in parts.items():
+        by_head.setdefault(head, []).append(key)
     out: dict[str, str] = {}
     for key, (head, words) in parts.items():
         out[key] = key
         if not head or kinds[key] <= UNNAMED:
             continue
-        wider = [k for k, (h, w) in parts.items()
-                 if k != key and h == head and words < w and not kinds[k] <= UNNAMED]
+        wider = [k for k in by_head[head]
+                 if k != key and words < parts[k][1] and not kinds[k] <= UNNAMED]
         widest = [k for k in wider if not any(parts[k][1] < parts[o][1] for o in wider)]
         if len(widest) == 1:
             out[key] = widest[0]
