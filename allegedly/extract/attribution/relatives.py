@@ -35,8 +35,9 @@ def _relative_word(v: Token, row: dict[str, str], speaker: Token) -> Token | Non
     if w.head == v and w.dep_ in {"dobj", "dative"} and w.lower_ not in _FREE_RELATIVES \
             and _predicated(v, w):
         return w  # not "what he calls X": a free relative is the object of an outer predicate
-    if row["class"] not in _BELIEF_CLASSES and w.head.i > v.i and any(a == v for a in w.ancestors) and any(
-            t.tag_ in _FINITE for t in v.doc[v.i + 1:v.right_edge.i + 1]):
+    in_clause_after = w.head.i > v.i and any(a == v for a in w.ancestors)
+    finite_after = any(t.tag_ in _FINITE for t in v.doc[v.i + 1:v.right_edge.i + 1])
+    if row["class"] not in _BELIEF_CLASSES and in_clause_after and finite_after:
         return w
     return None
 
