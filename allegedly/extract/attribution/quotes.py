@@ -26,9 +26,11 @@ from allegedly.extract.attribution.spans import (
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
 from allegedly.extract.rules import method
-from allegedly.lexicons import word_list
+from allegedly.lexicons import load, word_list
 
 _NOT_LABELS = word_list("not_speaker_labels")
+_SPEAKER_NOUNS = frozenset(r["noun"].lower() for r in load("source_nouns") if r["match"] == "head")
+"""Head nouns of speaking sources (``source_nouns.tsv``): "Insiders: …", "Officials: …"."""
 
 
 def follow_on(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> AttributionMatch:
@@ -179,6 +181,8 @@ def _speaker_label(colon: Token) -> Span | None:
             or colon.i - first > 4:
         return None
     toks = doc[first:colon.i]
+    if len(toks) == 1 and _known_speaker(toks[0]):
+        return toks  # "Pence: Flowers Won't Be at Debate", "Insiders: Trump will rebound"
     if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text in {".", "-"}
                for t in toks) or toks[0].lower_ in _NOT_LABELS:
         return None
@@ -187,6 +191,18 @@ def _speaker_label(colon: Token) -> Span | None:
     if len(toks) == 1 and not toks[0].is_upper and toks[0].ent_type_ != "PERSON":
         return None  # a bare capitalised word ("Brastovo: ...") is a topic; "PENCE:" a label
     return toks
+
+
+def _known_speaker(tok: Token) -> bool:
+    """A one-word label that names a speaker: the surname of a person the document names in
+    full elsewhere ("Pence" for "Mike Pence"), or a plural speaking noun ("Insiders",
+    "Officials"); a bare capitalised topic ("Brastovo") is neither."""
+    if not tok.is_title or tok.lower_ in _NOT_LABELS:
+        return False
+    if tok.tag_ == "NNS" and tok.lower_.rstrip("s") in _SPEAKER_NOUNS:
+        return True
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text
+               and not e.start <= tok.i < e.end for e in tok.doc.ents)
 
 
 def _initial(word: str) -> bool:

@@ -36,6 +36,7 @@ from allegedly.extract.attribution import (
     passives,
     phrases,
     quotes,
+    relatives,
     speakers,
     verbs,
 )
@@ -56,6 +57,7 @@ class Family:
 
 
 VERB_CONTENTS: tuple[Rule, ...] = (
+    Rule("verb.relative_clause", relatives.relative_clause),
     Rule("verb.raising_passive", verbs.raising_passive),
     Rule("verb.ccomp", verbs.ccomp),
     Rule("verb.object_quote", verbs.object_quote),

@@ -155,6 +155,20 @@ def test_speaker_label_and_dash_signature(nlp):
     assert _source(text, m) == "Maria Lopez"
 
 
+def test_one_word_label_names_a_speaker_of_the_document(nlp):
+    # a surname of a person named in full below, or a plural speaking noun, labels a headline
+    text, ms = run(nlp, "Harlow: The ferry tax will sink the island economy.\n\n"
+                        "Senator Maria Harlow said the levy was unfair.\n")
+    m = _by_cue(text, ms, ":")
+    assert _source(text, m) == "Harlow"
+    assert text[m.content[0][0]:m.content[-1][1]].startswith("The ferry tax will sink")
+    text, ms = run(nlp, "Insiders: The mayor will run again next year.\n\nThe mayor declined.\n")
+    assert _source(text, _by_cue(text, ms, ":")) == "Insiders"
+    # a bare capitalised topic that names nobody in the document is no speaker
+    text, ms = run(nlp, "Brastovo: Counter-attack close to the river bank.\n\nThe town was quiet.\n")
+    assert not [m for m in ms if m.cue and text[m.cue[0]:m.cue[1]] == ":"]
+
+
 def test_unbalanced_quotes_never_crash(nlp):
     text, ms = run(nlp, 'He said "this is open\nand "this" is "strange.\n"')
     assert isinstance(ms, list)
