@@ -68,19 +68,21 @@ def _content(doc: Doc, m: AttributionMatch) -> Span | None:
     return doc.char_span(m.content[0][0], m.content[-1][1], alignment_mode="expand")
 
 
-def _bare_np(doc: Doc, m: AttributionMatch) -> bool:
+def _bare_np(doc: Doc, m: AttributionMatch, quoted: bool = False) -> bool:
     """Is the content only a noun phrase in the writer's words (no that-clause, no quoted
-    words, no "X as / for / of Y")? A noun-phrase object ("condemned [the strikes]") or a
-    headline rest without a finite verb ("praises [military response to Indian jets]"); quoted
-    words are the source's own ('expressed “regret” over X'): a claim of what was said."""
-    if m.quote != "indirect":
+    words, no "X as / for / of Y")? A noun-phrase object ("condemned [the strikes]"), a free
+    relative object ("condemns [what it calls …]") or a headline rest without a finite verb
+    ("praises [military response to Indian jets]"); quoted words are the source's own
+    ('expressed “regret” over X'): a claim of what was said (``quoted``: a link inside a quote
+    may still be a bare noun phrase, "“I heard [three loud explosions]”")."""
+    if m.quote != "indirect" and not quoted:
         return False
     span = _content(doc, m)
     if span is None:
         return False
     if m.method == _HEADLINE:
         return not any(t.tag_ in _FINITE for t in span)
-    if m.method not in _NP_METHODS:
+    if m.method not in _NP_METHODS and not (len(span) and span[0].lower_ == "what"):
         return False
     v = _cue_verb(doc, m)
     if v is not None and any(c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS and c.i > v.i
@@ -197,7 +199,7 @@ def perceived_event(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
 
 def np_evaluation_target(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
                          ) -> list[AttributionMatch]:
-    """"Condemned the strikes", "praises military response", "backed the measure": an
+    """"Condemned the strikes", "condemns what it calls aggression", "backed the measure": an
     ``evaluative`` cue whose content is only a noun phrase evaluates a target; no proposition
     ("criticised X for Y" and "condemned X as Y" stay claims)."""
     return _decide(links, "act.np_evaluation_target", "stance",
@@ -206,8 +208,9 @@ def np_evaluation_target(doc: Doc, links: list[AttributionMatch], quotes: list[Q
 
 def np_topic(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
              ) -> list[AttributionMatch]:
-    """"Discussed the budget", "expressed concern over the promotion", "highlighted the issue
-    of X": a ``topic`` cue whose content is only a noun phrase names a topic, not a claim."""
+    """"Discussed the budget", "expressed concern over the promotion", "described the chaos":
+    a ``topic`` cue whose content is only a noun phrase names a topic, not a claim ("described
+    X as Y" is one)."""
     return _decide(links, "act.np_topic", "stance",
                    lambda m: _head_has(m, "topic") and _bare_np(doc, m))
 

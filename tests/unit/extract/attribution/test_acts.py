@@ -23,6 +23,10 @@ def _acts(nlp, text: str, disabled: tuple[str, ...] = ()) -> dict[str, tuple[str
      "act.np_evaluation_target"),
     ("The two envoys discussed the budget of the mission.", "discussed", "stance",
      "act.np_topic"),
+    ("Pakistan condemns what it calls unprovoked strikes.", "condemns", "stance",
+     "act.np_evaluation_target"),
+    ("A resident described the chaos that followed the strike.", "described", "stance",
+     "act.np_topic"),
     ("She plans to announce that the plant will close.", "plans", "plan", "act.private_plan"),
     ("The institute used the audio recordings to determine the firing point.", "to determine",
      "plan", "act.purpose_infinitive"),
@@ -40,6 +44,7 @@ def test_the_act_of_a_link_and_the_rule_that_decided_it(nlp, text, cue, act, rul
 @pytest.mark.parametrize(("text", "cue"), [
     ("The defence minister said that 26 people were killed.", "said"),
     ("Pakistan condemned the strikes as an act of war.", "condemned"),  # X as Y
+    ("The mayor described the town as a supply base.", "described"),  # X as Y
     ("The senator criticised the minister for the delay.", "criticised"),  # X for Y
     ("Residents heard that the army had left.", "heard"),  # hearsay: a clause
     ("The minister went on to explain that the budget was cut.", "to explain"),
