@@ -69,3 +69,15 @@ def test_real_pages_score_claims_and_polnear_scores_every_act(analyzer) -> None:
     assert len(scored) == 1 and a.article.text[scored[0]["cue"][0][0]:].startswith("said")
     assert realpages.set_aside(a) == {"stance": 1, "perception": 1}
     assert len(polnear_adapter.analysis_records(a)) == len(a.attributions) == 3
+
+
+def test_the_html_report_lists_other_acts_apart_and_escaped(analyzer) -> None:
+    from allegedly.report.html import standalone_html
+
+    a = analyzer.analyze_text("The mayor condemned the raids on the A&B <depots>.\n\n"
+                              "The police said that two men were arrested.")
+    assert [x.act for x in a.attributions if x.cue and x.cue.lemma == "condemn"] == ["stance"]
+    page = standalone_html(a)
+    section = page.split('class="alg-section alg-acts"', 1)[1].split("</section>", 1)[0]
+    assert "<td>stance</td>" in section and "rule:act.np_evaluation_target" in section
+    assert "A&amp;B &lt;depots" in section and "<depots" not in page
