@@ -77,7 +77,8 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
                  figures: Sequence[Figure]) -> list[Claim]:
     """One claim per sentence, attributed to the deepest attribution whose content covers it.
 
-    A content "covers" a sentence when it overlaps at least a quarter of it (or 40 chars), or
+    Only links whose act is ``claim`` carry claims ("Pakistan condemned the strikes" is the
+    publisher's sentence, not Pakistan's claim). A content "covers" a sentence when it overlaps at least a quarter of it (or 40 chars), or
     overlaps it at all when the link's cue is in the sentence ("asking him: “How are you?"), so
     a stray quote mark across a boundary does not attribute the next sentence.
     """
@@ -94,6 +95,8 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
         best_depth = 0
         for k in candidates[n]:  # in input order: the first of equals wins, as before
             a = attributions[k]
+            if not a.is_claim:  # a stance, plan, perception or the writer's voice: no claim
+                continue
             ov = sum(_overlap((s, e), seg) for seg in segments[k])
             cue_here = a.cue is not None and s <= a.cue.span.start < e
             if ov < min(40, length * 0.25) and not (cue_here and ov > 0):

@@ -45,6 +45,15 @@ CUE_CLASSES = (
     "warning",  # warn, threaten
     "evidence",  # show, reveal, indicate (footage shows ...)
 )
+ACTS = (
+    "claim",  # a statement, report, promise, request, admission, denial …: what can be checked
+    "stance",  # an evaluation of a target or a topic, no checkable proposition: "condemned X"
+    "plan",  # a private wish, plan, decision or aim: "wants to", "plans to", "to determine"
+    "perception",  # a perceived event, not a statement: "heard explosions", "found two pilots"
+    "writer",  # the writer's own voice: "seems to", "realised that", "the data underscored X"
+)
+"""What an attribution link reports (``Attribution.act``; docs/contract.md#acts). Only claims
+become sentence claims, corpus claims and groups; the other acts are shown apart."""
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 BOUNDS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range")
 STANCES = ("asserted", "reported", "alleged", "estimated", "admitted", "denied", "disputed",
@@ -222,6 +231,14 @@ class Attribution:
     quote: str  # direct | indirect | mixed
     hedges: tuple[Hedge, ...] = ()
     method: str | None = None  # the strategy that found it: "rule:verb.ccomp"
+    act: str = "claim"  # one of ACTS: what the link reports
+    act_method: str | None = None  # the act rule that decided a non-claim act, else None
+
+    @property
+    def is_claim(self) -> bool:
+        """Does this link report a claim (``act == "claim"``), not a stance, plan, perception
+        or the writer's own voice?"""
+        return self.act == "claim"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -233,6 +250,8 @@ class Attribution:
             "quote": self.quote,
             "hedges": [h.to_dict() for h in self.hedges],
             "method": self.method,
+            "act": self.act,
+            "act_method": self.act_method,
         }
 
 

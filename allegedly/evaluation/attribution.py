@@ -2,7 +2,10 @@
 
 Only *top-level* predicted links are compared (links whose cue lies in no other link's content),
 and sources are compared as the mention written in the text, because that is what PolNeAR
-annotates (the outermost link of each chain; pronoun sources unresolved). Scoring against a
+annotates (the outermost link of each chain; pronoun sources unresolved). Links of every act are
+scored (:data:`COUNTED_ACTS`): PolNeAR counts evaluations ("condemned the strikes"), plans
+("wants to") and the writer's judgements ("seems to") as attributions, which allegedly shows as
+stances, plans and the writer's voice, apart from its claims (``docs/contract.md#acts``). Scoring against a
 PolNeAR folder maps predicted sources to PolNeAR's conventions first
 (:func:`allegedly.evaluation.polnear.polnear_source`); JSONL gold is compared with allegedly's
 own output as it is.
@@ -24,8 +27,12 @@ from allegedly.evaluation.attrib_metrics import FIELDS, align, prf, score
 from allegedly.evaluation.polnear import polnear_source, read_gold
 from allegedly.evaluation.realpages import is_realpages_file, run_realpages
 from allegedly.extract.matches import AttributionMatch
+from allegedly.model import ACTS
 
 Record = dict[str, Any]
+COUNTED_ACTS: frozenset[str] = frozenset(ACTS)
+"""Acts this adapter scores as attributions: all of them, PolNeAR's convention (the real-page
+gold scores claims only: ``realpages.SCORED_ACTS``)."""
 
 
 def load_nlp() -> Any:
@@ -75,7 +82,8 @@ def predict(texts: Iterable[str], nlp: Any | None = None,
     out = []
     for doc in nlp.pipe(texts, batch_size=8):
         text = doc.text if polnear else None
-        out.append([as_record(m, text) for m in top_level(extractor(doc))])
+        out.append([as_record(m, text) for m in top_level(extractor(doc))
+                    if m.act in COUNTED_ACTS])
     return out
 
 
@@ -98,7 +106,7 @@ def analysis_records(result: Any, polnear: bool = False) -> list[Record]:
     (none for a failed article); ``polnear``: sources in PolNeAR's convention."""
     recs: list[Record] = []
     for a in getattr(result, "attributions", ()):
-        if a.parent is not None:
+        if a.parent is not None or a.act not in COUNTED_ACTS:
             continue
         src = (a.source.span.start, a.source.span.end) \
             if a.source is not None and a.source.span is not None else None
@@ -318,5 +326,5 @@ def _write_errors(rows: Iterable[Record], path: Path) -> None:
     click.echo(f"wrote {n} errors to {path}")
 
 
-__all__ = ["analysis_records", "as_record", "breakdown", "command", "errors", "predict",
+__all__ = ["COUNTED_ACTS", "analysis_records", "as_record", "breakdown", "command", "errors", "predict",
            "predict_analyzed", "prf", "score", "select_docs", "top_level"]

@@ -6,8 +6,11 @@ The gold holds offsets and labels only (``gold/README.md``); each line names a p
 shifted offsets would be scored silently otherwise.
 
 Unlike PolNeAR, every link is annotated, nested ones included, and sources are resolved to
-names. So **all** predicted links of the analysis users get (the :class:`Analyzer`, parents and
-children alike) are aligned with all gold links, one-to-one and greedily on content word-token
+names; and only claims are links (``gold/README.md``: no evaluations of a target, private plans,
+perceptions or the writer's own voice). So **all** predicted claim links of the analysis users
+get (the :class:`Analyzer`, parents and children alike, act ``claim``: :data:`SCORED_ACTS`; the
+links of other acts, which the product shows apart, are counted as "not scored") are aligned
+with all gold links, one-to-one and greedily on content word-token
 Jaccard >= 0.5 (:func:`allegedly.evaluation.attrib_metrics.align`). On the aligned pairs:
 
 - *source|content*: the predicted resolved name is right (:func:`names_match`);
@@ -298,10 +301,26 @@ def name_verdict(text: str, gold: Record, pred: Record) -> str:
 # ---- predictions ----------------------------------------------------------------------------
 
 
+SCORED_ACTS = frozenset({"claim"})
+"""Acts the real-page gold annotates as links: the claims the product presents as claims.
+Stances ("condemned the strikes"), plans ("wants to"), perceptions ("heard blasts") and the
+writer's own voice are shown apart by the product and are no links of this gold
+(``gold/README.md``: Refinements); PolNeAR's adapter counts them (``attribution.py``)."""
+
+
+def set_aside(analysis: Any) -> Counter[str]:
+    """How many links of an analysis the real-page scorer leaves out, by act."""
+    return Counter(a.act for a in analysis.attributions if a.act not in SCORED_ACTS)
+
+
 def analysis_records(analysis: Any) -> list[Record]:
-    """Every attribution of an :class:`ArticleAnalysis` (nested ones too) as a scorer record."""
+    """Every claim link of an :class:`ArticleAnalysis` (nested ones too) as a scorer record:
+    the links whose act is in :data:`SCORED_ACTS` (the same act the report, the store and
+    corpus claims go by)."""
     out = []
     for a in analysis.attributions:
+        if a.act not in SCORED_ACTS:
+            continue
         src = a.source
         cue = a.cue
         out.append({
@@ -315,9 +334,11 @@ def analysis_records(analysis: Any) -> list[Record]:
     return out
 
 
-def predict_pages(docs: list[Record], disabled: Sequence[str] = ()) -> list[list[Record]]:
-    """All links of the full analysis (as ``allegedly.analyze`` gives them) for each gold page,
-    with the settings as the CLI reads them and ``disabled`` rules switched off as well."""
+def predict_pages(docs: list[Record], disabled: Sequence[str] = (),
+                  aside: Counter[str] | None = None) -> list[list[Record]]:
+    """All claim links of the full analysis (as ``allegedly.analyze`` gives them) for each gold
+    page, with the settings as the CLI reads them and ``disabled`` rules switched off as well;
+    ``aside`` counts the links of other acts left out."""
     from allegedly.nlp.pipeline import get_analyzer
     from allegedly.settings import load_settings
 
@@ -332,6 +353,8 @@ def predict_pages(docs: list[Record], disabled: Sequence[str] = ()) -> list[list
         if result.article.text != doc["text"]:
             raise RealPagesError(f"{doc['doc']}: the analysed text differs from the gold text")
         out.append(analysis_records(result))
+        if aside is not None:
+            aside.update(set_aside(result))
     return out
 
 
@@ -499,6 +522,9 @@ def _print_report(path: Path, m: dict[str, Any], pages: list[Record], speed: flo
                f"{e['boundary_gold']}, missed {e['missed']}")
     for group, counts in m["by_class"].items():
         click.echo(f"  {group:20s} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    aside = m.get("set_aside") or {}
+    click.echo("== not scored (links of other acts than claim, shown apart by the product): "
+               + (", ".join(f"{k} {v}" for k, v in aside.items()) or "none"))
     click.echo("== per page: gold / pred / matched / right / wrong / unresolved")
     for p in pages:
         click.echo(f"  {p['doc']:34s} {p['gold']:4d} {p['pred']:4d} {p['matched']:4d} "
@@ -524,9 +550,11 @@ def run_realpages(path: Path, *, limit: int | None = None, errors_file: Path | N
             click.echo(f"skipped: nothing scored in {path}: {reason}")
         return
     t0 = time.perf_counter()
-    preds = predict_pages(gold.docs, disabled)
+    aside: Counter[str] = Counter()
+    preds = predict_pages(gold.docs, disabled, aside)
     speed = len(gold.docs) / ((time.perf_counter() - t0) or 1.0)
     metrics, pages, items = score_pages(gold.docs, preds)
+    metrics["set_aside"] = dict(sorted(aside.items()))
     if as_json:
         click.echo(json.dumps({"metrics": metrics, "pages": pages, "docs": len(pages),
                                "skipped": [list(s) for s in gold.skipped], "docs_per_s": speed}))
@@ -540,6 +568,6 @@ def run_realpages(path: Path, *, limit: int | None = None, errors_file: Path | N
                    "report-only set while writing rules)", err=True)
 
 
-__all__ = ["GoldSet", "RealPagesError", "analysis_records", "find_data_root", "is_realpages_file",
+__all__ = ["SCORED_ACTS", "GoldSet", "RealPagesError", "analysis_records", "find_data_root", "is_realpages_file",
            "name_tokens", "name_verdict", "names_match", "predict_pages", "read_realpages",
-           "run_realpages", "score_page", "score_pages", "token_f1"]
+           "run_realpages", "score_page", "score_pages", "set_aside", "token_f1"]

@@ -35,7 +35,8 @@ def _rows() -> list[tuple[str, str, Any]]:
         else:
             out.append(("attribution strategy", "attribution", s))
     out += [("document pass", "attribution" if r.name == "quote.previous_speaker" else "", r)
-            for r in a.DOCUMENT_PASSES]
+            for r in a.DOCUMENT_PASSES if r not in a.ACT_RULES]
+    out += [("act rule (document pass)", "attribution `act_method`", r) for r in a.ACT_RULES]
     out += [("source finder", "source", r) for r in a.SOURCE_FINDERS]
     out += [("source (found by its strategy)", "source", r) for r in a.SOURCE_LABELS]
     out += [("source resolver", "source", r) for r in a.SOURCE_RESOLVERS]

@@ -39,6 +39,8 @@ class AttributionMatch:
     quote: str  # direct | indirect | mixed
     source: SourceMatch | None = None
     method: str = ""  # the strategy that found it: "rule:verb.ccomp" (docs/contract.md)
+    act: str = "claim"  # what the link reports: see allegedly.model.ACTS
+    act_method: str = ""  # the act rule that decided a non-claim act: "rule:act.private_plan"
 
 
 @dataclass(frozen=True)

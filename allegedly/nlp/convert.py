@@ -168,7 +168,7 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
         content = Span.of(text, segs[0][0], segs[-1][1], segs if len(segs) > 1 else None)
         cue = Cue(span(om, *a.cue), a.cue_lemma, a.cue_class) if a.cue else None
         built.append((content, cue, a.quote, _source(om, a.source, span), segs,
-                      a.method or None))
+                      a.method or None, a.act, a.act_method or None))
     built.sort(key=lambda b: (b[0].start, -b[0].end, b[1].span.start if b[1] else 0))
     ids = [f"a{i + 1}" for i in range(len(built))]
     index = _ContentIndex([b[4] for b in built])
@@ -176,14 +176,15 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
     anchors = [cue.span.start if cue else content.start for content, cue, *_ in built]
     around = index.around_each([(x, x + 1) for x in anchors])
     out = []
-    for i, (content, cue, quote, source, _segs, method) in enumerate(built):
+    for i, (content, cue, quote, source, _segs, method, act, act_method) in enumerate(built):
         anchor = anchors[i]
         # the smallest strictly larger content holding the anchor; the first of equals
         found = [(sizes[j], j) for j in around[i]
                  if j != i and sizes[j] > sizes[i]
                  and any(s <= anchor < e for s, e in index.segments[j])]
         parent = ids[min(found)[1]] if found else None
-        out.append(Attribution(ids[i], parent, source, cue, content, quote, method=method))
+        out.append(Attribution(ids[i], parent, source, cue, content, quote, method=method,
+                               act=act, act_method=act_method))
     return out
 
 

@@ -145,9 +145,10 @@ def text_marks(analysis: ArticleAnalysis, id_prefix: str) -> list[_Mark]:
             last_end = c.span.end
     hedges = {}
     for att in analysis.attributions:
+        act = "" if att.is_claim else f" — {att.act}, not a claim"
         for s, e in _spans_of(att.content):
             marks.append(_mark("content", s, e, f"quoted content ({att.quote}) of "
-                               f"{_name(att)}", att=att.id))
+                               f"{_name(att)}{act}", att=att.id))
         if att.source and att.source.span:
             sp = att.source.span
             marks.append(_mark("source", sp.start, sp.end,
@@ -265,6 +266,10 @@ def view_model(analysis: ArticleAnalysis, *, json_url: str | None = None,
         "author": art.author, "url": art.url, "href": safe_href(art.url), "origin": art.origin,
         "text_html": highlighted_text(analysis, prefix), "claims": claims,
         "attributed": [c for c in claims if c["attributed"]], "figures": list(figures.values()),
+        "other_acts": [{"act": x.act, "chain_line": chain_line(analysis, tuple(
+            y.id for y in analysis.chain(x.id))), "cue": x.cue.lemma if x.cue else None,
+            "text": x.content.text, "method": x.act_method} for x in analysis.attributions
+            if not x.is_claim],
         "warnings": [w.to_dict() for w in analysis.warnings],
         "relations": [r.to_dict() for r in analysis.relations if r.kind in
                       ("differs", "update", "scope")],

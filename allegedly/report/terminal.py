@@ -3,7 +3,9 @@
 The report fits the console's width (rich: the terminal's, ``$COLUMNS``, or 80 when piped) with
 the helpers of :mod:`allegedly.report.layout`: lines break between words and chain hops, never
 inside a word or a name, and a table too wide for the width is shown stacked. Colour is never
-the only carrier of meaning: hedged claims say ``hedged: …`` in words, stances are written out.
+the only carrier of meaning: hedged claims say ``hedged: …`` in words, stances are written out,
+and links that are no claims (stances, plans, the writer's own voice: ``Attribution.act``) are
+listed apart from the claims with their act in words (``[stance] …``).
 
 Article text is untrusted: it is only ever put into ``rich.text.Text`` objects (never parsed as
 console markup), and styles are applied by offsets.
@@ -132,6 +134,7 @@ def render(analysis: ArticleAnalysis, console: Console | None = None) -> None:
     _render_head(analysis, console)
     _render_removed(analysis, console)
     _render_claims(analysis, console)
+    _render_other_acts(analysis, console)
     _render_figures(analysis, console)
     _render_relations(analysis, console)
     _render_warnings(analysis, console)
@@ -190,6 +193,39 @@ def _render_claims(analysis: ArticleAnalysis, console: Console) -> None:
             if mark is not None:
                 atoms.append(mark)
             _print_lines(console, wrap_atoms(atoms, width, indent=INDENT))
+    console.print()
+
+
+ACT_LABELS = {"stance": "stance", "plan": "plan", "perception": "perception",
+              "writer": "writer's own voice"}
+"""How the report names each act other than ``claim`` (``allegedly.model.ACTS``)."""
+
+
+def other_acts(analysis: ArticleAnalysis) -> list[Attribution]:
+    """The links that are no claims (stances, plans, perceptions, the writer's own voice), in
+    text order: the report lists them apart from the claims."""
+    return [a for a in analysis.attributions if not a.is_claim]
+
+
+def act_line(analysis: ArticleAnalysis, att: Attribution) -> list[Text]:
+    """``[stance] Pakistan (condemn): Indian airstrikes`` as wrappable atoms: the act in words,
+    the chain and cue, the content."""
+    label = ACT_LABELS.get(att.act, att.act)
+    hops = chain_hops(analysis, [a.id for a in analysis.chain(att.id)])[1:]
+    who = " ".join(h.removeprefix("← ") if i == 0 else h for i, h in enumerate(hops))
+    cue = f" ({att.cue.lemma})" if att.cue else ""
+    atoms = [Text(f"[{label}]", style="magenta"), Text(f"{who}{cue}:", style="green")]
+    return atoms + words(Text(att.content.text.replace("\n", " ")))
+
+
+def _render_other_acts(analysis: ArticleAnalysis, console: Console) -> None:
+    others = other_acts(analysis)
+    if not others:
+        return
+    _heading(console, "Stances, plans and other acts (not checkable claims)")
+    for att in others:
+        _print_lines(console, wrap_atoms(act_line(analysis, att), console.width,
+                                         indent="  ", hanging=HANGING))
     console.print()
 
 

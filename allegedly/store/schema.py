@@ -65,7 +65,8 @@ def migrate(db: sqlite_utils.Database, path: str = "") -> int:
 #: without them, so it still builds the version-1 schema, and new and migrated stores get the
 #: same columns in the same order.
 ADDED_LATER: dict[str, tuple[str, ...]] = {"figures": ("measure_scope", "figure_key_exact"),
-                                           "articles": ("analysis", "wire")}
+                                           "articles": ("analysis", "wire"),
+                                           "attributions": ("act", "act_method")}
 
 
 def _create(db: sqlite_utils.Database, table: str, **kw: object) -> None:
@@ -233,6 +234,21 @@ def _corpus_layer(db: sqlite_utils.Database) -> None:
         conn.execute("RELEASE corpus_v5")
         raise
     conn.execute("RELEASE corpus_v5")
+
+
+@migration(6)
+def _attribution_acts(db: sqlite_utils.Database) -> None:
+    """``attributions.act`` (``claim``, ``stance``, ``plan``, ``perception``, ``writer``:
+    docs/contract.md#acts) and ``attributions.act_method`` (the act rule that decided it), with
+    an index on ``act``. Rows stored before stay NULL (unknown, not ``claim``): the act needs
+    the parse, so only analysing the article again fills them (ingest it into a new store); the
+    claims stored with them were built from every link, as allegedly did then. Idempotent."""
+    have = {r[1] for r in db.conn.execute("PRAGMA table_info([attributions])")}
+    for column in ADDED_LATER["attributions"]:
+        if column not in have:
+            db.conn.execute(f"ALTER TABLE [attributions] ADD COLUMN [{column}] TEXT")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS [idx_attributions_act] "
+                    "ON [attributions] ([act])")
 
 
 #: Versions registered on another branch and not merged yet (none).

@@ -41,6 +41,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "source_description": str, "cue_text": str, "cue_lemma": str, "cue_class": str,
         "cue_start": int, "cue_end": int, "content_text": str, "content_start": int,
         "content_end": int, "quote_type": str, "hedges": str, "depth": int,
+        # added by schema migration 6 (new and migrated stores both have them last)
+        "act": str, "act_method": str,
     },
     "figures": {
         "article_id": str, "id": str, "text": str, "start": int, "end": int, "value": float,
@@ -262,6 +264,7 @@ def analysis_rows(analysis: ArticleAnalysis, run_id: int | None,
             "cue_class": att.cue.cls if att.cue else None,
             **_span_cols(att.content, "content_"),
             "quote_type": att.quote, "hedges": _hedges(att.hedges), "depth": depth(att),
+            "act": att.act, "act_method": att.act_method,
         }
         rows["attributions"].append(r)
 

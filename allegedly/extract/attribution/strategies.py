@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from allegedly.extract.attribution import (
+    acts,
     headlines,
     naming,
     nested,
@@ -90,6 +91,21 @@ TOKEN_STRATEGIES: tuple[Rule | Family, ...] = (
 )
 """Per candidate token, in order (the first link whose cue is new wins)."""
 
+ACT_RULES: tuple[Rule, ...] = (
+    Rule("act.writer_judgement", acts.writer_judgement),
+    Rule("act.factive_knowledge", acts.factive_knowledge),
+    Rule("act.writer_first_person", acts.writer_first_person),
+    Rule("act.described_by_thing", acts.described_by_thing),
+    Rule("act.private_plan", acts.private_plan),
+    Rule("act.purpose_infinitive", acts.purpose_infinitive),
+    Rule("act.perceived_event", acts.perceived_event),
+    Rule("act.np_evaluation_target", acts.np_evaluation_target),
+    Rule("act.np_topic", acts.np_topic),
+)
+"""What each link reports (:mod:`acts`): in order, the first rule that recognises a link sets
+its act (``stance``, ``plan``, ``perception``, ``writer``) and ``act_method``; links no rule
+recognises are claims. They run last, over the links the passes before kept."""
+
 DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.follow_on", quotes.follow_on),
     Rule("quote.previous_speaker", quotes.previous_speaker),
@@ -98,10 +114,12 @@ DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("verb.inner_addressee_passive", nested.addressee_passive),
     Rule("quote.own_voice", nested.own_voice),
     Rule("quote.present_stance", nested.present_stance),
+    *ACT_RULES,
 )
 """Over all links of the document, after the token strategies: quotes running on after a link
 join its content; bare quote paragraphs get the previous speaker (new links); inner links that
-report no speech event of their own are dropped (:mod:`nested`)."""
+report no speech event of their own are dropped (:mod:`nested`); then the act of every link is
+decided (:data:`ACT_RULES`)."""
 
 SOURCE_FINDERS: tuple[Rule, ...] = (
     *speakers.SPEAKER_STEPS,
@@ -164,6 +182,6 @@ def switchable() -> frozenset[str]:
     return frozenset(r.name for r in switchable_rules()) | {VERB.name}
 
 
-__all__ = ["DOCUMENT_PASSES", "Family", "SOURCE_FINDERS", "SOURCE_LABELS", "SOURCE_RESOLVERS",
+__all__ = ["ACT_RULES", "DOCUMENT_PASSES", "Family", "SOURCE_FINDERS", "SOURCE_LABELS", "SOURCE_RESOLVERS",
            "TOKEN_STRATEGIES", "VERB", "VERB_CONTENTS", "all_rules", "switchable",
            "switchable_rules"]

@@ -30,7 +30,11 @@ def _store(path, analyzer, version=None):
 
     rows = analysis_rows(analysis, run_id=None)
     for art in rows["articles"]:
-        del art["analysis"], art["wire"]  # a version-3 row (both columns came later)
+        if version < 5:
+            del art["analysis"], art["wire"]  # a version-3 row (both columns came later)
+    for att in rows["attributions"]:
+        if version < 6:
+            del att["act"], att["act_method"]  # migration 6 added them
     for table in ("sources", "articles", "article_locations", "attributions", "figures",
                   "claims", "relations"):
         if rows[table]:
@@ -71,3 +75,22 @@ def test_old_rows_are_rebuilt_from_the_tables(tmp_path, analyzer) -> None:
 
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('toll AND "x') == '"toll" "AND" """x"'
+
+
+def test_migration_6_adds_the_act_columns_and_new_rows_fill_them(tmp_path, analyzer) -> None:
+    path = tmp_path / "v5.db"
+    _store(path, analyzer, version=5)
+    with open_store(path) as s:  # opening for writing migrates to 6: columns added, rows NULL
+        assert current_version(s.db) == SCHEMA_VERSION
+        cols = {r[1] for r in s.conn.execute("PRAGMA table_info([attributions])")}
+        assert {"act", "act_method"} <= cols
+        assert {r["act"] for r in s.query("SELECT act FROM attributions")} == {None}
+        assert any(i.columns == ["act"] for i in s.db["attributions"].indexes)
+        MIGRATIONS[6](s.db)  # idempotent
+    fresh = tmp_path / "new.db"
+    analysis = _store(fresh, analyzer)
+    with open_store(fresh, readonly=True) as s:
+        stored = {r["id"]: (r["act"], r["act_method"])
+                  for r in s.query("SELECT id, act, act_method FROM attributions")}
+    assert stored == {a.id: (a.act, a.act_method) for a in analysis.attributions}
+    assert set(stored.values()) == {("claim", None)}
