@@ -79,3 +79,33 @@ def test_the_lsh_window_forgets_claims_of_partitions_out_of_the_window():
     assert len(window.partition_of) <= 4 * 10 // 3 + 1 < 60
     assert set(window.partition_of) <= set(blocker.live)
     assert len(window.lsh.keys) == len(window.partition_of)
+
+
+def test_compact_buckets_answer_every_query_as_datasketch_s_own_storage():
+    import random
+
+    from datasketch import MinHash, MinHashLSH
+
+    from allegedly.corpus.blocking import compact_lsh
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(40)]  # few words: many shared buckets, many lists
+    sets = [rng.sample(vocab, rng.randint(2, 9)) for _ in range(300)]
+    hashes = MinHash.bulk([[w.encode() for w in s] for s in sets], num_perm=64)
+    plain, compact = MinHashLSH(threshold=0.4, num_perm=64), compact_lsh(0.4, 64)
+    live: list[int] = []
+    for idx, m in enumerate(hashes):
+        assert sorted(plain.query(m)) == sorted(compact.query(m))
+        for lsh in (plain, compact):
+            lsh.insert(idx, m, check_duplication=False)
+        live.append(idx)
+        if idx % 3 == 2:  # remove an older claim now and then (a partition leaving)
+            gone = live.pop(rng.randrange(len(live)))
+            plain.remove(gone)
+            compact.remove(gone)
+    assert max(len(v) for t in compact.hashtables for v in t._dict.values()
+               if isinstance(v, list)) > 2  # lists grew and shrank
+    for m in hashes:
+        assert sorted(plain.query(m)) == sorted(compact.query(m))
+    for plain_table, compact_table in zip(plain.hashtables, compact.hashtables, strict=True):
+        assert plain_table.itemcounts() == compact_table.itemcounts()
