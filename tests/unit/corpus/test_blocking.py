@@ -78,34 +78,39 @@ def test_the_lsh_window_forgets_claims_of_partitions_out_of_the_window():
     window = blocker.window
     assert len(window.partition_of) <= 4 * 10 // 3 + 1 < 60
     assert set(window.partition_of) <= set(blocker.live)
-    assert len(window.lsh.keys) == len(window.partition_of)
+    assert len(window.index) == len(window.partition_of)
 
 
-def test_compact_buckets_answer_every_query_as_datasketch_s_own_storage():
+def test_the_band_index_answers_every_query_as_datasketch_s_minhash_lsh():
     import random
 
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
-    from allegedly.corpus.blocking import compact_lsh
+    from allegedly.corpus.blocking import BandIndex, WordSketches
 
     rng = random.Random(3)
     vocab = [f"w{i}" for i in range(40)]  # few words: many shared buckets, many lists
-    sets = [rng.sample(vocab, rng.randint(2, 9)) for _ in range(300)]
-    hashes = MinHash.bulk([[w.encode() for w in s] for s in sets], num_perm=64)
-    plain, compact = MinHashLSH(threshold=0.4, num_perm=64), compact_lsh(0.4, 64)
+    sets = [frozenset(rng.sample(vocab, rng.randint(0, 9))) for _ in range(300)]
+    sketches = WordSketches(num_perm=64)
+    hashes, values = sketches.minhashes(sets), sketches.values(sets)
+    plain, index = MinHashLSH(threshold=0.4, num_perm=64), BandIndex(0.4, 64)
+    assert (index.b, index.r) == (plain.b, plain.r) == (16, 4)
+    bands = index.band_keys(values)
     live: list[int] = []
     for idx, m in enumerate(hashes):
-        assert sorted(plain.query(m)) == sorted(compact.query(m))
-        for lsh in (plain, compact):
-            lsh.insert(idx, m, check_duplication=False)
+        assert sorted(plain.query(m)) == sorted(index.query(bands[idx]))
+        plain.insert(idx, m, check_duplication=False)
+        index.insert(idx, bands[idx])
         live.append(idx)
         if idx % 3 == 2:  # remove an older claim now and then (a partition leaving)
             gone = live.pop(rng.randrange(len(live)))
             plain.remove(gone)
-            compact.remove(gone)
-    assert max(len(v) for t in compact.hashtables for v in t._dict.values()
-               if isinstance(v, list)) > 2  # lists grew and shrank
-    for m in hashes:
-        assert sorted(plain.query(m)) == sorted(compact.query(m))
-    for plain_table, compact_table in zip(plain.hashtables, compact.hashtables, strict=True):
-        assert plain_table.itemcounts() == compact_table.itemcounts()
+            index.remove(gone)
+    assert max(len(v) for t in index.tables for v in t.values()
+               if isinstance(v, list)) > 2  # buckets grew and shrank
+    for idx, m in enumerate(hashes):
+        assert sorted(plain.query(m)) == sorted(index.query(bands[idx]))
+    for table, ours in zip(plain.hashtables, index.tables, strict=True):
+        assert table.itemcounts() == {k: len(v) if isinstance(v, list) else 1
+                                      for k, v in ours.items()}
+    assert len(index) == len(live)
