@@ -39,6 +39,7 @@ after).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -262,16 +263,60 @@ def _link(corpus: Corpus, prepared, engine: str, jobs: int, threshold: float) ->
     return {"links": arrays, "stats": stats, "tasks": len(results)}
 
 
+class TreeMemory:
+    """Samples, every ``every`` seconds in a thread, the summed RSS of this process and all
+    its descendants (the Dask workers) and keeps the largest sum: the memory the linking
+    holds at its peak (a spike shorter than the interval can be missed)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import threading
+
+        self.every, self.peak_mb = every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):  # a worker that just exited
+                    total += proc.memory_info().rss
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
     """Link the n synthetic claims under ``root`` in this process (and its Dask workers);
-    return counts, seconds per phase, CPU seconds and peak RSS."""
-    from allegedly.corpus.compare import compare_group
-    from allegedly.corpus.groups import build_groups
-    from allegedly.corpus.linker import prepare
+    return counts, seconds per phase, CPU seconds and peak RSS (sampled, of the process and
+    its workers together; and the bound ``rss_bound_mb``: this process's peak plus ``jobs``
+    times the largest worker's)."""
     from allegedly.settings import Settings
 
     settings = Settings()
     corpus = Corpus(root)
+    with TreeMemory() as memory:
+        out = _measured(n, engine, jobs, corpus, settings)
+    out["peak_rss_mb"] = round(memory.peak_mb)
+    return out
+
+
+def _measured(n: int, engine: str, jobs: int, corpus: Corpus, settings) -> dict:
+    """:func:`measure`'s phases (the caller samples the memory)."""
+    from allegedly.corpus.compare import compare_group
+    from allegedly.corpus.groups import build_groups
+    from allegedly.corpus.linker import prepare
+
     clock = [(time.perf_counter(), time.process_time())]
     cpu_before = time.process_time()
     if engine == "dask":
@@ -287,11 +332,7 @@ def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
                           suggested=settings.link_suggested,
                           confirmed=settings.link_confirmed, presorted=True)
     clock.append((time.perf_counter(), time.process_time()))
-    members = {int(m.claim[1:].split("/", 1)[0]) for g in groups for m in g.members}
-    claims = {f"{r['article']}/c1": slim_claim_of(r) for r in corpus.records()
-              if int(r["article"][1:]) in members}
-    comparisons = sum(len(compare_group(g.id, [claims[m.claim] for m in g.members]))
-                      for g in groups)
+    comparisons = _compare_streamed(corpus, groups, compare_group)
     clock.append((time.perf_counter(), time.process_time()))
     stats = linked["stats"]
     phases = [round(b[0] - a[0], 1) for a, b in zip(clock, clock[1:], strict=False)]
@@ -306,7 +347,32 @@ def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
             "comparisons": comparisons, "tasks": linked["tasks"],
             "phases": dict(zip(("prepare", "link", "groups", "compare"), phases, strict=True)),
             "seconds": round(clock[-1][0] - clock[0][0], 1),
-            "cpu_seconds": round(cpu - cpu_before, 1), "peak_rss_mb": round(rss)}
+            "cpu_seconds": round(cpu - cpu_before, 1), "rss_bound_mb": round(rss)}
+
+
+def _compare_streamed(corpus: Corpus, groups: list, compare_group) -> int:
+    """The comparisons of every group (their number), reading the claims once in publication
+    order and comparing a group as soon as its last member has been read (so only the claims
+    of groups still open are held, not every member's)."""
+    group_of: dict[int, list[int]] = {}  # claim number -> the groups it is a member of
+    waiting = [len(g.members) for g in groups]
+    for k, g in enumerate(groups):
+        for m in g.members:
+            group_of.setdefault(int(m.claim[1:].split("/", 1)[0]), []).append(k)
+    held: dict[str, object] = {}
+    comparisons = 0
+    for r in corpus.records():
+        number = int(r["article"][1:])
+        for k in group_of.pop(number, ()):
+            uid = f"{r['article']}/c1"
+            held.setdefault(uid, slim_claim_of(r))
+            waiting[k] -= 1
+            if not waiting[k]:
+                g = groups[k]
+                comparisons += len(compare_group(g.id, [held[m.claim] for m in g.members]))
+                for m in g.members:  # a claim is a member of one group
+                    held.pop(m.claim, None)
+    return comparisons
 
 
 class _Order(dict):
@@ -349,7 +415,7 @@ def main() -> None:
           + f"; load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'claims':>9} {'linkable':>9} {'candidates':>11} {'links':>9} {'groups':>8} "
           f"{'comparisons':>11} {'prepare':>8} {'link':>8} {'groups':>7} {'compare':>8} "
-          f"{'seconds':>8} {'CPU s':>8} {'peak RSS MB':>11}   (generated, not timed)")
+          f"{'seconds':>8} {'CPU s':>8} {'peak RSS MB':>11} {'bound MB':>8}   (generated, not timed)")
     rows = {}
     for n in args.sizes:
         r = rows[n] = _run_size(n, args)
@@ -357,7 +423,7 @@ def main() -> None:
         print(f"{r['claims']:>9} {r['linkable']:>9} {r['candidates']:>11} {r['links']:>9} "
               f"{r['groups']:>8} {r['comparisons']:>11} {ph['prepare']:>8} {ph['link']:>8} "
               f"{ph['groups']:>7} {ph['compare']:>8} {r['seconds']:>8} {r['cpu_seconds']:>8} "
-              f"{r['peak_rss_mb']:>11}   ({r['generated']} s)", flush=True)
+              f"{r['peak_rss_mb']:>11} {r['rss_bound_mb']:>8}   ({r['generated']} s)", flush=True)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if 100_000 in rows and 1_000_000 in rows:
         big = rows[1_000_000]

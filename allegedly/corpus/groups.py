@@ -34,7 +34,7 @@ class Decision:
     id: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One claim in a group."""
 
