@@ -114,3 +114,34 @@ def test_the_band_index_answers_every_query_as_datasketch_s_minhash_lsh():
         assert table.itemcounts() == {k: len(v) if isinstance(v, list) else 1
                                       for k, v in ours.items()}
     assert len(index) == len(live)
+
+
+def test_evicting_old_partitions_loses_no_link_inside_the_window():
+    # pairs of reports of one story 5 ... 100 days apart, few claims a key (no cap is reached)
+    start = dt.date(2025, 1, 1)
+    places = ["Brastovo", "Velmor", "Kaltresk", "Drumava", "Osterlin", "Pomarka", "Zelbrod",
+              "Hravna", "Tesmolik", "Urvanta"]
+    claims = []
+    for k, place in enumerate(places):
+        gap = (5, 20, 40, 70, 100)[k % 5]
+        for n, day in enumerate((3 * k, 3 * k + gap)):
+            claims.append(claim(f"s{k}r{n}", f"Shelling of the {place} depot killed {k + 12} "
+                                f"workers, the {place} governor said",
+                                day=start + dt.timedelta(days=day),
+                                figures=[fig(k + 12, counted="workers")]))
+    claims.sort(key=lambda c: c.published)
+    prepared = prepare(claims)
+    options = BlockingOptions()
+    keep = -(-options.window_days // options.partition_days)
+
+    def links(opts):
+        return {(x.a, x.b) for x in link_claims(claims, prepared, threshold=0.3, options=opts)}
+
+    def partition(uid):
+        c = next(c for c in claims if c.uid == uid)
+        return c.published.toordinal() // options.partition_days
+
+    windowed, everything = links(options), links(BlockingOptions(window_days=100_000))
+    inside = {(a, b) for a, b in everything if partition(b) - partition(a) <= keep}
+    assert windowed == inside and len(inside) >= 6
+    assert everything - inside  # the 100-day pairs: out of the window, so never linked
