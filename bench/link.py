@@ -260,7 +260,9 @@ def _link(corpus: Corpus, prepared, engine: str, jobs: int, threshold: float) ->
     for r in results:
         add_stats(stats, r.stats)
     arrays = tuple(np.concatenate([r.links[k] for r in results]) for k in range(3))
-    return {"links": arrays, "stats": stats, "tasks": len(results)}
+    tasks = len(results)
+    del results  # the tasks' arrays (the concatenated ones are kept)
+    return {"links": arrays, "stats": stats, "tasks": tasks}
 
 
 class TreeMemory:
@@ -271,7 +273,8 @@ class TreeMemory:
     def __init__(self, every: float = 0.2) -> None:
         import threading
 
-        self.every, self.peak_mb = every, 0.0
+        self.every, self.peak_mb, self.parent_mb = every, 0.0, 0.0
+        self.current = self.phase = "start"  # the phase running (set by the caller)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -284,7 +287,10 @@ class TreeMemory:
             for proc in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):  # a worker that just exited
                     total += proc.memory_info().rss
-            self.peak_mb = max(self.peak_mb, total / 2**20)
+            if total / 2**20 > self.peak_mb:
+                self.peak_mb = total / 2**20
+                self.parent_mb = me.memory_info().rss / 2**20
+                self.phase = self.current
             self._stop.wait(self.every)
 
     def __enter__(self) -> TreeMemory:
@@ -306,12 +312,14 @@ def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
     settings = Settings()
     corpus = Corpus(root)
     with TreeMemory() as memory:
-        out = _measured(n, engine, jobs, corpus, settings)
+        out = _measured(n, engine, jobs, corpus, settings, memory)
     out["peak_rss_mb"] = round(memory.peak_mb)
+    out["peak_at"] = f"{memory.phase}, this process {round(memory.parent_mb)} MB"
     return out
 
 
-def _measured(n: int, engine: str, jobs: int, corpus: Corpus, settings) -> dict:
+def _measured(n: int, engine: str, jobs: int, corpus: Corpus, settings, memory: TreeMemory
+              ) -> dict:
     """:func:`measure`'s phases (the caller samples the memory)."""
     from allegedly.corpus.compare import compare_group
     from allegedly.corpus.groups import build_groups
@@ -319,6 +327,7 @@ def _measured(n: int, engine: str, jobs: int, corpus: Corpus, settings) -> dict:
 
     clock = [(time.perf_counter(), time.process_time())]
     cpu_before = time.process_time()
+    memory.current = "prepare"
     if engine == "dask":
         from allegedly.scale.link_dask import prepare_partitioned
 
@@ -326,12 +335,15 @@ def _measured(n: int, engine: str, jobs: int, corpus: Corpus, settings) -> dict:
     else:
         prepared = prepare(corpus)
     clock.append((time.perf_counter(), time.process_time()))
+    memory.current = "link"
     linked = _link(corpus, prepared, engine, jobs, settings.link_suggested)
     clock.append((time.perf_counter(), time.process_time()))
+    memory.current = "groups"
     groups = build_groups(_sorted_links(*linked["links"]), _Order(),
                           suggested=settings.link_suggested,
                           confirmed=settings.link_confirmed, presorted=True)
     clock.append((time.perf_counter(), time.process_time()))
+    memory.current = "compare"
     comparisons = _compare_streamed(corpus, groups, compare_group)
     clock.append((time.perf_counter(), time.process_time()))
     stats = linked["stats"]
@@ -423,7 +435,8 @@ def main() -> None:
         print(f"{r['claims']:>9} {r['linkable']:>9} {r['candidates']:>11} {r['links']:>9} "
               f"{r['groups']:>8} {r['comparisons']:>11} {ph['prepare']:>8} {ph['link']:>8} "
               f"{ph['groups']:>7} {ph['compare']:>8} {r['seconds']:>8} {r['cpu_seconds']:>8} "
-              f"{r['peak_rss_mb']:>11} {r['rss_bound_mb']:>8}   ({r['generated']} s)", flush=True)
+              f"{r['peak_rss_mb']:>11} {r['rss_bound_mb']:>8}   ({r['generated']} s; peak in "
+              f"{r['peak_at']})", flush=True)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if 100_000 in rows and 1_000_000 in rows:
         big = rows[1_000_000]

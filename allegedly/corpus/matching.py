@@ -117,12 +117,26 @@ class Profile:
     day: int | None  # publication date as an ordinal
 
 
+#: One copy of each distinct figures tuple and event set of the profiles (claims repeat them:
+#: a window of 200k profiles holds a few thousand distinct ones); bounded, cleared when full.
+_SHARED: dict = {}
+
+
+def _shared(value):
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= 100_000:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found
+
+
 def profile(claim: ClaimRef, df: DocumentFrequencies) -> Profile:
     """The :class:`Profile` of ``claim`` under the word weights ``df``."""
     return Profile(uid=claim.uid, words=claim.words, weight=df.sum_idf(claim.words),
-                   figures=tuple((f.family, f.side, f.group, interval(f))
-                                 for f in claim.figures if f.family),
-                   events=claim.events, origin=_origin_name(claim),
+                   figures=_shared(tuple((f.family, f.side, f.group, interval(f))
+                                         for f in claim.figures if f.family)),
+                   events=_shared(claim.events), origin=_origin_name(claim),
                    day=claim.published.toordinal() if claim.published else None)
 
 
