@@ -13,7 +13,13 @@ read from a store):
 - *link*: blocking and scoring (:func:`~allegedly.corpus.linker.link_claims`);
 - *groups*: claim groups (:func:`~allegedly.corpus.groups.build_groups`);
 - *compare*: the figure comparisons of every group (:func:`~allegedly.corpus.compare.
-  compare_group`), on the groups' claims read again (figures only).
+  compare_group`), on the groups' claims read again (figures only), a group as soon as its
+  last member has been read.
+
+Not measured here, though ``allegedly link`` does it: reading the claims from SQLite, the
+links' features (``evidence=False``: the same scores, no features dict), writing and reading
+back ``claim_links``, events, origins and copies (the pipeline holds every link and member
+claim as objects: at 1M claims far more than this benchmark's arrays).
 
 With ``--engine dask`` *prepare* and *link* run as Dask tasks on ``--jobs`` worker processes
 (:mod:`allegedly.scale.link_dask`: spans of time partitions, each task reading its own
@@ -29,7 +35,9 @@ and the groups, not the corpus. The claims come from a seeded generator:
   rise over a story's days.
 
 Prints one row per size (wall seconds per phase and in all, CPU seconds of the child and its
-Dask workers, peak RSS of the child plus ``jobs`` times its largest worker's) and last
+Dask workers, peak RSS: the largest sum of the RSS of the child and its workers, sampled every
+0.2 s, with the phase it was reached in; beside it the bound the child's peak plus ``jobs``
+times its largest worker's) and last
 ``growth 100k->1M: <ratio>x, 1M: <seconds> s, peak RSS <MB> MB`` (goals: growth <= 15x for
 10x the claims, 1M <= 600 s on a 2-core machine, <= 2 GB). On a shared machine the CPU
 seconds and the ratios say more than the wall clock (the load average is printed before and
