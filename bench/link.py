@@ -13,7 +13,13 @@ read from a store):
 - *link*: blocking and scoring (:func:`~allegedly.corpus.linker.link_claims`);
 - *groups*: claim groups (:func:`~allegedly.corpus.groups.build_groups`);
 - *compare*: the figure comparisons of every group (:func:`~allegedly.corpus.compare.
-  compare_group`), on the groups' claims read again (figures only).
+  compare_group`), on the groups' claims read again (figures only), a group as soon as its
+  last member has been read.
+
+Not measured here, though ``allegedly link`` does it: reading the claims from SQLite, the
+links' features (``evidence=False``: the same scores, no features dict), writing and reading
+back ``claim_links``, events, origins and copies (the pipeline holds every link and member
+claim as objects: at 1M claims far more than this benchmark's arrays).
 
 With ``--engine dask`` *prepare* and *link* run as Dask tasks on ``--jobs`` worker processes
 (:mod:`allegedly.scale.link_dask`: spans of time partitions, each task reading its own
@@ -29,7 +35,9 @@ and the groups, not the corpus. The claims come from a seeded generator:
   rise over a story's days.
 
 Prints one row per size (wall seconds per phase and in all, CPU seconds of the child and its
-Dask workers, peak RSS of the child plus ``jobs`` times its largest worker's) and last
+Dask workers, peak RSS: the largest sum of the RSS of the child and its workers, sampled every
+0.2 s, with the phase it was reached in; beside it the bound the child's peak plus ``jobs``
+times its largest worker's) and last
 ``growth 100k->1M: <ratio>x, 1M: <seconds> s, peak RSS <MB> MB`` (goals: growth <= 15x for
 10x the claims, 1M <= 600 s on a 2-core machine, <= 2 GB). On a shared machine the CPU
 seconds and the ratios say more than the wall clock (the load average is printed before and
@@ -39,6 +47,7 @@ after).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -259,21 +268,74 @@ def _link(corpus: Corpus, prepared, engine: str, jobs: int, threshold: float) ->
     for r in results:
         add_stats(stats, r.stats)
     arrays = tuple(np.concatenate([r.links[k] for r in results]) for k in range(3))
-    return {"links": arrays, "stats": stats, "tasks": len(results)}
+    tasks = len(results)
+    del results  # the tasks' arrays (the concatenated ones are kept)
+    return {"links": arrays, "stats": stats, "tasks": tasks}
+
+
+class TreeMemory:
+    """Samples, every ``every`` seconds in a thread, the summed RSS of this process and all
+    its descendants (the Dask workers) and keeps the largest sum: the memory the linking
+    holds at its peak (a spike shorter than the interval can be missed)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import threading
+
+        self.every, self.peak_mb, self.parent_mb = every, 0.0, 0.0
+        self.current = self.phase = "start"  # the phase running (set by the caller)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):  # a worker that just exited
+                    total += proc.memory_info().rss
+            if total / 2**20 > self.peak_mb:
+                self.peak_mb = total / 2**20
+                self.parent_mb = me.memory_info().rss / 2**20
+                self.phase = self.current
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
     """Link the n synthetic claims under ``root`` in this process (and its Dask workers);
-    return counts, seconds per phase, CPU seconds and peak RSS."""
-    from allegedly.corpus.compare import compare_group
-    from allegedly.corpus.groups import build_groups
-    from allegedly.corpus.linker import prepare
+    return counts, seconds per phase, CPU seconds and peak RSS (sampled, of the process and
+    its workers together; and the bound ``rss_bound_mb``: this process's peak plus ``jobs``
+    times the largest worker's)."""
     from allegedly.settings import Settings
 
     settings = Settings()
     corpus = Corpus(root)
+    with TreeMemory() as memory:
+        out = _measured(n, engine, jobs, corpus, settings, memory)
+    out["peak_rss_mb"] = round(memory.peak_mb)
+    out["peak_at"] = f"{memory.phase}, this process {round(memory.parent_mb)} MB"
+    return out
+
+
+def _measured(n: int, engine: str, jobs: int, corpus: Corpus, settings, memory: TreeMemory
+              ) -> dict:
+    """:func:`measure`'s phases (the caller samples the memory)."""
+    from allegedly.corpus.compare import compare_group
+    from allegedly.corpus.groups import build_groups
+    from allegedly.corpus.linker import prepare
+
     clock = [(time.perf_counter(), time.process_time())]
     cpu_before = time.process_time()
+    memory.current = "prepare"
     if engine == "dask":
         from allegedly.scale.link_dask import prepare_partitioned
 
@@ -281,17 +343,16 @@ def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
     else:
         prepared = prepare(corpus)
     clock.append((time.perf_counter(), time.process_time()))
+    memory.current = "link"
     linked = _link(corpus, prepared, engine, jobs, settings.link_suggested)
     clock.append((time.perf_counter(), time.process_time()))
+    memory.current = "groups"
     groups = build_groups(_sorted_links(*linked["links"]), _Order(),
                           suggested=settings.link_suggested,
                           confirmed=settings.link_confirmed, presorted=True)
     clock.append((time.perf_counter(), time.process_time()))
-    members = {int(m.claim[1:].split("/", 1)[0]) for g in groups for m in g.members}
-    claims = {f"{r['article']}/c1": slim_claim_of(r) for r in corpus.records()
-              if int(r["article"][1:]) in members}
-    comparisons = sum(len(compare_group(g.id, [claims[m.claim] for m in g.members]))
-                      for g in groups)
+    memory.current = "compare"
+    comparisons = _compare_streamed(corpus, groups, compare_group)
     clock.append((time.perf_counter(), time.process_time()))
     stats = linked["stats"]
     phases = [round(b[0] - a[0], 1) for a, b in zip(clock, clock[1:], strict=False)]
@@ -306,7 +367,32 @@ def measure(n: int, engine: str, jobs: int, root: Path) -> dict:
             "comparisons": comparisons, "tasks": linked["tasks"],
             "phases": dict(zip(("prepare", "link", "groups", "compare"), phases, strict=True)),
             "seconds": round(clock[-1][0] - clock[0][0], 1),
-            "cpu_seconds": round(cpu - cpu_before, 1), "peak_rss_mb": round(rss)}
+            "cpu_seconds": round(cpu - cpu_before, 1), "rss_bound_mb": round(rss)}
+
+
+def _compare_streamed(corpus: Corpus, groups: list, compare_group) -> int:
+    """The comparisons of every group (their number), reading the claims once in publication
+    order and comparing a group as soon as its last member has been read (so only the claims
+    of groups still open are held, not every member's)."""
+    group_of: dict[int, list[int]] = {}  # claim number -> the groups it is a member of
+    waiting = [len(g.members) for g in groups]
+    for k, g in enumerate(groups):
+        for m in g.members:
+            group_of.setdefault(int(m.claim[1:].split("/", 1)[0]), []).append(k)
+    held: dict[str, object] = {}
+    comparisons = 0
+    for r in corpus.records():
+        number = int(r["article"][1:])
+        for k in group_of.pop(number, ()):
+            uid = f"{r['article']}/c1"
+            held.setdefault(uid, slim_claim_of(r))
+            waiting[k] -= 1
+            if not waiting[k]:
+                g = groups[k]
+                comparisons += len(compare_group(g.id, [held[m.claim] for m in g.members]))
+                for m in g.members:  # a claim is a member of one group
+                    held.pop(m.claim, None)
+    return comparisons
 
 
 class _Order(dict):
@@ -349,7 +435,7 @@ def main() -> None:
           + f"; load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'claims':>9} {'linkable':>9} {'candidates':>11} {'links':>9} {'groups':>8} "
           f"{'comparisons':>11} {'prepare':>8} {'link':>8} {'groups':>7} {'compare':>8} "
-          f"{'seconds':>8} {'CPU s':>8} {'peak RSS MB':>11}   (generated, not timed)")
+          f"{'seconds':>8} {'CPU s':>8} {'peak RSS MB':>11} {'bound MB':>8}   (generated, not timed)")
     rows = {}
     for n in args.sizes:
         r = rows[n] = _run_size(n, args)
@@ -357,7 +443,8 @@ def main() -> None:
         print(f"{r['claims']:>9} {r['linkable']:>9} {r['candidates']:>11} {r['links']:>9} "
               f"{r['groups']:>8} {r['comparisons']:>11} {ph['prepare']:>8} {ph['link']:>8} "
               f"{ph['groups']:>7} {ph['compare']:>8} {r['seconds']:>8} {r['cpu_seconds']:>8} "
-              f"{r['peak_rss_mb']:>11}   ({r['generated']} s)", flush=True)
+              f"{r['peak_rss_mb']:>11} {r['rss_bound_mb']:>8}   ({r['generated']} s; peak in "
+              f"{r['peak_at']})", flush=True)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if 100_000 in rows and 1_000_000 in rows:
         big = rows[1_000_000]

@@ -2,9 +2,10 @@
 
 Claims arrive in publication order. Two sources of candidates, both bounded per claim:
 
-- **MinHash/LSH** (datasketch) of the claim's content words: one ``MinHashLSH`` index over the
-  time partitions of the last ``window_days`` (the claims of older partitions are removed from
-  it, so memory is bounded by the claims of one window); a claim is queried against it and keeps the
+- **MinHash/LSH** (datasketch's MinHashes and banding) of the claim's content words: one
+  band index (:class:`BandIndex`) over the time partitions of the last ``window_days`` (the
+  claims of older partitions are removed from it, so memory is bounded by the claims of one
+  window); a claim is queried against it and keeps the
   ``lsh_max`` most recent hits; a claim with that many hits in its own partition is not
   indexed itself, so LSH buckets stay small and a headline template repeated ten thousand
   times stays linear;
@@ -98,10 +99,10 @@ class WordSketches:
         for word in words:
             self.rows[word] = len(self.rows)
 
-    def minhashes(self, word_sets: list[frozenset[str]]) -> list:
-        """One ``LeanMinHash`` per word set (an empty set hashes as :attr:`EMPTY`)."""
+    def values(self, word_sets: list[frozenset[str]]) -> Any:
+        """The MinHash values of each word set, one row each (an empty set hashes as
+        :attr:`EMPTY`): the ``hashvalues`` of datasketch's MinHash of the same words."""
         import numpy as np
-        from datasketch import LeanMinHash
 
         docs = [ws or (self.EMPTY,) for ws in word_sets]
         rows = self.rows
@@ -114,18 +115,94 @@ class WordSketches:
             rows = self.rows
         ids = np.fromiter((rows[w] for ws in docs for w in ws), dtype=np.intp)
         starts = np.cumsum([0] + [len(ws) for ws in docs[:-1]], dtype=np.intp)
-        values = np.minimum.reduceat(self.matrix[ids], starts, axis=0)
-        return [LeanMinHash(seed=self.seed, hashvalues=v, scheme=self.scheme) for v in values]
+        return np.minimum.reduceat(self.matrix[ids], starts, axis=0)
+
+    def minhashes(self, word_sets: list[frozenset[str]]) -> list:
+        """One ``LeanMinHash`` per word set (:meth:`values` as datasketch objects)."""
+        from datasketch import LeanMinHash
+
+        return [LeanMinHash(seed=self.seed, hashvalues=v, scheme=self.scheme)
+                for v in self.values(word_sets)]
+
+
+class BandIndex:
+    """MinHash LSH band tables with datasketch's banding: the bands ``b`` x rows ``r`` that
+    ``datasketch.MinHashLSH`` chooses for the threshold and permutations, and its band keys
+    (the bytes of the byte-swapped hash values of each band), so the same claims collide and a
+    query returns the keys ``MinHashLSH.query`` returns (tested against it).
+
+    What differs is how they are computed and held: the band keys of a whole batch are cut
+    from one byte-swapped matrix (datasketch swaps each band of each MinHash apart: 32 small
+    numpy calls per claim to query and insert it), a claim's keys are computed once for its
+    query and its insertion, and a bucket holding one claim holds the claim number itself
+    (datasketch's in-memory storage spends a 216-byte set on every bucket, about 3.5 KB a
+    claim at 16 bands; most buckets hold one claim).
+    """
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.b, self.r = lsh.b, lsh.r
+        self.hashranges: list[tuple[int, int]] = list(lsh.hashranges)
+        self.tables: list[dict[bytes, Any]] = [{} for _ in self.hashranges]
+        self.bands: dict[int, tuple[bytes, ...]] = {}  # indexed key -> its band keys
+
+    def band_keys(self, values: Any) -> list[tuple[bytes, ...]]:
+        """The band keys of each row of a matrix of MinHash values (one row a MinHash)."""
+        import numpy as np
+
+        values = np.asarray(values)  # datasketch's dtype (the band keys are its bytes)
+        width = values.dtype.itemsize
+        ranges = [(start * width, end * width) for start, end in self.hashranges]
+        raws = [row.tobytes() for row in values.byteswap()]
+        return [tuple(raw[start:end] for start, end in ranges) for raw in raws]
+
+    def query(self, bands: tuple[bytes, ...]) -> set[int]:
+        """The indexed keys sharing a band with ``bands``."""
+        out: set[int] = set()
+        for band, table in zip(bands, self.tables, strict=True):
+            found = table.get(band)
+            if found is not None:
+                if type(found) is list:
+                    out.update(found)
+                else:
+                    out.add(found)
+        return out
+
+    def insert(self, key: int, bands: tuple[bytes, ...]) -> None:
+        """Index ``key`` under its band keys (``key`` must not be indexed already)."""
+        self.bands[key] = bands
+        for band, table in zip(bands, self.tables, strict=True):
+            found = table.get(band)
+            if found is None:
+                table[band] = key
+            elif type(found) is list:
+                found.append(key)
+            else:
+                table[band] = [found, key]
+
+    def remove(self, key: int) -> None:
+        """Take ``key`` out of the index."""
+        for band, table in zip(self.bands.pop(key), self.tables, strict=True):
+            found = table[band]
+            if type(found) is list:
+                found.remove(key)
+                if len(found) == 1:
+                    table[band] = found[0]
+            else:
+                del table[band]
+
+    def __len__(self) -> int:
+        return len(self.bands)
 
 
 class _Window:
-    """One MinHashLSH index over the claims of the live time partitions; the claims of a
+    """One LSH band index over the claims of the live time partitions; the claims of a
     partition are removed from it once the partition falls out of the window."""
 
     def __init__(self, options: BlockingOptions) -> None:
-        from datasketch import MinHashLSH
-
-        self.lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
+        self.index = BandIndex(options.lsh_threshold, options.num_perm)
         self.options = options
         self.keep = max(1, math.ceil(options.window_days / options.partition_days))
         self.indexed: dict[int, list[int]] = {}  # partition -> the claims indexed in it
@@ -139,23 +216,24 @@ class _Window:
     def _drop_before(self, floor: int) -> None:
         for old in [b for b in self.indexed if b < floor]:
             for idx in self.indexed.pop(old):
-                self.lsh.remove(idx)
+                self.index.remove(idx)
                 del self.partition_of[idx]
 
-    def query_insert(self, bucket: int, idx: int, minhash: object) -> set[int]:
-        """Candidates of ``minhash`` in the live partitions; then index it in ``bucket``."""
+    def query_insert(self, bucket: int, idx: int, bands: tuple[bytes, ...]) -> set[int]:
+        """Candidates of a claim (its band keys) in the live partitions; then index it in
+        ``bucket``."""
         self._drop_before(bucket - self.keep)
-        hits = self.lsh.query(minhash)
+        hits = self.index.query(bands)
         own = sum(1 for h in hits if self.partition_of[h] == bucket)
         # saturated in its own partition: not indexed (decided within the partition only, so a
         # partition replayed from ``keep`` partitions back gives the same candidates: Dask)
         if own < self.options.lsh_max:
-            self.lsh.insert(idx, minhash, check_duplication=False)
+            self.index.insert(idx, bands)
             self.indexed.setdefault(bucket, []).append(idx)
             self.partition_of[idx] = bucket
         if len(hits) > self.options.lsh_max:
             return set(sorted(hits)[-self.options.lsh_max:])
-        return set(hits)
+        return hits
 
 
 class Blocker:
@@ -194,15 +272,15 @@ class Blocker:
         """Index a batch of (idx, claim) in publication order; yield (earlier, idx) candidate
         pairs (each pair once). ``extras``: one value per item, kept with the live claim
         (:meth:`extra`; the linker keeps what it scores)."""
-        hashes = self.sketches.minhashes([c.words for _i, c in items])
+        bands = self.window.index.band_keys(self.sketches.values([c.words for _i, c in items]))
         extras = extras if extras is not None else [None] * len(items)
         last_bucket = None
-        for (idx, claim), minhash, extra in zip(items, hashes, extras, strict=True):
+        for (idx, claim), claim_bands, extra in zip(items, bands, extras, strict=True):
             bucket = self.window.bucket(claim)
             if bucket != last_bucket:
                 self._evict(bucket)
                 last_bucket = bucket
-            found = self.window.query_insert(bucket, idx, minhash)
+            found = self.window.query_insert(bucket, idx, claim_bands)
             for key in blocking_keys(claim, self.df, self.options.rare_names):
                 block = self.blocks.get(key)
                 if block is None:

@@ -34,7 +34,7 @@ class Decision:
     id: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One claim in a group."""
 
@@ -107,8 +107,8 @@ def _center_clusters(links: Iterable[Link], key, suggested: float, confirmed: fl
     direct: set[str] = set()  # confirmed members linked to their center directly
     members: dict[str, list[Member]] = defaultdict(list)
     for link in links:
-        if link.score < suggested:
-            continue
+        if link.score < suggested or (link.a in center_of and link.b in center_of):
+            continue  # (both claims placed: the link changes nothing; most links at scale)
         a, b = sorted((link.a, link.b), key=key)
         if a not in center_of and b not in center_of:
             center_of[a] = a

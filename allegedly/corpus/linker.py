@@ -16,7 +16,13 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from allegedly.corpus.blocking import Blocker, BlockingOptions
-from allegedly.corpus.matching import DEFAULT_WEIGHTS, Weights, profile, score_profiles
+from allegedly.corpus.matching import (
+    DEFAULT_WEIGHTS,
+    Weights,
+    profile,
+    profile_score,
+    score_profiles,
+)
 from allegedly.corpus.records import ClaimRef
 from allegedly.corpus.text import DocumentFrequencies
 
@@ -143,8 +149,12 @@ def link_claims(claims: Iterable[ClaimRef], prepared: Prepared, *, threshold: fl
                     and blocker.article(j) not in only_articles:
                 continue
             pa, pb = blocker.extra(i), blocker.extra(j)
-            sim = similarity(blocker.claim(i), blocker.claim(j)) if similarity else None
-            score, feats = score_profiles(pa, pb, prepared.df, weights=weights, similarity=sim)
+            if evidence or similarity:
+                sim = similarity(blocker.claim(i), blocker.claim(j)) if similarity else None
+                score, feats = score_profiles(pa, pb, prepared.df, weights=weights,
+                                              similarity=sim)
+            else:  # the same score, without the features dict
+                score, feats = profile_score(pa, pb, prepared.df, weights=weights), _NO_EVIDENCE
             stats.scored += 1
             if score >= threshold:
                 stats.links += 1

@@ -117,12 +117,26 @@ class Profile:
     day: int | None  # publication date as an ordinal
 
 
+#: One copy of each distinct figures tuple and event set of the profiles (claims repeat them:
+#: a window of 200k profiles holds a few thousand distinct ones); bounded, cleared when full.
+_SHARED: dict = {}
+
+
+def _shared(value):
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= 100_000:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found
+
+
 def profile(claim: ClaimRef, df: DocumentFrequencies) -> Profile:
     """The :class:`Profile` of ``claim`` under the word weights ``df``."""
     return Profile(uid=claim.uid, words=claim.words, weight=df.sum_idf(claim.words),
-                   figures=tuple((f.family, f.side, f.group, interval(f))
-                                 for f in claim.figures if f.family),
-                   events=claim.events, origin=_origin_name(claim),
+                   figures=_shared(tuple((f.family, f.side, f.group, interval(f))
+                                         for f in claim.figures if f.family)),
+                   events=_shared(claim.events), origin=_origin_name(claim),
                    day=claim.published.toordinal() if claim.published else None)
 
 
@@ -186,6 +200,42 @@ def profile_features(a: Profile, b: Profile, df: DocumentFrequencies, *,
     if similarity is not None:
         out["embedding"] = max(0.0, similarity)
     return out
+
+
+def profile_score(a: Profile, b: Profile, df: DocumentFrequencies, *,
+                  time_scale: float = 7.0, weights: Weights = DEFAULT_WEIGHTS) -> float:
+    """``combine(profile_features(a, b, df))`` without the embedding, computed without building
+    the features dict: the same arithmetic in the same order, so the same float (tested). The
+    linker's hot path when links carry no evidence."""
+    w = weights.by_feature
+    text = 0.0
+    if a.words and b.words:
+        shared = df.sum_idf(a.words & b.words)
+        if weights.overlap:
+            norm = math.sqrt(a.weight * b.weight)
+            text = shared / norm if norm else 0.0
+        else:
+            union = a.weight + b.weight - shared
+            text = shared / union if union > 0 else 0.0
+    total = 0.0 + w["text"]
+    mean = 0.0 + w["text"] * text
+    if a.figures and b.figures:
+        figs = _figure_agreement(a.figures, b.figures, weights.values)
+        total += w["figures"]
+        mean += w["figures"] * figs
+    if a.events and b.events:
+        total += w["events"]
+        mean += w["events"] * (1.0 if a.events & b.events else 0.0)
+    if a.origin and b.origin and a.origin == b.origin:
+        total += w["source"]
+        mean += w["source"] * 1.0
+    if a.day is not None and b.day is not None:
+        total += w["time"]
+        mean += w["time"] * math.exp(-abs(a.day - b.day) / time_scale)
+    if not total:
+        return 0.0
+    mean /= total
+    return mean * min(1.0, text / weights.gate) if weights.gate else mean
 
 
 def features(a: ClaimRef, b: ClaimRef, df: DocumentFrequencies, *,

@@ -126,13 +126,67 @@ def _score(store: Store, names, settings: Settings, options: BlockingOptions,
         return list(link_claims(iter_claims(store, names), prepared,
                                 threshold=settings.link_suggested, options=options,
                                 similarity=similarity, stats=stats, only_articles=only))
-    from allegedly.scale.link_dask import link_partitioned
+    from allegedly.scale.link_dask import add_stats, link_spans
 
     if similarity or only is not None:
         raise ValueError("--engine dask links in full and without the embedding")
-    return link_partitioned(list(iter_claims(store, names)), prepared,
-                            threshold=settings.link_suggested, options=options, jobs=jobs,
-                            scheduler=scheduler, stats=stats)
+    results = link_spans(StoreSource(store.path, options), prepared,
+                         threshold=settings.link_suggested, options=options, jobs=jobs,
+                         scheduler=scheduler)
+    links: list[Link] = []
+    for result in results:
+        links.extend(result.links)
+        add_stats(stats, result.stats)
+    return links
+
+
+class StoreSource:
+    """The claims of a store by time partition, read by each Dask task from the store itself
+    (:class:`allegedly.scale.link_dask.ClaimSource`; it pickles as the store's path), in the
+    order of :func:`~allegedly.corpus.records.iter_claims`."""
+
+    def __init__(self, path: str, options: BlockingOptions) -> None:
+        self.path, self.options = path, options
+
+    def _articles(self, store: Store) -> list[tuple]:
+        """(id, outlet, url, published, wire) of the analysed articles, as iter_claims orders
+        them."""
+        has_wire = "wire" in {r[1] for r in store.conn.execute("PRAGMA table_info(articles)")}
+        return store.conn.execute(
+            "SELECT id, outlet, url, published" + (", wire" if has_wire else ", NULL")
+            + " FROM articles WHERE status = 'analysed' "
+            "ORDER BY published IS NULL, published, id").fetchall()
+
+    def _partition(self, published: str | None) -> int:
+        from allegedly.corpus.records import _date
+        from allegedly.scale.link_dask import UNDATED
+
+        day = _date(published)
+        return UNDATED if day is None else day.toordinal() // self.options.partition_days
+
+    def sizes(self) -> dict[int, int]:
+        from allegedly.store import open_store
+
+        store = open_store(self.path, readonly=True)
+        per_article = dict(store.conn.execute(
+            "SELECT article_id, COUNT(*) FROM claims GROUP BY article_id").fetchall())
+        out: dict[int, int] = {}
+        for article_id, _o, _u, published, _w in self._articles(store):
+            if per_article.get(article_id):
+                part = self._partition(published)
+                out[part] = out.get(part, 0) + per_article[article_id]
+        return out
+
+    def claims(self, parts) -> Iterator[ClaimRef]:
+        from allegedly.store import open_store
+
+        store = open_store(self.path, readonly=True)
+        names = outlet_names(store)
+        wanted = set(parts)
+        for article_id, outlet, url, published, wire in self._articles(store):
+            if self._partition(published) in wanted:
+                yield from _article_claims(store, names, article_id, outlet, url, published,
+                                           wire)
 
 
 def _article_info(store: Store, names) -> dict[str, copies.ArticleInfo]:

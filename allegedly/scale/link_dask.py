@@ -147,26 +147,43 @@ def link_span(source: ClaimSource, span: Span, prepared: Prepared, threshold: fl
               options: BlockingOptions, collect: Callable[[Iterator[Link]], Any] = list,
               evidence: bool = True) -> SpanResult:
     """The links whose later claim is in ``span.own``. The replayed claims (one window) are
-    held in memory; the span's own claims are streamed."""
+    streamed like the span's own (not held: only their uids and articles are kept)."""
     started, cpu = time.perf_counter(), time.process_time()
-    replayed = list(source.claims(span.replay))
-    replay_uids = {c.uid for c in replayed}
+    replayed = _Replayed(prepared)
     stats = LinkStats()
     # the replayed partitions are blocked (to rebuild the window) but their pairs are not
-    # scored: a pair with neither claim in the span is another task's
+    # scored: a pair with neither claim in the span is another task's. (Every replayed claim
+    # has been read before a pair with it is scored: they come first.)
     found = (x for x in link_claims(
-        itertools.chain(replayed, source.claims(span.own)), prepared, threshold=threshold,
-        options=options, stats=stats, evidence=evidence,
-        only_articles=_Outside({c.article_id for c in replayed})) if x.b not in replay_uids)
+        itertools.chain(replayed.track(source.claims(span.replay)), source.claims(span.own)),
+        prepared, threshold=threshold, options=options, stats=stats, evidence=evidence,
+        only_articles=_Outside(replayed.articles)) if x.b not in replayed.uids)
     counted = _Counted(found)
     links = collect(counted)
     # candidates and scored count the work done, replayed partitions included
-    out = LinkStats(claims=stats.claims - len(replayed),
-                    linkable=stats.linkable - sum(1 for c in replayed
-                                                  if is_linkable(c, prepared)),
+    out = LinkStats(claims=stats.claims - len(replayed.uids),
+                    linkable=stats.linkable - replayed.linkable,
                     candidates=stats.candidates, scored=stats.scored, links=counted.n)
     return SpanResult(links, out, time.perf_counter() - started, time.process_time() - cpu,
                       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+class _Replayed:
+    """What a span keeps of the claims it replays: their uids, their articles and how many
+    are linkable."""
+
+    def __init__(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        self.uids: set[str] = set()
+        self.articles: set[str] = set()
+        self.linkable = 0
+
+    def track(self, claims: Iterable[ClaimRef]) -> Iterator[ClaimRef]:
+        for c in claims:
+            self.uids.add(c.uid)
+            self.articles.add(c.article_id)
+            self.linkable += is_linkable(c, self.prepared)
+            yield c
 
 
 class _Outside:

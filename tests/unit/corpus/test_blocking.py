@@ -78,4 +78,70 @@ def test_the_lsh_window_forgets_claims_of_partitions_out_of_the_window():
     window = blocker.window
     assert len(window.partition_of) <= 4 * 10 // 3 + 1 < 60
     assert set(window.partition_of) <= set(blocker.live)
-    assert len(window.lsh.keys) == len(window.partition_of)
+    assert len(window.index) == len(window.partition_of)
+
+
+def test_the_band_index_answers_every_query_as_datasketch_s_minhash_lsh():
+    import random
+
+    from datasketch import MinHashLSH
+
+    from allegedly.corpus.blocking import BandIndex, WordSketches
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(40)]  # few words: many shared buckets, many lists
+    sets = [frozenset(rng.sample(vocab, rng.randint(0, 9))) for _ in range(300)]
+    sketches = WordSketches(num_perm=64)
+    hashes, values = sketches.minhashes(sets), sketches.values(sets)
+    plain, index = MinHashLSH(threshold=0.4, num_perm=64), BandIndex(0.4, 64)
+    assert (index.b, index.r) == (plain.b, plain.r) == (16, 4)
+    bands = index.band_keys(values)
+    live: list[int] = []
+    for idx, m in enumerate(hashes):
+        assert sorted(plain.query(m)) == sorted(index.query(bands[idx]))
+        plain.insert(idx, m, check_duplication=False)
+        index.insert(idx, bands[idx])
+        live.append(idx)
+        if idx % 3 == 2:  # remove an older claim now and then (a partition leaving)
+            gone = live.pop(rng.randrange(len(live)))
+            plain.remove(gone)
+            index.remove(gone)
+    assert max(len(v) for t in index.tables for v in t.values()
+               if isinstance(v, list)) > 2  # buckets grew and shrank
+    for idx, m in enumerate(hashes):
+        assert sorted(plain.query(m)) == sorted(index.query(bands[idx]))
+    for table, ours in zip(plain.hashtables, index.tables, strict=True):
+        assert table.itemcounts() == {k: len(v) if isinstance(v, list) else 1
+                                      for k, v in ours.items()}
+    assert len(index) == len(live)
+
+
+def test_evicting_old_partitions_loses_no_link_inside_the_window():
+    # pairs of reports of one story 5 ... 100 days apart, few claims a key (no cap is reached)
+    start = dt.date(2025, 1, 1)
+    places = ["Brastovo", "Velmor", "Kaltresk", "Drumava", "Osterlin", "Pomarka", "Zelbrod",
+              "Hravna", "Tesmolik", "Urvanta"]
+    claims = []
+    for k, place in enumerate(places):
+        gap = (5, 20, 40, 70, 100)[k % 5]
+        for n, day in enumerate((3 * k, 3 * k + gap)):
+            claims.append(claim(f"s{k}r{n}", f"Shelling of the {place} depot killed {k + 12} "
+                                f"workers, the {place} governor said",
+                                day=start + dt.timedelta(days=day),
+                                figures=[fig(k + 12, counted="workers")]))
+    claims.sort(key=lambda c: c.published)
+    prepared = prepare(claims)
+    options = BlockingOptions()
+    keep = -(-options.window_days // options.partition_days)
+
+    def links(opts):
+        return {(x.a, x.b) for x in link_claims(claims, prepared, threshold=0.3, options=opts)}
+
+    def partition(uid):
+        c = next(c for c in claims if c.uid == uid)
+        return c.published.toordinal() // options.partition_days
+
+    windowed, everything = links(options), links(BlockingOptions(window_days=100_000))
+    inside = {(a, b) for a, b in everything if partition(b) - partition(a) <= keep}
+    assert windowed == inside and len(inside) >= 6
+    assert everything - inside  # the 100-day pairs: out of the window, so never linked

@@ -63,3 +63,28 @@ def test_profile_features_equal_the_word_set_measures():
         assert feats.get("figures") == figure_agreement(a, b)
     assert figure_agreement(CORPUS[0], CORPUS[2]) == 1.0  # same key, same value
     assert figure_agreement(CORPUS[0], CORPUS[3]) is None  # no figures on one side
+
+
+def test_profile_score_is_the_score_of_the_features_to_the_last_bit():
+    import random
+
+    from allegedly.corpus.matching import Weights, profile, profile_score, score_profiles
+
+    rng = random.Random(11)
+    words = ["shelling", "Brastovo", "market", "killed", "strike", "Velmor", "drone", "bridge",
+             "convoy", "hospital"]
+    claims = []
+    for i in range(120):
+        text = " ".join(rng.sample(words, rng.randint(0, 6)))
+        figures = [fig(rng.randint(2, 60), rng.choice(["killed", "wounded"]),
+                       article=f"a{i}")] if rng.random() < 0.6 else []
+        chain = [(rng.choice(["Radu Belsky", "the mayor"]), "person")] \
+            if rng.random() < 0.5 else []
+        claims.append(claim(f"a{i}", text, day=rng.choice([None, 1, 3, 9, 20]),
+                            figures=figures, chain=chain))
+    df = prepare(claims).df
+    profiles = [profile(c, df) for c in claims]
+    for weights in (Weights(), Weights(overlap=True), Weights(gate=0.0, values=False)):
+        for a, b in zip(profiles, profiles[1:] + profiles[:1], strict=True):
+            assert profile_score(a, b, df, weights=weights) == \
+                score_profiles(a, b, df, weights=weights)[0]

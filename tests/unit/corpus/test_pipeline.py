@@ -110,3 +110,20 @@ def test_every_group_records_how_it_joined_its_event(tmp_path):
 
     run_link(store, _settings)
     assert all(isinstance(g["event_how"], list) for g in iter_groups(store))
+
+
+def test_dask_tasks_read_the_partitions_of_the_store_as_the_store_iterates_its_claims(tmp_path):
+    from allegedly.corpus.blocking import BlockingOptions
+    from allegedly.corpus.pipeline import StoreSource
+    from allegedly.corpus.records import iter_claims
+    from allegedly.scale.link_dask import ListSource
+
+    store, _settings = _store(tmp_path / "s.db", _articles())
+    options = BlockingOptions(partition_days=2)  # the demo's days: several partitions
+    held = ListSource.of(iter_claims(store), options)
+    source = StoreSource(store.path, options)
+    assert source.sizes() == held.sizes() and len(held.sizes()) > 2
+    parts = sorted(held.sizes())
+    for chosen in (parts[:1], parts[1:3], parts):
+        assert [c.uid for c in source.claims(chosen)] == [c.uid for c in held.claims(chosen)]
+    assert list(source.claims(parts)) == list(held.claims(parts))  # the same records
