@@ -24,6 +24,7 @@ from allegedly.extract.attribution.sources import make_source, vague_source
 from allegedly.extract.attribution.spans import paragraph, text_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import SourceMatch
+from allegedly.extract.quotes import CLOSE_MARKS
 from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import flagged, load, word_list
 
@@ -51,9 +52,17 @@ def _own(v: Token) -> Token | None:
     """The verb's own subject ("Tsimbalyuk [has alleged]")."""
     subjects = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
     if subjects:  # two subjects is a misparse ('“…reporter…,” Trump said'): the nearer one speaks
+        outside = [c for c in subjects if not quoted_before(c, v)]
+        subjects = outside or subjects  # '“… Full panic mode,” said Wimes': Wimes, not "mode"
         before = [c for c in subjects if c.i < v.i]
         return before[-1] if before else subjects[0]
     return None
+
+
+def quoted_before(t: Token, v: Token) -> bool:
+    """``t`` stands before cue ``v`` with a closing quotation mark between them: it is a word of
+    the quoted content, not the speaker."""
+    return t.i < v.i and any(w.text in CLOSE_MARKS or w.text == '"' for w in v.doc[t.i + 1:v.i])
 
 
 def _agent(v: Token) -> Token | _Stop | None:
@@ -287,4 +296,4 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
 
 
 __all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "conjoined_cue", "own_subject",
-           "source_of", "speaker", "stranded_subject"]
+           "quoted_before", "source_of", "speaker", "stranded_subject"]

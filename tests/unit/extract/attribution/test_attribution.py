@@ -654,6 +654,16 @@ def test_speaker_after_a_quote_does_not_start_inside_it(nlp):
     assert _content(text, m) == "“Very good reporter, very good reporter this guy,”"
 
 
+def test_the_last_words_of_a_verbless_quote_are_not_the_speaker_of_an_inverted_said(nlp):
+    # the parser makes "mode" / "trust" a second subject of "said": the one after it speaks
+    for text, speaker in (("“They are scared. Full retreat mode,” said Tom Baker.", "Tom Baker"),
+                          ("“Zero trust, zero hope,” said one official.", "one official")):
+        text, ms = run(nlp, text)
+        m = _by_cue(text, ms, "said")
+        assert _source(text, m) == speaker, _show(text, m)
+        assert _content(text, m).startswith("“") and _content(text, m).endswith("”")
+
+
 def test_quote_before_the_speaker_beats_the_addressee_object(nlp):
     text, ms = run(nlp, "The law requires it.\n“In the present situation these obligations entail "
                         "letting every relief agency work freely,” the deputy envoy, Ana Ruiz, "
