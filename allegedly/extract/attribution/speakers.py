@@ -20,10 +20,13 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from allegedly.extract.attribution.cues import CUES, cue_start, verb_has
+from allegedly.extract.attribution.mentions import person_noun
+from allegedly.extract.attribution.roles import is_role
 from allegedly.extract.attribution.sources import make_source, vague_source
 from allegedly.extract.attribution.spans import paragraph, text_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import SourceMatch
+from allegedly.extract.quotes import CLOSE_MARKS
 from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import flagged, load, word_list
 
@@ -51,9 +54,32 @@ def _own(v: Token) -> Token | None:
     """The verb's own subject ("Tsimbalyuk [has alleged]")."""
     subjects = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
     if subjects:  # two subjects is a misparse ('“…reporter…,” Trump said'): the nearer one speaks
+        outside = [c for c in subjects if not quoted_before(c, v)]
+        subjects = outside or subjects  # '“… Full panic mode,” said Wimes': Wimes, not "mode"
         before = [c for c in subjects if c.i < v.i]
         return before[-1] if before else subjects[0]
     return None
+
+
+def quoted_before(t: Token, v: Token) -> bool:
+    """``t`` stands before cue ``v`` with a closing quotation mark between them: it is a word of
+    the quoted content, not the speaker."""
+    return t.i < v.i and any(w.text in CLOSE_MARKS or w.text == '"' for w in v.doc[t.i + 1:v.i])
+
+
+def _inverted_object(v: Token) -> Token | None:
+    """'“Pure theatre,” tweeted [the senator].': right after a quote closed by a comma, a cue
+    with no subject outside the quote whose object, right after it, can speak -- the parser
+    took the inverted speaker for the object."""
+    doc = v.doc
+    if v.i < 2 or doc[v.i - 1].text not in CLOSE_MARKS + '"' or doc[v.i - 2].text != "," \
+            or any(c.dep_ in SUBJ and not quoted_before(c, v) for c in v.children):
+        return None
+    obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != v.i + 1 \
+            or not (_can_speak(obj) or person_noun(obj) or is_role(obj.text)):
+        return None
+    return obj
 
 
 def _agent(v: Token) -> Token | _Stop | None:
@@ -104,6 +130,7 @@ def _inherited(v: Token) -> Token | _Stop:
 
 
 SPEAKER_STEPS: tuple[Rule, ...] = (
+    Rule("source.inverted_object", _inverted_object),
     Rule("source.subject", _own),
     Rule("source.agent", _agent),
     Rule("source.conjoined", _conjoined),
@@ -287,4 +314,4 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
 
 
 __all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "conjoined_cue", "own_subject",
-           "source_of", "speaker", "stranded_subject"]
+           "quoted_before", "source_of", "speaker", "stranded_subject"]

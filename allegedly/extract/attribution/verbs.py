@@ -47,7 +47,7 @@ from allegedly.extract.attribution.spans import (
     trim,
 )
 from allegedly.extract.attribution.spans import quote_after as quote_opening_after
-from allegedly.extract.attribution.speakers import source_of
+from allegedly.extract.attribution.speakers import quoted_before, source_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets
 from allegedly.extract.quotes import Quote
@@ -400,7 +400,8 @@ def finish(c: VerbCue, found: Content) -> AttributionMatch | None:
 def _quote_before_speaker(doc: Doc, v: Token, quotes: list[Quote]) -> Quote | None:
     """The quote closing right before the speaker of an inverted or mid-quote cue, in the same
     paragraph ('“A,” the ad’s narrator says, …')."""
-    subj = next((c for c in reversed(list(v.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subj = next((c for c in reversed(list(v.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}
+                 and not quoted_before(c, v)), None)  # not the quote's own last noun
     first = subj.left_edge.i if subj is not None else v.i
     while first < v.i and (doc[first].is_punct or doc[first].is_space):
         first += 1  # the closing mark and comma the parser hung on the subject

@@ -654,6 +654,30 @@ def test_speaker_after_a_quote_does_not_start_inside_it(nlp):
     assert _content(text, m) == "“Very good reporter, very good reporter this guy,”"
 
 
+def test_the_last_words_of_a_verbless_quote_are_not_the_speaker_of_an_inverted_said(nlp):
+    # the parser makes "mode" / "trust" a second subject of "said": the one after it speaks
+    for text, speaker in (("“They are scared. Full retreat mode,” said Tom Baker.", "Tom Baker"),
+                          ("“Zero trust, zero hope,” said one official.", "one official")):
+        text, ms = run(nlp, text)
+        m = _by_cue(text, ms, "said")
+        assert _source(text, m) == speaker, _show(text, m)
+        assert _content(text, m).startswith("“") and _content(text, m).endswith("”")
+
+
+def test_an_inverted_speaker_parsed_as_the_object_of_the_cue_still_speaks(nlp):
+    # the parser takes "the mayor" / "the senator" for the object of the cue after the quote
+    for text, speaker in (("“A long night for everyone,” added the mayor.", "the mayor"),
+                          ("“Pure theatre from start to finish,” tweeted the senator.",
+                           "the senator")):
+        text, ms = run(nlp, text)
+        m = _by_cue(text, ms, text.split("” ")[1].split()[0])
+        assert _source(text, m) == speaker, _show(text, m)
+        assert m.source.method == "rule:source.inverted_object"
+        assert _content(text, m) == text.split("” ")[0] + "”"
+    text, ms = run(nlp, "“The vote was a farce,” she told the committee.")
+    assert _source(text, _by_cue(text, ms, "told")) == "she"  # a subject: the object is heard
+
+
 def test_quote_before_the_speaker_beats_the_addressee_object(nlp):
     text, ms = run(nlp, "The law requires it.\n“In the present situation these obligations entail "
                         "letting every relief agency work freely,” the deputy envoy, Ana Ruiz, "
