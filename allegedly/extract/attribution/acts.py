@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.attribution.cues import verb_has
 from allegedly.extract.attribution.spans import text_of
-from allegedly.extract.attribution.speakers import _can_speak
+from allegedly.extract.attribution.speakers import can_speak
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
@@ -149,7 +149,7 @@ def described_by_thing(doc: Doc, links: list[AttributionMatch], quotes: list[Quo
         v = _cue_verb(doc, m) if _head_has(m, "describing") else None
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None \
             else None
-        return subj is not None and not _can_speak(subj)
+        return subj is not None and not can_speak(subj)
     return _decide(links, "act.described_by_thing", "writer", test)
 
 

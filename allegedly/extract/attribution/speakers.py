@@ -77,7 +77,7 @@ def _inverted_object(v: Token) -> Token | None:
         return None
     obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
     if obj is None or obj.left_edge.i != v.i + 1 \
-            or not (_can_speak(obj) or person_noun(obj) or is_role(obj.text)):
+            or not (can_speak(obj) or person_noun(obj) or is_role(obj.text)):
         return None
     return obj
 
@@ -115,11 +115,11 @@ def _outer(v: Token) -> Token | None:
     """The speaker of the cue whose content holds a participle cue whose inherited subject
     cannot speak ("Analysts said factors contributed to X, citing Y")."""
     inherited = _inherited_subject(v)
-    if inherited is not None and (not _can_speak(inherited)
+    if inherited is not None and (not can_speak(inherited)
                                   or inherited.lower_ in _ECHO_PRONOUNS):
         outer = _outer_speaker(v)
         para = paragraph(text_of(v.doc), v.idx)
-        if outer is not None and _can_speak(outer) and para[0] <= outer.idx < para[1]:
+        if outer is not None and can_speak(outer) and para[0] <= outer.idx < para[1]:
             return outer
     return None
 
@@ -155,7 +155,7 @@ def speaker(v: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
-def _can_speak(t: Token) -> bool:
+def can_speak(t: Token) -> bool:
     """A person, organisation, group or personal pronoun ("factors", "Tuesday" cannot speak)."""
     return t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.lower_ in _SPEAKING_PRONOUNS \
         or lemma(t) in _SPEAKER_NOUNS
@@ -313,5 +313,5 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
     return None
 
 
-__all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "conjoined_cue", "own_subject",
+__all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "can_speak", "conjoined_cue", "own_subject",
            "quoted_before", "source_of", "speaker", "stranded_subject"]
