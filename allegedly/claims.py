@@ -78,9 +78,10 @@ def build_claims(text: str, sentences: Sequence[tuple[int, int]],
     """One claim per sentence, attributed to the deepest attribution whose content covers it.
 
     Only links whose act is ``claim`` carry claims ("Pakistan condemned the strikes" is the
-    publisher's sentence, not Pakistan's claim). A content "covers" a sentence when it overlaps at least a quarter of it (or 40 chars), or
-    overlaps it at all when the link's cue is in the sentence ("asking him: “How are you?"), so
-    a stray quote mark across a boundary does not attribute the next sentence.
+    publisher's sentence, not Pakistan's claim). A content "covers" a sentence when it overlaps
+    at least a quarter of it (or 40 chars), or overlaps it at all when the link's cue is in the
+    sentence ("asking him: “How are you?"), so a stray quote mark across a boundary does not
+    attribute the next sentence.
     """
     by_id = {a.id: a for a in attributions}
     segments = [_segments(a) for a in attributions]

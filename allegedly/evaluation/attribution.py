@@ -5,8 +5,8 @@ and sources are compared as the mention written in the text, because that is wha
 annotates (the outermost link of each chain; pronoun sources unresolved). Links of every act are
 scored (:data:`COUNTED_ACTS`): PolNeAR counts evaluations ("condemned the strikes"), plans
 ("wants to") and the writer's judgements ("seems to") as attributions, which allegedly shows as
-stances, plans and the writer's voice, apart from its claims (``docs/contract.md#acts``). Scoring against a
-PolNeAR folder maps predicted sources to PolNeAR's conventions first
+stances, plans and the writer's voice, apart from its claims (``docs/contract.md#acts``).
+Scoring against a PolNeAR folder maps predicted sources to PolNeAR's conventions first
 (:func:`allegedly.evaluation.polnear.polnear_source`); JSONL gold is compared with allegedly's
 own output as it is.
 """
@@ -326,5 +326,5 @@ def _write_errors(rows: Iterable[Record], path: Path) -> None:
     click.echo(f"wrote {n} errors to {path}")
 
 
-__all__ = ["COUNTED_ACTS", "analysis_records", "as_record", "breakdown", "command", "errors", "predict",
-           "predict_analyzed", "prf", "score", "select_docs", "top_level"]
+__all__ = ["COUNTED_ACTS", "analysis_records", "as_record", "breakdown", "command", "errors",
+           "predict", "predict_analyzed", "prf", "score", "select_docs", "top_level"]

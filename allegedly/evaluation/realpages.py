@@ -444,7 +444,8 @@ def score_page(doc: Record, pred: list[Record]) -> tuple[PageScore, list[Record]
         sc.counts["content_exact"] += ex["content"]
         sc.counts["cue_exact"] += ex["cue"]
         sc.counts["source_exact"] += ex["source"]
-        sc.counts["kind_same"] += verdict == "right" and g.get("source_kind") == p.get("source_kind")
+        same_kind = g.get("source_kind") == p.get("source_kind")
+        sc.counts["kind_same"] += verdict == "right" and same_kind
         sc.content_f1 += token_f1(text, toks, g["content"], p["content"])
         if verdict != "right":
             key = "wrong speaker" if verdict == "wrong" else "unresolved"
@@ -568,6 +569,7 @@ def run_realpages(path: Path, *, limit: int | None = None, errors_file: Path | N
                    "report-only set while writing rules)", err=True)
 
 
-__all__ = ["SCORED_ACTS", "GoldSet", "RealPagesError", "analysis_records", "find_data_root", "is_realpages_file",
+__all__ = ["SCORED_ACTS", "GoldSet", "RealPagesError", "analysis_records", "find_data_root",
+           "is_realpages_file",
            "name_tokens", "name_verdict", "names_match", "predict_pages", "read_realpages",
            "run_realpages", "score_page", "score_pages", "set_aside", "token_f1"]

@@ -53,7 +53,8 @@ def _or_stop(t: Token | None) -> Token | _Stop:
 def _own(v: Token) -> Token | None:
     """The verb's own subject ("Tsimbalyuk [has alleged]")."""
     subjects = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
-    if subjects:  # two subjects is a misparse ('“…reporter…,” Trump said'): the nearer one speaks
+    # two subjects is a misparse ('“…reporter…,” Trump said'): the nearer one speaks
+    if subjects:
         outside = [c for c in subjects if not quoted_before(c, v)]
         subjects = outside or subjects  # '“… Full panic mode,” said Wimes': Wimes, not "mode"
         before = [c for c in subjects if c.i < v.i]
