@@ -18,6 +18,8 @@ from datetime import date
 from typing import Any
 
 from allegedly.errors import AllegedlyError, InputError, message
+from allegedly.ingest.html import host_outlet
+from allegedly.ingest.outlet_name import outlet_name_with_method
 from allegedly.model import AnalysisWarning, Article
 from allegedly.settings import Settings
 
@@ -76,10 +78,16 @@ def fragment_text(html: str) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
-def _outlet(title: str | None) -> str | None:
-    """"US news | The Guardian" -> "The Guardian"; plain titles are kept."""
+def _outlet(title: str | None, link: str | None = None) -> str | None:
+    """The feed's outlet: the part of its title that names the feed's host ("US news | The
+    Guardian" with theguardian.com -> "The Guardian", ``allegedly.ingest.outlet_name``); without
+    a host to tell, the last part of a title in parts; plain titles are kept."""
     if not title:
         return None
+    host = host_outlet(link)
+    name, method = outlet_name_with_method(title, link, host)
+    if method in ("outlet.site_part", "outlet.place_suffix") or (host and method != "outlet.sitename"):
+        return name
     return re.split(r"\s+[|–—]\s+", title.strip())[-1] or None
 
 
@@ -158,7 +166,7 @@ def _item_article(item: dict[str, Any], feed: dict[str, Any], origin: str,
     """One feed item: its full content, else its linked page, else its summary (warned)."""
     from allegedly.ingest import article_from_text, to_date
 
-    outlet = _outlet(feed.get("title"))
+    outlet = _outlet(feed.get("title"), feed.get("link"))
     meta = {"url": item.get("link"), "title": item.get("title"),
             "published": to_date(item.get("published")), "author": item.get("author"),
             "language": item.get("language") or feed.get("language")}

@@ -16,6 +16,7 @@ import trafilatura
 from htmldate import find_date
 
 from allegedly.errors import InputError
+from allegedly.ingest.outlet_name import outlet_name
 
 # The options measured best on the Zyte benchmark (allegedly eval extraction).
 EXTRACT_OPTIONS: dict[str, object] = {
@@ -108,7 +109,7 @@ def extract(html: str, *, url: str | None = None, origin: str | None = None) -> 
         title=(doc.title or None),
         author=(doc.author or None),
         published=published,
-        outlet=(doc.sitename or None) or host_outlet(page_url),
+        outlet=outlet_name(doc.sitename, page_url, host_outlet(page_url)),
         language=page_language(html) or (doc.language or None),
         url=page_url,
     )
