@@ -3,7 +3,8 @@
 :func:`describe` reads the counted thing, measure and actor off the parse
 (:mod:`allegedly.extract.figures.measures`), ties a figure to a time expression of its sentence
 (:mod:`allegedly.extract.figures.timex`) and builds the :class:`FigureMatch` records; then the
-steps ``figure.not_weak_one`` (drops "one of his own men"), ``figure.out_of`` ("750 out of 1,500
+steps ``figure.age`` (ages are figures of an age unit, :mod:`~.ages`), ``figure.not_weak_one``
+(drops "one of his own men"), ``figure.out_of`` ("750 out of 1,500
 soldiers": the part shares the whole's counted thing) and ``figure.not_duration_time`` (a
 duration that is another figure's time expression) run, each switchable by name.
 """
@@ -18,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from allegedly.errors import message
-from allegedly.extract.figures import measures, timex
+from allegedly.extract.figures import ages, measures, timex
 from allegedly.extract.figures.units import TIME_UNITS, Cand
 from allegedly.extract.matches import FigureMatch
 from allegedly.extract.rules import method
@@ -37,6 +38,10 @@ def describe(doc: Doc, text: str, cands: list[Cand], published: dt.date | None,
         d = measures.describe(doc, c.core[0], c.core[1], has_unit=c.unit is not None,
                               figure_end=c.end)
         counted, actor, measure = d.counted, d.actor, d.measure
+        age = ages.age_of(doc, text, c) if on("figure.age") else None
+        if age is not None:  # "a 15-year-old girl", "the boy, aged 12": whose age, no measure
+            c = replace(c, unit=age.unit)
+            counted, actor, measure = age.person or counted, None, None
         if c.unit in TIME_UNITS:
             counted = actor = None  # a duration: "four weeks", "three years"
         if on("figure.counted_carry") and prev is not None and prev[0] == sent.start \

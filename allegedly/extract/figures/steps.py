@@ -93,6 +93,9 @@ PASSES: tuple[Rule, ...] = (
 """Over all candidates of the text, in order: ``fn(doc, text, cands)`` changes them."""
 
 DESCRIPTION: tuple[Rule, ...] = (
+    Rule("figure.age", describe.describe,
+         "\"the boy, aged 12\", \"a 15-year-old girl\": an age, of unit `year of age`, counting "
+         "the person whose age it is, with no measure (never compared with counts)."),
     Rule("figure.counted_carry", describe.describe,
          "\"... killed and 1,500 wounded\": a bare number after a counted one in the same "
          "sentence counts the same thing."),

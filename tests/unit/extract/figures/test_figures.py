@@ -248,7 +248,7 @@ def test_approximate_range_and_uncertainty(nlp):
     ("The share price fell from $120 at noon yesterday to $95 at the close.", 95, 120, "USD"),
     ("Fuel economy improved from 30 mpg combined to 34 for the hybrid.", 30, 34, "mile per gallon"),
     ("Mileage went from 18 miles per gallon in 2001 to 26 mpg in 2021.", 18, 26, "mile per gallon"),
-    ("The bones are 120,000 to-150,000 years old.", 120000, 150000, "year"),
+    ("The bones are 120,000 to-150,000 years old.", 120000, 150000, "year of age"),
     ("The cell ran at 2.5 A/cm2 to 0.5 A/cm2 in the test.", 0.5, 2.5, "ampere per square centimetre"),
 ])
 def test_from_x_qualified_to_y_is_one_range(nlp, text, low, high, unit):
