@@ -94,7 +94,7 @@ def article_from_text(text: str, *, origin: str | None = None, url: str | None =
     Raises E101 when the text is empty or only whitespace. Lone surrogates (which no encoding
     can write) become U+FFFD, so offsets are unchanged.
     """
-    from allegedly.ingest.html import host_outlet
+    from allegedly.ingest.outlet_name import host_outlet
 
     if not text or not text.strip():
         raise InputError("E101", origin)

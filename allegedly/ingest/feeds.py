@@ -18,8 +18,7 @@ from datetime import date
 from typing import Any
 
 from allegedly.errors import AllegedlyError, InputError, message
-from allegedly.ingest.html import host_outlet
-from allegedly.ingest.outlet_name import outlet_name_with_method
+from allegedly.ingest.outlet_name import host_outlet, outlet_name_with_method
 from allegedly.model import AnalysisWarning, Article
 from allegedly.settings import Settings
 

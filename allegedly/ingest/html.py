@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 import trafilatura
 from htmldate import find_date
 
 from allegedly.errors import InputError
-from allegedly.ingest.outlet_name import outlet_name
+from allegedly.ingest.outlet_name import host_outlet, outlet_name
 
 # The options measured best on the Zyte benchmark (allegedly eval extraction).
 EXTRACT_OPTIONS: dict[str, object] = {
@@ -46,16 +45,6 @@ class Extracted:
     outlet: str | None
     language: str | None
     url: str | None
-
-
-def host_outlet(url: str | None) -> str | None:
-    """The host of ``url`` without ``www.`` ("https://www.express.co.uk/x" -> "express.co.uk")."""
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
 
 
 def page_language(html: str) -> str | None:

@@ -37,6 +37,16 @@ _NON_NAME_LABELS = frozenset({"www", "www1", "www2", "m", "amp", "com", "co", "o
 Strategy = Callable[[str, tuple[str, ...]], "str | None"]
 
 
+def host_outlet(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.`` ("https://www.express.co.uk/x" -> "express.co.uk")."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
 def host_labels(url: str | None) -> tuple[str, ...]:
     """The labels of the host that can name an outlet ("https://www.9news.com.au/x" ->
     ("9news",); "timesofindia.indiatimes.com" -> ("timesofindia", "indiatimes"))."""
