@@ -33,6 +33,7 @@ import click
 
 from allegedly.extract.figures import unit_aliases
 from allegedly.extract.matches import FigureMatch
+from allegedly.lexicons import load
 
 BOUND_OF_CHANGE = {"=": {"exact", "range"}, "~": {"approx"}, ">": {"at_least", "more_than"},
                    "<": {"at_most", "less_than"}}
@@ -332,10 +333,33 @@ _PARTITIVE_ONE = re.compile(r"(?i)(?<![\w-])one(?![\w-])(?!\s+(?:hundred|thousan
 _FOCUS_ONE = re.compile(r"(?i)\b(?:only|just|exactly|merely)\s+one\b")
 
 
+_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "decade")
+
+
+def _number_surfaces(value: float) -> list[str]:
+    """How a small whole number can be written: "2", "two" (and "a"/"an" for 1)."""
+    n = int(value)
+    out = [str(n)] + (["a", "an", "one"] if n == 1 else [])
+    out += [r["word"] for r in load("number_words") if r["kind"] in ("unit", "tens")
+            and r["value"].isdigit() and int(r["value"]) == n]
+    return out
+
+
+def relative_time(sentence: GoldSentence, g: GoldQuantity) -> bool:
+    """A time unit stated as an offset from another event ("Two years later", "a week earlier")."""
+    if g.unit not in _TIME_UNITS or g.value is None or not float(g.value).is_integer():
+        return False
+    alts = "|".join(re.escape(w) for w in _number_surfaces(g.value))
+    return re.search(rf"(?i)\b(?:{alts})[ -]{g.unit}s?\s+(?:later|earlier|afterwards?|"
+                     rf"beforehand)\b", sentence.text) is not None
+
+
 def not_a_news_figure(sentence: GoldSentence, g: GoldQuantity) -> str | None:
     """Why a gold quantity is outside what allegedly reports as a figure, or None.
 
-    Three documented rules, applied only to gold items without a unit of measure (a counted
+    ``relative_time`` - a time unit stated as an offset from another event ("Two years
+    later": a time, not a quantity; ``figure.not_relative_time``). Three more documented rules,
+    applied only to gold items without a unit of measure (a counted
     noun such as "workers" is not a unit): ``year`` - an integer 1800..2100 written as a
     4-digit token ("in 1979", "the 1960s"), a date, never a count in our product; ``name`` -
     a number that is part of a name or designation, directly after a capitalised or
@@ -344,6 +368,8 @@ def not_a_news_figure(sentence: GoldSentence, g: GoldQuantity) -> str | None:
     determiner ("one of the best speakers", "One proposal asks") when the sentence has no
     digit "1" and no focus word ("only/just one"), since a bare "one" is not a figure for us.
     """
+    if relative_time(sentence, g):
+        return "relative_time"
     if g.unit is not None or g.value is None or not float(g.value).is_integer():
         return None
     text, n = sentence.text, int(g.value)

@@ -286,6 +286,18 @@ def ago(r: Reading) -> bool:
                 and re.match(r"^\s*ago\b", r.text[c.end:c.end + 8]))
 
 
+_RELATIVE_AFTER = re.compile(r"^\s*(?:later|earlier|afterwards?|beforehand)\b", re.I)
+
+
+def relative_time(r: Reading) -> bool:
+    """"Two years later", "a few days earlier": a time relative to another event, not a
+    quantity (like "two weeks ago")."""
+    c = r.cand
+    return bool(c is not None and c.unit in {"year", "month", "week", "day", "hour", "minute",
+                                             "decade"}
+                and _RELATIVE_AFTER.match(r.text[c.end:c.end + 14]))
+
+
 def kind_duration(r: Reading) -> bool:
     """"a two-month contract", "its three-year forecast": a kind of thing, not a figure."""
     c, text = r.cand, r.text

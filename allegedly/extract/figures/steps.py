@@ -58,6 +58,7 @@ CANDIDATE: tuple[Rule, ...] = (
     Rule("figure.not_label_or_name", candidates.label_or_name),
     Rule("figure.not_year", candidates.year),
     Rule("figure.not_ago", candidates.ago),
+    Rule("figure.not_relative_time", candidates.relative_time),
     Rule("figure.not_kind_duration", candidates.kind_duration),
 )
 """Every number, the unit attached after the first two (any that applies rejects)."""

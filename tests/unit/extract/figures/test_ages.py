@@ -57,3 +57,25 @@ def test_figure_age_can_be_switched_off(nlp):
     text = "The boy, aged 12, was hurt when the roof fell in."
     off = {s: f for s, f in _figs(nlp, text, disabled=["figure.age"])}
     assert off["12"].unit is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Two years later, the court allowed the appeal.", []),
+    ("Less than two hours later, the rescuers reached her.", []),
+    ("A week later she heard his voice again.", []),
+    ("Three days earlier, 40 people were killed in the town.", ["40"]),
+    ("He served 20 years in prison.", ["20 years"]),
+    ("The talks lasted two days.", ["two days"]),
+])
+def test_a_relative_time_is_no_figure(nlp, text, kept):
+    assert [s for s, _ in _figs(nlp, text)] == kept
+
+
+def test_the_newsquant_news_view_leaves_relative_times_out():
+    from allegedly.evaluation.figures import GoldQuantity, GoldSentence, not_a_news_figure
+
+    s = GoldSentence("Two years later, the agency named 311 square miles as a site.", ())
+    assert not_a_news_figure(s, GoldQuantity(2.0, 2.0, 2.0, "=", "year", None)) \
+        == "relative_time"
+    assert not_a_news_figure(s, GoldQuantity(311.0, 311.0, 311.0, "=", "square mile",
+                                             None)) is None
