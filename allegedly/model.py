@@ -51,6 +51,7 @@ ACTS = (
     "plan",  # a private wish, plan, decision or aim: "wants to", "plans to", "to determine"
     "perception",  # a perceived event, not a statement: "heard explosions", "found two pilots"
     "writer",  # the writer's own voice: "seems to", "realised that", "the data underscored X"
+    "question",  # a question put to someone by an unnamed asker: "Asked whether X, he said"
 )
 """What an attribution link reports (``Attribution.act``; docs/contract.md#acts). Only claims
 become sentence claims, corpus claims and groups; the other acts are shown apart."""

@@ -197,7 +197,7 @@ def _render_claims(analysis: ArticleAnalysis, console: Console) -> None:
 
 
 ACT_LABELS = {"stance": "stance", "plan": "plan", "perception": "perception",
-              "writer": "writer's own voice"}
+              "writer": "writer's own voice", "question": "question put"}
 """How the report names each act other than ``claim`` (``allegedly.model.ACTS``)."""
 
 

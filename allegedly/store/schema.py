@@ -238,7 +238,8 @@ def _corpus_layer(db: sqlite_utils.Database) -> None:
 
 @migration(6)
 def _attribution_acts(db: sqlite_utils.Database) -> None:
-    """``attributions.act`` (``claim``, ``stance``, ``plan``, ``perception``, ``writer``:
+    """``attributions.act`` (``claim``, ``stance``, ``plan``, ``perception``, ``writer``; since
+    then also ``question``:
     docs/contract.md#acts) and ``attributions.act_method`` (the act rule that decided it), with
     an index on ``act``. Rows stored before stay NULL (unknown, not ``claim``): the act needs
     the parse, so only analysing the article again fills them (ingest it into a new store); the

@@ -1,4 +1,5 @@
-"""What a link reports: its *act* (``claim``, ``stance``, ``plan``, ``perception``, ``writer``).
+"""What a link reports: its *act* (``claim``, ``stance``, ``plan``, ``perception``, ``writer``,
+``question``).
 
 Every attribution link is one of a small set of acts (``allegedly.model.ACTS``):
 
@@ -9,6 +10,8 @@ Every attribution link is one of a small set of acts (``allegedly.model.ACTS``):
 * ``plan`` -- a private wish, plan or decision, or an aim ("wants to", "plans to", "to
   determine whether …").
 * ``perception`` -- a perceived event, not a statement ("heard explosions", "found two pilots").
+* ``question`` -- a question put to someone by an unnamed asker ("Asked whether he would
+  resign, the mayor said …"): no proposition, and not the words of the one asked.
 * ``writer`` -- the writer's own voice: an evidential judgement ("seems to …"), factive
   knowledge the writer vouches for ("realised that …"), a description by a subject that cannot
   speak ("the failures underscored X"), the writer speaking in the first person outside quotes.
@@ -35,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from allegedly.extract.attribution.cues import verb_has
 from allegedly.extract.attribution.spans import text_of
 from allegedly.extract.attribution.speakers import can_speak
+from allegedly.extract.attribution.verbs import asked_participle
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
@@ -218,3 +222,11 @@ def np_topic(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
 __all__ = ["described_by_thing", "factive_knowledge", "np_evaluation_target", "np_topic",
            "perceived_event", "private_plan", "purpose_infinitive", "writer_first_person",
            "writer_judgement"]
+
+
+def question_put(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                 ) -> list[AttributionMatch]:
+    """``act.question_put``: "Asked on Monday whether he would resign, the mayor said …" — the
+    participle's question was put to the mayor by someone the text does not name."""
+    return _decide(links, "act.question_put", "question",
+                   lambda m: (v := _cue_verb(doc, m)) is not None and asked_participle(v))

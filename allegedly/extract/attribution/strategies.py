@@ -92,6 +92,7 @@ TOKEN_STRATEGIES: tuple[Rule | Family, ...] = (
 """Per candidate token, in order (the first link whose cue is new wins)."""
 
 ACT_RULES: tuple[Rule, ...] = (
+    Rule("act.question_put", acts.question_put),
     Rule("act.writer_judgement", acts.writer_judgement),
     Rule("act.factive_knowledge", acts.factive_knowledge),
     Rule("act.writer_first_person", acts.writer_first_person),
@@ -103,7 +104,7 @@ ACT_RULES: tuple[Rule, ...] = (
     Rule("act.np_topic", acts.np_topic),
 )
 """What each link reports (:mod:`acts`): in order, the first rule that recognises a link sets
-its act (``stance``, ``plan``, ``perception``, ``writer``) and ``act_method``; links no rule
+its act (``stance``, ``plan``, ``perception``, ``writer``, ``question``) and ``act_method``; links no rule
 recognises are claims. They run last, over the links the passes before kept."""
 
 DOCUMENT_PASSES: tuple[Rule, ...] = (

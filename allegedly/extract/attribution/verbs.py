@@ -135,6 +135,18 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
     return VerbCue(v, row, frame, cue_span(v), comps, quotes)
 
 
+def asked_participle(v: Token) -> bool:
+    """ "Asked on Monday whether he would resign, Starmer said ...", "When asked about X, she
+    ...": a passive participle of a question verb with no subject of its own. The main clause's
+    subject is the one asked, not the asker, who is not named: the link has no source (PolNeAR
+    annotates it so too) and its act is ``question`` (``act.question_put``)."""
+    if v.tag_ != "VBN" or v.dep_ not in {"advcl", "acl"}:
+        return False
+    row = verb_cue_row(v)
+    return row is not None and row["class"] == "question" \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in v.children)
+
+
 def _infinitive(v: Token) -> bool:
     """A to-infinitive that modifies a noun ("the right to respond", "someone to defend
     them"): a capacity or a purpose, not a speech event."""
@@ -375,7 +387,8 @@ def quote_before(c: VerbCue) -> Content | None:
 def finish(c: VerbCue, found: Content) -> AttributionMatch | None:
     """The link from a content strategy's find: the content with conjuncts the parser
     misattached, kept inside the cue's own quote and paragraph and without a closing aside;
-    the source (none for the writer's own judgement, "seemed to think X"); None when the
+    the source (none for the writer's own judgement, "seemed to think X", or a question put to
+    the main clause's subject, "Asked whether X, he said"); None when the
     source sits inside an unexcluded content."""
     if found.final:
         return found.match
@@ -390,7 +403,7 @@ def finish(c: VerbCue, found: Content) -> AttributionMatch | None:
         return None
     writer = "writer" in c.frame and not any(  # "seemed to think X": the subject thinks
         x.dep_ == "xcomp" and verb_cue_row(x) is not None for x in v.children)
-    source = None if writer else source_of(v)
+    source = None if writer or asked_participle(v) else source_of(v)
     speaker = named_span(source)
     if found.exclude is None and speaker is not None and inside(speaker, content):
         return None
