@@ -109,8 +109,10 @@ recognises are claims. They run last, over the links the passes before kept."""
 
 CONTENT_CUTS: tuple[Rule, ...] = (
     Rule(clauses.CONTRAST_CUT, clauses.contrast_cue),
+    Rule(verbs.PASSIVE_NO_OBJECT, verbs.passive_without_object),
 )
-"""Where a verb's content clause ends (steps inside the verb contents, switchable by name)."""
+"""Steps inside the verb contents, switchable by name: where a content clause ends, which
+cues take no noun-phrase object."""
 
 DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.follow_on", quotes.follow_on),

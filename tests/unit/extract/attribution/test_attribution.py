@@ -840,3 +840,16 @@ def test_a_while_clause_of_time_stays_in_the_content(nlp):
     # no cue of its own in the while-clause: part of what was said
     text, ms = run(nlp, "The mayor said the bridge stayed open while the river rose.")
     assert _content(text, _by_cue(text, ms, "said")) == "the bridge stayed open while the river rose"
+
+
+def test_a_passive_cue_takes_no_date_for_its_object(nlp):
+    # verb.passive_no_object: the date after "were announced by X" is no content; the passive
+    # subject is (passive.agent)
+    text, ms = run(nlp, "New curfews were announced by the city council on Monday.")
+    m = _by_cue(text, ms, "were announced by")
+    assert (_source(text, m), _content(text, m)) == ("the city council", "New curfews")
+    assert not any(_content(text, x) == "on Monday" for x in ms)
+    off = find_attributions(nlp(text), disabled=("verb.passive_no_object",))
+    assert any(_content(text, x) == "on Monday" for x in off)
+    text, ms = run(nlp, "The mayor announced new curfews on Monday.")  # active: the object
+    assert _content(text, _by_cue(text, ms, "announced")) == "new curfews"
