@@ -110,6 +110,7 @@ recognises are claims. They run last, over the links the passes before kept."""
 CONTENT_CUTS: tuple[Rule, ...] = (
     Rule(clauses.CONTRAST_CUT, clauses.contrast_cue),
     Rule(verbs.PASSIVE_NO_OBJECT, verbs.passive_without_object),
+    Rule(relatives.FREE_NAMING, relatives.free_naming),
 )
 """Steps inside the verb contents, switchable by name: where a content clause ends, which
 cues take no noun-phrase object."""

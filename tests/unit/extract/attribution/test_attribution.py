@@ -853,3 +853,13 @@ def test_a_passive_cue_takes_no_date_for_its_object(nlp):
     assert any(_content(text, x) == "on Monday" for x in off)
     text, ms = run(nlp, "The mayor announced new curfews on Monday.")  # active: the object
     assert _content(text, _by_cue(text, ms, "announced")) == "new curfews"
+
+
+def test_what_a_speaker_calls_x_is_what_and_the_name(nlp):
+    # verb.free_relative_naming: "condemned what it calls X" -> the inner link "what … X"
+    text, ms = run(nlp, "The mayor denounced what he calls “a shameful betrayal.”")
+    inner = _by_cue(text, ms, "calls")
+    assert _content(text, inner).startswith("what | ")
+    assert "shameful betrayal" in _content(text, inner)
+    off = find_attributions(nlp(text), disabled=("verb.free_relative_naming",))
+    assert not any(_content(text, m).startswith("what | ") for m in off)
