@@ -34,6 +34,7 @@ def _rows() -> list[tuple[str, str, Any]]:
             out += [(f"verb content (family `{s.name}`)", "attribution", r) for r in s.contents]
         else:
             out.append(("attribution strategy", "attribution", s))
+    out += [("content cut (verb contents)", "", r) for r in a.CONTENT_CUTS]
     out += [("document pass", "attribution" if r.name == "quote.previous_speaker" else "", r)
             for r in a.DOCUMENT_PASSES if r not in a.ACT_RULES]
     out += [("act rule (document pass)", "attribution `act_method`", r) for r in a.ACT_RULES]

@@ -36,6 +36,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.attribution.cues import verb_has
+from allegedly.extract.attribution.relatives import free_naming
 from allegedly.extract.attribution.spans import text_of
 from allegedly.extract.attribution.speakers import can_speak
 from allegedly.extract.attribution.verbs import asked_participle
@@ -79,10 +80,10 @@ def _bare_np(doc: Doc, m: AttributionMatch, quoted: bool = False) -> bool:
     ("praises [military response to Indian jets]"); quoted words are the source's own
     ('expressed “regret” over X'): a claim of what was said (``quoted``: a link inside a quote
     may still be a bare noun phrase, "“I heard [three loud explosions]”")."""
-    if m.quote != "indirect" and not quoted:
-        return False
     span = _content(doc, m)
     if span is None:
+        return False
+    if m.quote != "indirect" and not quoted and not _named_by_speaker(span):
         return False
     if m.method == _HEADLINE:
         return not any(t.tag_ in _FINITE for t in span)
@@ -97,6 +98,13 @@ def _bare_np(doc: Doc, m: AttributionMatch, quoted: bool = False) -> bool:
            for t in (*span[1:], *([after] if after is not None else []))):
         return False  # the parser hung "for Y" / "as Y" on the object: "slammed Israel for X"
     return not any(t.dep_ == "mark" and t.lower_ == "that" for t in span)
+
+
+def _named_by_speaker(span: Span) -> bool:
+    """"Condemned [what it calls “a cowardly act”]": the quoted words are the name the inner
+    naming link gives (``verb.free_relative_naming``); the free relative is still the target."""
+    w = span[0] if len(span) else None
+    return w is not None and w.lower_ == "what" and w.head.i > w.i and free_naming(w.head)
 
 
 def _decide(links: list[AttributionMatch], name: str, act: str,

@@ -14,6 +14,7 @@ from allegedly.extract.attribution.speakers import conjoined_cue
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import Offsets
 from allegedly.extract.quotes import Quote
+from allegedly.extract.rules import enabled
 from allegedly.lexicons import column, word_list
 
 _SETTING_NOUNS = column("speech_settings", "word")
@@ -22,13 +23,19 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "c
 _ADJUNCT_PREPS = word_list("setting_preps")
 _CONDITION_NOUNS = word_list("condition_nouns")
 _ANONYMITY_NOUNS = word_list("anonymity_nouns")
+_CONTRAST = word_list("contrast_conjunctions")
+CONTRAST_CUT = "verb.contrast_cut"
+"""The name of :func:`contrast_cue` as a switchable step (``strategies.CONTENT_CUTS``)."""
 
 
 def end_before_conjoined_cue(comp: Token) -> int:
     """End (exclusive token index) of a content clause, cut before a conjoined speech verb of
-    the outer speaker (:func:`conjoined_cue`), which gets its own link."""
+    the outer speaker (:func:`conjoined_cue`) or a contrasting clause with a speaker of its own
+    (:func:`contrast_cue`), each of which gets its own link."""
+    cut_contrast = enabled(comp.doc, CONTRAST_CUT)
     for t in comp.subtree:
-        if t.head == comp and _conjoined_speech(t) or _participle_cue(t):
+        if t.head == comp and _conjoined_speech(t) or _participle_cue(t) \
+                or cut_contrast and contrast_cue(t):
             end = t.left_edge.i
             while end > comp.i and comp.doc[end - 1].dep_ in {"cc", "punct"}:
                 end -= 1
@@ -45,6 +52,19 @@ def _conjoined_speech(t: Token) -> bool:
         and verb_cue_row(t) is not None and t.head.dep_ == "advcl" \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) \
         and any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in t.children)
+
+
+def contrast_cue(t: Token) -> bool:
+    """"Most growers say X, [while a few say Y]", "some tenants said A, [whereas
+    others said B]": a contrasting clause (``contrast_conjunctions``) after a comma whose verb
+    is a cue with a subject and a content of its own is another link, not part of the first
+    content; the first content ends before it."""
+    mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in _CONTRAST), None)
+    if t.dep_ != "advcl" or mark is None or mark.i == 0 or t.doc[mark.i - 1].text != ",":
+        return False
+    return verb_cue_row(t) is not None \
+        and any(c.dep_ == "nsubj" and mark.i < c.i < t.i for c in t.children) \
+        and any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > t.i for c in t.children)
 
 
 def _participle_cue(t: Token) -> bool:

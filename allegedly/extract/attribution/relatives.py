@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from allegedly.extract.attribution.cues import verb_has
 from allegedly.extract.attribution.spans import end_of, trim
 from allegedly.extract.attribution.verbs import Content, VerbCue
+from allegedly.extract.lemmas import lemma
+from allegedly.extract.rules import enabled
 from allegedly.lexicons import word_list
+
+FREE_NAMING = "verb.free_relative_naming"
+"""The name of :func:`free_naming` as a switchable step (``strategies.CONTENT_CUTS``)."""
 
 _RELATIVE_WORDS = word_list("relative_words")
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -32,14 +38,21 @@ def _relative_word(v: Token, row: dict[str, str], speaker: Token) -> Token | Non
     if w.lower_ not in _RELATIVE_WORDS or w.tag_ not in _RELATIVE_TAGS \
             or w.i >= speaker.left_edge.i:
         return None
-    if w.head == v and w.dep_ in {"dobj", "dative"} and w.lower_ not in _FREE_RELATIVES \
-            and _predicated(v, w):
-        return w  # not "what he calls X": a free relative is the object of an outer predicate
+    if w.head == v and w.dep_ in {"dobj", "dative"} and _predicated(v, w) and (
+            w.lower_ not in _FREE_RELATIVES or free_naming(v)):
+        return w  # "what he calls X" only for a naming verb: else the outer predicate's
     in_clause_after = w.head.i > v.i and any(a == v for a in w.ancestors)
     finite_after = any(t.tag_ in _FINITE for t in v.doc[v.i + 1:v.right_edge.i + 1])
     if row["class"] not in _BELIEF_CLASSES and in_clause_after and finite_after:
         return w
     return None
+
+
+def free_naming(v: Token) -> bool:
+    """"Condemned [what] it calls a 'reckless act'": a naming cue (``naming`` frame: call, dub,
+    label) with a free "what" object names the outer predicate's target in the speaker's words;
+    the content is "what" and the name given (``verb.free_relative_naming``)."""
+    return enabled(v.doc, FREE_NAMING) and verb_has(lemma(v), "naming")
 
 
 def _predicated(v: Token, w: Token) -> bool:

@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from allegedly.extract.attribution import (
     acts,
+    clauses,
     headlines,
     naming,
     nested,
@@ -107,6 +108,14 @@ ACT_RULES: tuple[Rule, ...] = (
 its act (``stance``, ``plan``, ``perception``, ``writer``, ``question``) and ``act_method``; links no rule
 recognises are claims. They run last, over the links the passes before kept."""
 
+CONTENT_CUTS: tuple[Rule, ...] = (
+    Rule(clauses.CONTRAST_CUT, clauses.contrast_cue),
+    Rule(verbs.PASSIVE_NO_OBJECT, verbs.passive_without_object),
+    Rule(relatives.FREE_NAMING, relatives.free_naming),
+)
+"""Steps inside the verb contents, switchable by name: where a content clause ends, which
+cues take no noun-phrase object."""
+
 DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("quote.follow_on", quotes.follow_on),
     Rule("quote.previous_speaker", quotes.previous_speaker),
@@ -170,7 +179,7 @@ def switchable_rules() -> tuple[Rule, ...]:
     out: list[Rule] = []
     for s in TOKEN_STRATEGIES:
         out.extend(s.contents if isinstance(s, Family) else (s,))
-    return (*out, *DOCUMENT_PASSES, *SOURCE_FINDERS, *SOURCE_RESOLVERS)
+    return (*out, *CONTENT_CUTS, *DOCUMENT_PASSES, *SOURCE_FINDERS, *SOURCE_RESOLVERS)
 
 
 def all_rules() -> tuple[Rule, ...]:
@@ -183,6 +192,6 @@ def switchable() -> frozenset[str]:
     return frozenset(r.name for r in switchable_rules()) | {VERB.name}
 
 
-__all__ = ["ACT_RULES", "DOCUMENT_PASSES", "Family", "SOURCE_FINDERS", "SOURCE_LABELS", "SOURCE_RESOLVERS",
-           "TOKEN_STRATEGIES", "VERB", "VERB_CONTENTS", "all_rules", "switchable",
+__all__ = ["ACT_RULES", "CONTENT_CUTS", "DOCUMENT_PASSES", "Family", "SOURCE_FINDERS",
+           "SOURCE_LABELS", "SOURCE_RESOLVERS", "TOKEN_STRATEGIES", "VERB", "VERB_CONTENTS", "all_rules", "switchable",
            "switchable_rules"]

@@ -51,6 +51,7 @@ from allegedly.extract.attribution.speakers import quoted_before, source_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets
 from allegedly.extract.quotes import Quote
+from allegedly.extract.rules import enabled
 from allegedly.lexicons import word_list
 
 CONTENT_DEPS = {"ccomp"}
@@ -301,6 +302,8 @@ def np_object(c: VerbCue) -> Content | None:
     objs = [x for x in v.rights if x.dep_ in NP_DEPS
             or x.dep_ == "prep" and (x.lower_ in _OBJECT_PREPS
                                      or row["lemma"].endswith(" " + x.lower_))]
+    if enabled(doc, PASSIVE_NO_OBJECT) and passive_without_object(v, objs):
+        return None
     if objs and (objs[-1].dep_ == "dobj" or row["lemma"].endswith(" " + objs[-1].lower_)):
         objs += [x for x in v.rights if x.i > objs[-1].right_edge.i and x.dep_ == "prep"
                  and x.lower_ in _COMPLEMENT_PREPS and x.i == objs[-1].right_edge.i + 1]
@@ -315,6 +318,19 @@ def np_object(c: VerbCue) -> Content | None:
         first += 1  # "called for [more information]": the preposition is in the cue
     span = trim(doc, first, clauses.before_setting(doc, first, objs[-1].right_edge.i + 1))
     return Content(span) if span is not None else None
+
+
+PASSIVE_NO_OBJECT = "verb.passive_no_object"
+"""The name of :func:`passive_without_object` as a switchable step (``strategies.CONTENT_CUTS``)."""
+
+
+def passive_without_object(v: Token, objs: list[Token]) -> bool:
+    """"New curfews [were announced] by the council [on Monday]": a passive cue whose only
+    "object" is a phrase of time or occasion (``clauses.is_setting``) has no noun-phrase
+    content; the passive subject is its content (``passive.agent``)."""
+    return v.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children) \
+        and bool(objs) and all(x.dep_ == "prep" and any(
+            p.dep_ == "pobj" and clauses.is_setting(p) for p in x.children) for x in objs)
 
 
 def clause_after_object(c: VerbCue) -> Content | None:

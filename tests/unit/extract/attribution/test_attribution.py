@@ -816,3 +816,50 @@ def test_speaking_on_condition_of_anonymity_is_no_content(nlp):
     told = find_attributions(nlp("“The jet crashed in a field,” a police officer told the AP "
                                  "on condition of anonymity."))
     assert [m.cue_lemma for m in told] == ["tell"]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Most growers say the frost came too late, while a few say it saved the orchards.",
+     "the frost came too late", "it saved the orchards"),
+    ("About 4 in 10 tenants say that rents are fair, while about 3 in 10 say they are not.",
+     "that rents are fair", "they are not"),
+])
+def test_a_contrasting_clause_with_its_own_speaker_ends_the_first_content(nlp, text, first,
+                                                                           second):
+    # verb.contrast_cut: "A say X, while B say Y" is two links, the first content ends at X
+    text, ms = run(nlp, text)
+    outer = [m for m in ms if _content(text, m).startswith(first.split()[0])]
+    assert _content(text, outer[0]) == first, [_show(text, m) for m in ms]
+    assert any(_content(text, m) == second for m in ms), [_show(text, m) for m in ms]
+    off = find_attributions(nlp(text), disabled=("verb.contrast_cut",))
+    assert any(_content(text, m).startswith(first) and second in _content(text, m)
+               for m in off)
+
+
+def test_a_while_clause_of_time_stays_in_the_content(nlp):
+    # no cue of its own in the while-clause: part of what was said
+    text, ms = run(nlp, "The mayor said the bridge stayed open while the river rose.")
+    assert _content(text, _by_cue(text, ms, "said")) == "the bridge stayed open while the river rose"
+
+
+def test_a_passive_cue_takes_no_date_for_its_object(nlp):
+    # verb.passive_no_object: the date after "were announced by X" is no content; the passive
+    # subject is (passive.agent)
+    text, ms = run(nlp, "New curfews were announced by the city council on Monday.")
+    m = _by_cue(text, ms, "were announced by")
+    assert (_source(text, m), _content(text, m)) == ("the city council", "New curfews")
+    assert not any(_content(text, x) == "on Monday" for x in ms)
+    off = find_attributions(nlp(text), disabled=("verb.passive_no_object",))
+    assert any(_content(text, x) == "on Monday" for x in off)
+    text, ms = run(nlp, "The mayor announced new curfews on Monday.")  # active: the object
+    assert _content(text, _by_cue(text, ms, "announced")) == "new curfews"
+
+
+def test_what_a_speaker_calls_x_is_what_and_the_name(nlp):
+    # verb.free_relative_naming: "condemned what it calls X" -> the inner link "what … X"
+    text, ms = run(nlp, "The mayor denounced what he calls “a shameful betrayal.”")
+    inner = _by_cue(text, ms, "calls")
+    assert _content(text, inner).startswith("what | ")
+    assert "shameful betrayal" in _content(text, inner)
+    off = find_attributions(nlp(text), disabled=("verb.free_relative_naming",))
+    assert not any(_content(text, m).startswith("what | ") for m in off)

@@ -23,10 +23,15 @@ def test_relative_object_with_an_as_predicate(nlp):
     assert _links(nlp, text) == [(["which", "as her second home"], "describes", "she")]
 
 
-def test_free_relative_object_is_left_to_the_outer_predicate(nlp):
-    # "what he calls X" is the object of an outer predicate, not a link of its own here
+def test_free_relative_object_of_a_naming_verb_is_what_and_the_name(nlp):
+    # verb.free_relative_naming: "attacked what he calls X" -> the naming link "what … X" (the
+    # gold's convention); the outer "attacked what …" evaluates a target (a stance)
     text = "The senator attacked what he calls the harbour cartel."
-    assert _links(nlp, text) == []
+    assert _links(nlp, text) == [(["what", "the harbour cartel"], "calls", "he")]
+    outer = [m for m in find_attributions(nlp(text)) if text[m.cue[0]:m.cue[1]] == "attacked"]
+    assert [m.act for m in outer] in ([], ["stance"])
+    off = find_attributions(nlp(text), disabled=("verb.free_relative_naming",))
+    assert not any(m.method == "rule:verb.relative_clause" for m in off)
 
 
 def test_belief_verb_in_a_relative_clause_is_no_report(nlp):
