@@ -234,6 +234,9 @@ class Attribution:
     method: str | None = None  # the strategy that found it: "rule:verb.ccomp"
     act: str = "claim"  # one of ACTS: what the link reports
     act_method: str | None = None  # the act rule that decided a non-claim act, else None
+    # the outlet the source spoke to when it is not the publisher ("X told the AP that"):
+    # a Source of kind media whose ``method`` is the rule that found it ("rule:via.addressee")
+    via: Source | None = None
 
     @property
     def is_claim(self) -> bool:
@@ -253,6 +256,7 @@ class Attribution:
             "method": self.method,
             "act": self.act,
             "act_method": self.act_method,
+            "via": self.via.to_dict() if self.via else None,
         }
 
 

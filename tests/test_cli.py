@@ -301,3 +301,19 @@ def test_ingest_stores_warnings_and_summarises_them(tmp_path: Path) -> None:
     warned = [json.loads(w) for (w,) in conn.execute(
         "SELECT warnings FROM articles WHERE origin LIKE '%wire.rss#item-1'")]
     assert [w["code"] for w in warned[0]] == ["W401"]
+
+
+def test_analyze_json_carries_the_outlet_spoken_to_and_the_report_shows_the_hop():
+    text = "Mara Lindqvist told the AP that the harbour would reopen in May.\n"
+    out = run("analyze", "-", "--format", "json", "--outlet", "Example Post", stdin=text.encode())
+    assert out.returncode == 0, out.stderr.decode()
+    (doc,) = json.loads(out.stdout)
+    (att,) = doc["attributions"]
+    assert att["source"]["name"] == "Mara Lindqvist"
+    via = att["via"]
+    assert via["name"] == "Associated Press" and via["kind"] == "media"
+    assert doc["text"][via["start"]:via["end"]] == via["text"] == "the AP"
+    assert via["method"] == "rule:via.addressee"
+    out = run("analyze", "-", "--outlet", "Example Post", stdin=text.encode())
+    assert out.returncode == 0, out.stderr.decode()
+    assert "Example Post ← Associated Press ← Mara Lindqvist" in out.stdout.decode()

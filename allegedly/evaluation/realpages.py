@@ -330,7 +330,8 @@ def analysis_records(analysis: Any) -> list[Record]:
             "source_name": src.name if src is not None else None,
             "source_kind": src.kind if src is not None else None,
             "quote": a.quote, "nested": a.parent is not None,
-            "cue_class": cue.cls if cue else "none"})
+            "cue_class": cue.cls if cue else "none",
+            "via": a.via.name if a.via is not None else None})
     return out
 
 
@@ -419,9 +420,27 @@ class PageScore:
                 "content_exact": c["content_exact"] / m, "content_token_f1": self.content_f1 / m,
                 "cue_exact": c["cue_exact"] / m, "source_span_exact": c["source_exact"] / m,
                 "kind_agreement": c["kind_same"] / (c["right"] or 1),
+                "via": _via_metrics(c),
                 "errors": {k: c[k] for k in ("spurious", "boundary_pred", "wrong", "unresolved",
                                              "boundary_gold", "missed")},
                 "by_class": {k: dict(sorted(v.items())) for k, v in sorted(self.by_class.items())}}
+
+
+def _via_metrics(c: Counter[str]) -> dict[str, Any]:
+    """Precision / recall / F1 of ``via`` (the outlet a source spoke to): a predicted via is
+    right on a content-matched pair whose gold via names the same outlet."""
+    p, r, f = prf(c["via_right"], c["via_pred"], c["via_gold"])
+    return {"pred": c["via_pred"], "gold": c["via_gold"], "right": c["via_right"],
+            "precision": p, "recall": r, "f1": f}
+
+
+def _count_via(counts: Counter[str], gold: list[Record], pred: list[Record],
+               pairs: Iterable[tuple[int, int]]) -> None:
+    counts["via_pred"] += sum(1 for p in pred if p.get("via"))
+    counts["via_gold"] += sum(1 for g in gold if g.get("via"))
+    counts["via_right"] += sum(
+        1 for i, j in pairs if gold[i].get("via") and pred[j].get("via")
+        and names_match(gold[i]["via"], pred[j]["via"], "media"))
 
 
 def _overlaps(text: str, toks: list[tuple[int, int]], rec: Record, others: list[Record]) -> bool:
@@ -436,6 +455,7 @@ def score_page(doc: Record, pred: list[Record]) -> tuple[PageScore, list[Record]
     al = align(text, gold, pred, 0.5, toks)
     sc = PageScore()
     sc.counts.update(pred=len(pred), gold=len(gold), matched=len(al.pairs))
+    _count_via(sc.counts, gold, pred, al.pairs)
     items: list[Record] = []
     for (i, j), ex in zip(al.pairs, al.exact, strict=True):
         g, p = gold[i], pred[j]
@@ -517,6 +537,10 @@ def _print_report(path: Path, m: dict[str, Any], pages: list[Record], speed: flo
         rows.append((key, f"{m[key] * 100:5.1f}"))
     for label, value in rows:
         click.echo(f"  {label:38s} {value}")
+    v = m["via"]
+    click.echo(f"  {'via (outlet spoken to) P/R/F':38s} {v['precision'] * 100:5.1f} "
+               f"{v['recall'] * 100:5.1f} {v['f1'] * 100:5.1f}  "
+               f"(#pred {v['pred']}, #gold {v['gold']}, right {v['right']})")
     e = m["errors"]
     click.echo(f"== errors: spurious {e['spurious']}, boundary (pred side) {e['boundary_pred']}, "
                f"wrong speaker {e['wrong']}, unresolved {e['unresolved']}, boundary (gold side) "

@@ -41,6 +41,7 @@ class AttributionMatch:
     method: str = ""  # the strategy that found it: "rule:verb.ccomp" (docs/contract.md)
     act: str = "claim"  # what the link reports: see allegedly.model.ACTS
     act_method: str = ""  # the act rule that decided a non-claim act: "rule:act.private_plan"
+    via: SourceMatch | None = None  # the outlet the source spoke to ("told the AP"): via.py
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def build_analysis(article: Article, masked: str,
         hedges += [Hedge(span(om, h.start, h.end), h.cue, h.kind) for h in m.hedges]
         sentences += [om.span(s, e) for s, e in m.sentences]
 
-    attributions = _attributions(text, raw_atts, span)
+    attributions = _attributions(text, raw_atts, span, article.outlet)
     hedges = sorted(set(hedges), key=lambda h: (h.span.start, h.span.end))
     attributions = _attach_hedges(attributions, hedges)
     figures = _figures(text, raw_figs, span, attributions)
@@ -157,8 +157,16 @@ def _source(om: OffsetMap, src: SourceMatch | None, span) -> Source | None:
     )
 
 
+def _via(om: OffsetMap, a: AttributionMatch, span, outlet: str | None) -> Source | None:
+    """The outlet the source spoke to, unless it is the publisher itself."""
+    via = _source(om, a.via, span)
+    if via is None or (outlet and via.name and via.name.lower() in outlet.lower()):
+        return None
+    return via
+
+
 def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span,
-                  ) -> list[Attribution]:
+                  outlet: str | None = None) -> list[Attribution]:
     """Records with ids in text order and parents derived from content containment."""
     built = []
     for om, a in raw:
@@ -168,7 +176,8 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
         content = Span.of(text, segs[0][0], segs[-1][1], segs if len(segs) > 1 else None)
         cue = Cue(span(om, *a.cue), a.cue_lemma, a.cue_class) if a.cue else None
         built.append((content, cue, a.quote, _source(om, a.source, span), segs,
-                      a.method or None, a.act, a.act_method or None))
+                      a.method or None, a.act, a.act_method or None,
+                      _via(om, a, span, outlet)))
     built.sort(key=lambda b: (b[0].start, -b[0].end, b[1].span.start if b[1] else 0))
     ids = [f"a{i + 1}" for i in range(len(built))]
     index = _ContentIndex([b[4] for b in built])
@@ -176,7 +185,8 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
     anchors = [cue.span.start if cue else content.start for content, cue, *_ in built]
     around = index.around_each([(x, x + 1) for x in anchors])
     out = []
-    for i, (content, cue, quote, source, _segs, method, act, act_method) in enumerate(built):
+    for i, (content, cue, quote, source, _segs, method, act, act_method, via) \
+            in enumerate(built):
         anchor = anchors[i]
         # the smallest strictly larger content holding the anchor; the first of equals
         found = [(sizes[j], j) for j in around[i]
@@ -184,7 +194,7 @@ def _attributions(text: str, raw: list[tuple[OffsetMap, AttributionMatch]], span
                  and any(s <= anchor < e for s, e in index.segments[j])]
         parent = ids[min(found)[1]] if found else None
         out.append(Attribution(ids[i], parent, source, cue, content, quote, method=method,
-                               act=act, act_method=act_method))
+                               act=act, act_method=act_method, via=via))
     return out
 
 

@@ -213,6 +213,8 @@ def _hop(att: Attribution) -> dict[str, Any]:
         "cue_class": att.cue.cls if att.cue else None, "quote": att.quote,
         "method": _method(att), "source_method": _method(src) if src else None,
         "content": att.content.text,
+        "via": att.via.name if att.via else None,
+        "via_as_written": att.via.span.text if att.via and att.via.span else None,
     }
 
 
@@ -224,7 +226,13 @@ def publisher_name(analysis: ArticleAnalysis) -> str:
 def chain_line(analysis: ArticleAnalysis, chain: tuple[str, ...]) -> str:
     """``Express ← The Sun ← Roman Tsimbalyuk`` for a chain of attribution ids."""
     by_id = {a.id: a for a in analysis.attributions}
-    return " ← ".join([publisher_name(analysis), *(_name(by_id.get(x)) for x in chain)])
+    hops = [publisher_name(analysis)]
+    for x in chain:
+        att = by_id.get(x)
+        if att is not None and att.via is not None:  # "X told the AP": the outlet's hop
+            hops.append(att.via.name or att.via.label)
+        hops.append(_name(att))
+    return " ← ".join(hops)
 
 
 def _figure_view(analysis: ArticleAnalysis, f: Figure) -> dict[str, Any]:

@@ -54,6 +54,8 @@ def chain_hops(analysis: ArticleAnalysis, chain: Sequence[str], *, long: bool = 
     for att_id in chain:
         att = analysis.attribution(att_id)
         cue = f" ({att.cue.lemma})" if att.cue and long else ""
+        if att.via is not None:  # "X told the AP": the outlet is a hop before the speaker
+            hops.append("← " + (att.via.name or att.via.label))
         hops.append("← " + source_label(att, long=long) + cue)
     return hops
 

@@ -426,9 +426,11 @@ def _attribution_dict(a: Mapping[str, Any]) -> dict[str, Any]:
     cue = None if a["cue_text"] is None else {
         **_span(a, "cue_"), "lemma": a["cue_lemma"], "class": a["cue_class"]}
     act = {"act": a["act"], "act_method": a.get("act_method")} if a.get("act") else {}
+    via = {"via": {**_span(a, "via_"), "name": a["via_name"], "kind": "media"}} \
+        if a.get("via_name") else {}
     return {"id": a["id"], "parent": a["parent"], "source": source, "cue": cue,
             "content": _span(a, "content_"), "quote": a["quote_type"], "hedges": a["hedges"],
-            **act}
+            **act, **via}
 
 
 def _figure_dict(f: Mapping[str, Any]) -> dict[str, Any]:

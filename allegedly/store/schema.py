@@ -66,7 +66,8 @@ def migrate(db: sqlite_utils.Database, path: str = "") -> int:
 #: same columns in the same order.
 ADDED_LATER: dict[str, tuple[str, ...]] = {"figures": ("measure_scope", "figure_key_exact"),
                                            "articles": ("analysis", "wire"),
-                                           "attributions": ("act", "act_method")}
+                                           "attributions": ("act", "act_method", "via_name",
+                                                            "via_text", "via_start", "via_end")}
 
 
 def _create(db: sqlite_utils.Database, table: str, **kw: object) -> None:
@@ -245,11 +246,23 @@ def _attribution_acts(db: sqlite_utils.Database) -> None:
     the parse, so only analysing the article again fills them (ingest it into a new store); the
     claims stored with them were built from every link, as allegedly did then. Idempotent."""
     have = {r[1] for r in db.conn.execute("PRAGMA table_info([attributions])")}
-    for column in ADDED_LATER["attributions"]:
+    for column in ADDED_LATER["attributions"][:2]:
         if column not in have:
             db.conn.execute(f"ALTER TABLE [attributions] ADD COLUMN [{column}] TEXT")
     db.conn.execute("CREATE INDEX IF NOT EXISTS [idx_attributions_act] "
                     "ON [attributions] ([act])")
+
+
+@migration(7)
+def _attribution_via(db: sqlite_utils.Database) -> None:
+    """``attributions.via_name``, ``via_text``, ``via_start``, ``via_end``: the outlet the
+    source spoke to ("X told the AP that …", docs/contract.md#attribution-one-link-of-a-chain).
+    Rows stored before stay NULL (no via known). Idempotent."""
+    have = {r[1] for r in db.conn.execute("PRAGMA table_info([attributions])")}
+    types = {"via_name": "TEXT", "via_text": "TEXT", "via_start": "INTEGER", "via_end": "INTEGER"}
+    for column, kind in types.items():
+        if column not in have:
+            db.conn.execute(f"ALTER TABLE [attributions] ADD COLUMN [{column}] {kind}")
 
 
 #: Versions registered on another branch and not merged yet (none).

@@ -43,6 +43,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "content_end": int, "quote_type": str, "hedges": str, "depth": int,
         # added by schema migration 6 (new and migrated stores both have them last)
         "act": str, "act_method": str,
+        # added by schema migration 7: the outlet the source spoke to
+        "via_name": str, "via_text": str, "via_start": int, "via_end": int,
     },
     "figures": {
         "article_id": str, "id": str, "text": str, "start": int, "end": int, "value": float,
@@ -265,6 +267,8 @@ def analysis_rows(analysis: ArticleAnalysis, run_id: int | None,
             **_span_cols(att.content, "content_"),
             "quote_type": att.quote, "hedges": _hedges(att.hedges), "depth": depth(att),
             "act": att.act, "act_method": att.act_method,
+            "via_name": att.via.name if att.via else None,
+            **_span_cols(att.via.span if att.via else None, "via_"),
         }
         rows["attributions"].append(r)
 

@@ -41,6 +41,7 @@ from allegedly.extract.attribution import (
     relatives,
     speakers,
     verbs,
+    via,
 )
 from allegedly.extract.attribution import sources as source_rules
 from allegedly.extract.matches import AttributionMatch
@@ -124,12 +125,14 @@ DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("verb.inner_addressee_passive", nested.addressee_passive),
     Rule("quote.own_voice", nested.own_voice),
     Rule("quote.present_stance", nested.present_stance),
+    Rule("via.addressee", via.addressee),
     *ACT_RULES,
 )
 """Over all links of the document, after the token strategies: quotes running on after a link
 join its content; bare quote paragraphs get the previous speaker (new links); inner links that
-report no speech event of their own are dropped (:mod:`nested`); then the act of every link is
-decided (:data:`ACT_RULES`)."""
+report no speech event of their own are dropped (:mod:`nested`); the outlet a speaker spoke
+to becomes the link's ``via`` (:mod:`via`); then the act of every link is decided
+(:data:`ACT_RULES`)."""
 
 SOURCE_FINDERS: tuple[Rule, ...] = (
     *speakers.SPEAKER_STEPS,

@@ -35,6 +35,9 @@ def _store(path, analyzer, version=None):
     for att in rows["attributions"]:
         if version < 6:
             del att["act"], att["act_method"]  # migration 6 added them
+        if version < 7:
+            for col in ("via_name", "via_text", "via_start", "via_end"):
+                del att[col]  # migration 7 added them
     for table in ("sources", "articles", "article_locations", "attributions", "figures",
                   "claims", "relations"):
         if rows[table]:
@@ -94,3 +97,25 @@ def test_migration_6_adds_the_act_columns_and_new_rows_fill_them(tmp_path, analy
                   for r in s.query("SELECT id, act, act_method FROM attributions")}
     assert stored == {a.id: (a.act, a.act_method) for a in analysis.attributions}
     assert set(stored.values()) == {("claim", None)}
+
+
+VIA_TEXT = "Mara Lindqvist told the AP that the harbour would reopen in May."
+
+
+def test_migration_7_adds_the_via_columns_and_new_rows_fill_them(tmp_path, analyzer) -> None:
+    path = tmp_path / "v6.db"
+    _store(path, analyzer, version=6)
+    with open_store(path) as s:  # opening for writing migrates to 7: columns added, rows NULL
+        assert current_version(s.db) == SCHEMA_VERSION
+        cols = {r[1] for r in s.conn.execute("PRAGMA table_info([attributions])")}
+        assert {"via_name", "via_text", "via_start", "via_end"} <= cols
+        assert {r["via_name"] for r in s.query("SELECT via_name FROM attributions")} == {None}
+        MIGRATIONS[7](s.db)  # idempotent
+    fresh = tmp_path / "new.db"
+    analysis = analyzer.analyze_text(VIA_TEXT, outlet="Gazette")
+    with open_store(fresh) as s:
+        s.write(s.start_run(inputs=[], options={}, engine="local", jobs=1), [analysis])
+    with open_store(fresh, readonly=True) as s:
+        rows = s.query("SELECT via_name, via_text, via_start, via_end FROM attributions")
+    assert rows == [{"via_name": "Associated Press", "via_text": "the AP",
+                     "via_start": 20, "via_end": 26}]
