@@ -112,6 +112,9 @@ def addressee(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     for m in links:
         v = _cue_verb(doc, m)
         cands = addressee_tokens(v) if v is not None else []
+        if v is not None:  # "wrote in documents obtained by The Associated Press"
+            cands += [o for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for p in c.children if p.dep_ == "pobj" for o in obtained_by(p)]
         if m.source is not None and m.source.span is not None:
             src = doc.char_span(*m.source.span, alignment_mode="expand")
             cands += obtained_by(src.root) if src is not None and len(src) else []

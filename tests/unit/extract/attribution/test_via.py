@@ -83,6 +83,8 @@ def test_an_outlet_name_inside_a_longer_mention_is_found(nlp, text, outlet):
     ("A memo seen by Reuters says that the depot was emptied in March.", "Reuters"),
     ("The senator said on CNN that the bill would pass.", "CNN"),
     ("The governor said in a statement to the BBC that the schools would reopen.", "BBC"),
+    ("The delay was a likely factor, prison officials wrote in documents obtained by The "
+     "Associated Press.", "Associated Press"),
 ])
 def test_documents_obtained_by_and_broadcasts_on_an_outlet(nlp, text, outlet):
     assert outlet in [via for _, via in _vias(nlp, text)]
