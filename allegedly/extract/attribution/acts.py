@@ -35,7 +35,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from allegedly.extract.attribution.cues import verb_has
+from allegedly.extract.attribution.cues import link_cue_verb, verb_has
 from allegedly.extract.attribution.relatives import free_naming
 from allegedly.extract.attribution.spans import text_of
 from allegedly.extract.attribution.speakers import can_speak
@@ -55,14 +55,6 @@ _HEADLINE = "rule:headline.title_case"
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _cue_verb(doc: Doc, m: AttributionMatch) -> Token | None:
-    """The verb of a link's cue span (the token whose lemma is the cue's first word)."""
-    if m.cue is None or not m.cue_lemma:
-        return None
-    span = doc.char_span(*m.cue, alignment_mode="expand")
-    head = m.cue_lemma.split()[0]
-    return next((t for t in span or () if lemma(t) == head and t.pos_ in {"VERB", "AUX"}),
-                None)
 
 
 def _head_has(m: AttributionMatch, frame: str) -> bool:
@@ -89,7 +81,7 @@ def _bare_np(doc: Doc, m: AttributionMatch, quoted: bool = False) -> bool:
         return not any(t.tag_ in _FINITE for t in span)
     if m.method not in _NP_METHODS and not (len(span) and span[0].lower_ == "what"):
         return False
-    v = _cue_verb(doc, m)
+    v = link_cue_verb(doc, m)
     if v is not None and any(c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS and c.i > v.i
                              for c in v.children):
         return False  # "criticised X [for] Y", "credited X [with] Y": a proposition about X
@@ -141,7 +133,7 @@ def writer_first_person(doc: Doc, links: list[AttributionMatch], quotes: list[Qu
         src = m.source.span if m.source is not None else None
         if src is None or text[src[0]:src[1]].lower() not in _FIRST_PERSON:
             return False
-        v = _cue_verb(doc, m)
+        v = link_cue_verb(doc, m)
         if v is None or not _present(v):
             return False  # "we warned them in May": a reported act of a speaker
         return not any(q.start <= src[0] < q.end for q in quotes)
@@ -158,7 +150,7 @@ def described_by_thing(doc: Doc, links: list[AttributionMatch], quotes: list[Quo
     """"The interception failures underscored the shortage of missiles": a ``describing`` cue
     whose subject cannot speak (no person, body, group or pronoun) is the writer describing."""
     def test(m: AttributionMatch) -> bool:
-        v = _cue_verb(doc, m) if _head_has(m, "describing") else None
+        v = link_cue_verb(doc, m) if _head_has(m, "describing") else None
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None \
             else None
         return subj is not None and not can_speak(subj)
@@ -171,7 +163,7 @@ def private_plan(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     ``private``-frame cue states a wish, plan or aim, not something said. Wanting someone
     else to act ("wants Israel [to stop] the strikes") asks them to: a request, a claim."""
     def test(m: AttributionMatch) -> bool:
-        v = _cue_verb(doc, m) if _head_has(m, "private") else None
+        v = link_cue_verb(doc, m) if _head_has(m, "private") else None
         return v is not None and not any(
             c.dep_ in {"ccomp", "xcomp"} and any(x.dep_ == "aux" and x.lower_ == "to"
                                                  for x in c.lefts)
@@ -188,7 +180,7 @@ def purpose_infinitive(doc: Doc, links: list[AttributionMatch], quotes: list[Quo
     text = text_of(doc)
 
     def test(m: AttributionMatch) -> bool:
-        v = _cue_verb(doc, m)
+        v = link_cue_verb(doc, m)
         if v is None or v.tag_ != "VB" or v.dep_ not in {"advcl", "xcomp", "acl"} \
                 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts) \
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children):
@@ -237,4 +229,4 @@ def question_put(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     """``act.question_put``: "Asked on Monday whether he would resign, the mayor said …" — the
     participle's question was put to the mayor by someone the text does not name."""
     return _decide(links, "act.question_put", "question",
-                   lambda m: (v := _cue_verb(doc, m)) is not None and asked_participle(v))
+                   lambda m: (v := link_cue_verb(doc, m)) is not None and asked_participle(v))

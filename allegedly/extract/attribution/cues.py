@@ -7,10 +7,10 @@ its class and frame). :func:`verb_cue_row` finds the row of a cue verb (phrasal 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from allegedly.extract.lemmas import lemma
-from allegedly.extract.matches import Offsets
+from allegedly.extract.matches import AttributionMatch, Offsets
 from allegedly.lexicons import flagged, load, word_list
 
 CUE_ROWS: tuple[dict[str, str], ...] = load("reporting_verbs")
@@ -118,3 +118,13 @@ def cue_classes() -> dict[str, str]:
 __all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "NOUN_CUES", "NOUN_FORMS",
            "PHRASE_CUES", "PHRASE_FORMS", "TRIGGER_FORMS", "VERB_FORMS", "cue_classes",
            "cue_span", "cue_start", "verb_cue_row", "verb_has"]
+
+
+def link_cue_verb(doc: Doc, m: AttributionMatch) -> Token | None:
+    """The verb of a link's cue span: the verb or auxiliary whose lemma is the cue lemma's first
+    word (None for a cueless link or a cue that is no verb)."""
+    if m.cue is None or not m.cue_lemma:
+        return None
+    span = doc.char_span(*m.cue, alignment_mode="expand")
+    head = m.cue_lemma.split()[0]
+    return next((t for t in span or () if t.pos_ in {"VERB", "AUX"} and lemma(t) == head), None)

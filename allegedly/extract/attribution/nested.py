@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from allegedly.extract.attribution.cues import verb_has
+from allegedly.extract.attribution.cues import link_cue_verb, verb_has
 from allegedly.extract.attribution.spans import text_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
@@ -27,13 +27,6 @@ _PRESENT_REPORTING = word_list("present_reporting_verbs")
 _FINDING_CLASSES = frozenset({"estimate", "evidence"})
 
 
-def _cue_verb(doc: Doc, m: AttributionMatch) -> Token | None:
-    """The verb of a link's cue span (the token whose lemma is the cue's first word)."""
-    if m.cue is None:
-        return None
-    span = doc.char_span(*m.cue, alignment_mode="expand")
-    head = m.cue_lemma.split()[0] if m.cue_lemma else ""
-    return next((t for t in span or () if t.pos_ in {"VERB", "AUX"} and lemma(t) == head), None)
 
 
 def _inner(links: list[AttributionMatch], keep: Callable[[AttributionMatch], bool]
@@ -63,7 +56,7 @@ def infinitive(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     why": an inner cue that is a to-infinitive names the action the outer speaker asks for or
     intends, not a second statement."""
     def keep(m: AttributionMatch) -> bool:
-        v = _cue_verb(doc, m)
+        v = link_cue_verb(doc, m)
         return v is None or v.tag_ != "VB" \
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts)
     return _inner(links, keep)
@@ -85,7 +78,7 @@ def addressee_passive(doc: Doc, links: list[AttributionMatch], quotes: list[Quot
     agentless passive of a verb whose object is the addressee (the ``addressee`` frame: tell,
     warn, inform ...) has the outer speaker as its teller; the outer link carries the words."""
     def keep(m: AttributionMatch) -> bool:
-        v = _cue_verb(doc, m)
+        v = link_cue_verb(doc, m)
         if v is None or not verb_has(lemma(v), "addressee"):
             return True
         deps = {c.dep_ for c in v.children}
@@ -112,7 +105,7 @@ def own_voice(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     text = text_of(doc)
 
     def keep(m: AttributionMatch) -> bool:
-        v = _cue_verb(doc, m)
+        v = link_cue_verb(doc, m)
         if v is None or m.source is None or m.source.span is None:
             return True
         if text[m.source.span[0]:m.source.span[1]].lower() not in _OWN_VOICE:
@@ -129,7 +122,7 @@ def present_stance(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     already attributes it. Past acts ("the council warned …") and what a third party or a
     document says ("the treaty says that …": ``present_reporting_verbs``) are kept."""
     def keep(m: AttributionMatch) -> bool:
-        v = _cue_verb(doc, m)
+        v = link_cue_verb(doc, m)
         return v is None or not _in_quote(m, quotes) or _past(v) \
             or m.cue_lemma.split()[0] in _PRESENT_REPORTING \
             or m.cue_class in _FINDING_CLASSES

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from allegedly.extract.attribution.cues import verb_has
+from allegedly.extract.attribution.cues import link_cue_verb, verb_has
 from allegedly.extract.attribution.mentions import mention_span
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, SourceMatch
@@ -95,12 +95,6 @@ def obtained_by(source: Token) -> list[Token]:
             for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
-def _cue_verb(doc: Doc, m: AttributionMatch) -> Token | None:
-    if m.cue is None:
-        return None
-    span = doc.char_span(*m.cue, alignment_mode="expand")
-    head = m.cue_lemma.split()[0] if m.cue_lemma else ""
-    return next((t for t in span or () if t.pos_ in {"VERB", "AUX"} and lemma(t) == head), None)
 
 
 def addressee(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
@@ -110,7 +104,7 @@ def addressee(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     obtained the document) becomes the link's ``via`` (the source is kept)."""
     out = []
     for m in links:
-        v = _cue_verb(doc, m)
+        v = link_cue_verb(doc, m)
         cands = addressee_tokens(v) if v is not None else []
         if v is not None:  # "wrote in documents obtained by The Associated Press"
             cands += [o for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
