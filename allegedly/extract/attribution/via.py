@@ -22,12 +22,12 @@ from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, SourceMatch
 from allegedly.extract.quotes import Quote
 from allegedly.extract.rules import method
-from allegedly.lexicons import load
+from allegedly.lexicons import load, word_list
 
-_TO = frozenset({"to", "with"})
-_TALK = frozenset({"speak", "talk"})
-_INTERVIEW = frozenset({"interview", "conversation", "remark", "comment", "statement"})
-_OBTAINED = frozenset({"see", "obtain", "review", "view", "share"})
+_TO = word_list("via_to_preps")
+_TALK = word_list("via_talk_verbs")
+_INTERVIEW = word_list("via_speech_nouns")
+_OBTAINED = word_list("via_obtained_verbs")
 
 
 @cache
@@ -93,8 +93,6 @@ def obtained_by(source: Token) -> list[Token]:
     describing a document source (``gold/README.md``: documents and credits)."""
     return [o for c in source.children if c.dep_ == "acl" and lemma(c) in _OBTAINED
             for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-
-
 
 
 def addressee(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
