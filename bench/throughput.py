@@ -57,11 +57,11 @@ def main() -> None:
 
     from allegedly.ingest import article_from_text
     from allegedly.nlp.pipeline import Analyzer
-    from allegedly.settings import Settings
+    from allegedly.settings import load_settings
 
     texts, splits = load_texts(args.data, args.n)
     words = sum(len(t.split()) for t in texts)
-    settings = Settings()
+    settings = load_settings()  # the config file and ALLEGEDLY_* variables, as the CLI
     bare = spacy.load(settings.model)
     analyzer = Analyzer(settings)
     list(bare.pipe(texts[:5]))  # warm up both

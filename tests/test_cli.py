@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -317,3 +318,14 @@ def test_analyze_json_carries_the_outlet_spoken_to_and_the_report_shows_the_hop(
     out = run("analyze", "-", "--outlet", "Example Post", stdin=text.encode())
     assert out.returncode == 0, out.stderr.decode()
     assert "Example Post ← Associated Press ← Mara Lindqvist" in out.stdout.decode()
+
+
+def test_a_missing_model_is_one_line_with_its_code_not_a_traceback(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The ministry said 40 soldiers were killed on Monday.", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "allegedly", "analyze", str(path)],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "ALLEGEDLY_MODEL": "no_such_model_installed"})
+    assert out.returncode == 2
+    assert "E201" in out.stderr and "ALLEGEDLY_MODEL" in out.stderr
+    assert "Traceback" not in out.stderr

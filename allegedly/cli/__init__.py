@@ -51,8 +51,16 @@ for _module, _attr in COMMANDS:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="allegedly")
+    """Console-script entry point. An error of allegedly's own that no command handled (the
+    spaCy model of the settings missing, E201, ...) is one line with its code, exit status 2,
+    not a traceback."""
+    from allegedly.errors import AllegedlyError
+
+    try:
+        cli(prog_name="allegedly")
+    except AllegedlyError as exc:
+        click.echo(f"allegedly: {exc}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

