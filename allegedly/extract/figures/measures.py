@@ -95,6 +95,17 @@ def _subject_np(head: Token) -> tuple[str, tuple[int, int]] | None:
     return span.text, (span.start_char, span.end_char)
 
 
+def _np_head(noun: Token) -> Token:
+    """The head of the noun phrase whose pre-modifier ``noun`` is: "90 air, sea and
+    ground-launched missiles" (the parse hangs 90 on "air"), "two 120 mm rounds", "two tank
+    rounds" count missiles and rounds, not "air", "mm" or "tank" (a hyphenated "70-page
+    report" still counts pages: the caller does not climb from those)."""
+    while noun.dep_ in {"nmod", "compound"} and noun.head.i > noun.i \
+            and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
 def _path(t: Token, top: Token) -> list[Token]:
     out = []
     while t.i != top.i and t.head.i != t.i:
@@ -118,7 +129,7 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
     # 1. the number modifies a noun that follows it: "498 Russian soldiers", "a 25% tax"
     if root.dep_ in {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"} and \
             root.head.i > root.i and root.head.pos_ in {"NOUN", "PROPN"} and root.head.idx >= end:
-        noun = root.head
+        noun = root.head if doc.text[end:end + 1] == "-" else _np_head(root.head)
     # 2. "thousands of his comrades", "750 out of 1,500 soldiers", "64GB of storage"
     elif after is not None and after and after.lower_ in _PART_WORDS:
         pobj = _of_object(after)

@@ -170,6 +170,11 @@ most ~1.8e308, and Python refuses to convert ints of over 4,300 digits. Such a l
 as a number without a value, which the figure extractor skips (never ``Infinity`` in JSON)."""
 
 
+def _year_pair(first: int, second: int) -> bool:
+    """"2025/2026", "2023/24": a financial year or season written as two years, not a fraction."""
+    return 1800 <= first <= 2199 and (second == first + 1 or second == (first + 1) % 100)
+
+
 def _digit_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     last = 0
@@ -187,6 +192,10 @@ def _digit_numbers(text: str) -> list[Number]:
             frac = None
         if frac and int(frac["den"]) and not text[frac.end():frac.end() + 1].isalnum():
             num, den = int(frac["num"]), int(frac["den"])
+            if not frac["whole"] and _year_pair(num, den):  # "the 2025/2026 budget": a period
+                out.append(Number(start, frac.end(), None))
+                last = frac.end()
+                continue
             if num < den or frac["whole"]:
                 value = (int(frac["whole"]) if frac["whole"] else 0) + num / den
                 end = frac.end()

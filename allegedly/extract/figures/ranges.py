@@ -98,7 +98,13 @@ def _range(text: str, a: Cand, b: Cand, gap: str) -> Cand | None:
 
 
 def _ratio(a: Cand, b: Cand, gap: str) -> Cand | None:
-    """"one in five", "nine out of 10": a proportion."""
+    """"one in five", "nine out of 10": a proportion; "outspend them 2-to-1", "a 3-to-1 margin":
+    odds, value the first over the second."""
+    if re.fullmatch(r"[-–]to[-–]", gap) and a.unit is None and b.unit is None and b.value > 0 \
+            and not a.vague and not b.vague:
+        odds = a.value / b.value
+        return Cand(a.start, b.end, odds, odds, odds, core=(a.core[0], b.core[1]),
+                    warnings=a.warnings + b.warnings, method="figure.ratio")
     if not (re.fullmatch(r"\s+(?:out of|in)\s+", gap, re.I) and a.unit is None
             and b.unit is None and 0 < a.value < b.value <= 100
             and float(a.value).is_integer() and float(b.value).is_integer()

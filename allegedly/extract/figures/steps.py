@@ -77,7 +77,7 @@ KINDS: tuple[Rule, ...] = (
          "\"between 30 and 50\", \"5-10W\", \"from $200 to $4 million\": two numbers as one "
          "range."),
     Rule("figure.ratio", ranges.merge_ranges,
-         "\"one in five\", \"nine out of 10\": a proportion."),
+         "\"one in five\", \"nine out of 10\": a proportion; \"2-to-1\": odds."),
     Rule("figure.uncertainty", ranges.merge_ranges,
          "\"9.83 +/- 0.01\": a measurement with its uncertainty (low/high = the spread)."),
 )

@@ -193,6 +193,15 @@ def test_ratio_is_one_proportion(nlp):
     assert (s, f.value, f.counted) == ("One in five", pytest.approx(0.2), "Ukrainians")
 
 
+@pytest.mark.parametrize("text, surface, value", [
+    ("The campaign outspends its rival 2-to-1 on television.", "2-to-1", 2.0),
+    ("Members backed the plan by a 3-to-1 margin.", "3-to-1", 3.0),
+])
+def test_odds_written_n_to_m_are_one_ratio(nlp, text, surface, value):
+    s, f = one(nlp, text)
+    assert (s, f.value, f.method) == (surface, pytest.approx(value), "rule:figure.ratio")
+
+
 def test_duration_that_times_another_figure_is_no_figure(nlp):
     got = figs(nlp, "Officials said 900 soldiers were lost in less than three weeks of fighting.")
     assert [s for s, _ in got] == ["900"]

@@ -110,3 +110,16 @@ def test_bodies_count_people_on_the_comparison_key():
 ])
 def test_measure_of_the_verbs_complement(nlp, text, expected):
     assert measures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, surface, counted", [
+    ("The barrage included 90 air, sea and ground-launched missiles.", "90",
+     "air, sea and ground-launched missiles"),
+    ("He said the two tank rounds came from the hill.", "two", "tank rounds"),
+    ("Rebels fired 14 mortar shells at the base.", "14", "mortar shells"),
+    ("She wrote a 70-page report on the raid.", "70", "page"),
+])
+def test_a_number_on_a_premodifier_counts_the_phrase_head(nlp, text, surface, counted):
+    """The parse may hang the number on a pre-modifier ("90 air, ..."); the counted thing is
+    the noun phrase's head; a hyphenated "70-page report" still counts pages."""
+    assert (surface, counted) in [(s, c) for s, c, _ in described(nlp, text)]

@@ -100,3 +100,10 @@ def test_trigger_forms_come_from_the_lexicon():
 
 def test_space_grouping_needs_groups_of_three():
     assert [n.value for n in find_numbers("codes 245 23 and 12 100-metre races")] == [245, 23, 12, 100]
+
+
+@pytest.mark.parametrize("text", ["He tabled the 2025/2026 budget.", "in the 1999/2000 season",
+                                  "the 2023/24 financial year"])
+def test_a_pair_of_years_is_no_fraction(text):
+    """"2025/2026" is a financial year or season, never the fraction 0.9995."""
+    assert all(n.value is None for n in find_numbers(text))
