@@ -8,7 +8,7 @@ quantity (a date, a clock time, an address, an ordinal, a name such as "iPhone 1
    first check that applies decides (a hyphen that is no minus sign, "TA-35", "J1149.5+6663",
    "km^2", "COVID -19", "M21" are rejected; "sub-10" becomes a bound);
 2. ``LITERAL`` (digit literals only): dates, clock times, addresses, ratings, ordinals,
-   decades, seasons, appositive ages -- any that applies rejects;
+   counters ("[1/5]"), decades, seasons, appositive ages -- any that applies rejects;
 3. ``CANDIDATE`` (every number, the unit attached in between): ranks, the pronoun "one",
    glued letters, labels and names, years, "two weeks ago", "a two-month contract".
 
@@ -207,6 +207,12 @@ def rating(r: Reading) -> bool:
 def ordinal(r: Reading) -> bool:
     """"1st", "96th-minute": an ordinal."""
     return bool(_ORDINAL_AFTER.match(r.after))
+
+
+def counter(r: Reading) -> bool:
+    """"[1/5]", "(3/12)": a gallery or thread counter (item 1 of 5), not the fraction 0.2."""
+    return bool(re.fullmatch(r"\d{1,3}/\d{1,3}", r.lit) and r.before.endswith(("[", "("))
+                and r.after.startswith(("]", ")")))
 
 
 def decade(r: Reading) -> bool:

@@ -109,12 +109,16 @@ def _carry_out_of(text: str, figs: list[FigureMatch]) -> None:
 
 
 def _pick_time(doc: Doc, times: list[timex.TimeExpr], c: Cand) -> timex.TimeExpr | None:
-    """The time expression of the sentence a figure is tied to: as-of points before spans,
+    """The time expression of the sentence a figure is tied to: one in the figure's own clause
+    (the event it reports: "officials said on Monday that 40 people died in Saturday's strike"
+    is Saturday) before one of a clause above it (the reporting), as-of points before spans,
     nearest first; an expression containing the figure itself is its own, not its time."""
     usable = [t for t in times if not (t.start <= c.core[0] and c.core[1] <= t.end)
               and timex.in_scope(doc, t, c.core[0])]
     if not usable:
         return None
+    own = [t for t in usable if timex.in_own_clause(doc, t, c.core[0])]
+    usable = own or usable
 
     def dist(t: timex.TimeExpr) -> int:
         return min(abs(t.end - c.start), abs(c.end - t.start))

@@ -45,6 +45,7 @@ LITERAL: tuple[Rule, ...] = (
     Rule("figure.not_address", candidates.address),
     Rule("figure.not_rating", candidates.rating),
     Rule("figure.not_ordinal", candidates.ordinal),
+    Rule("figure.not_counter", candidates.counter),
     Rule("figure.not_decade", candidates.decade),
     Rule("figure.not_season", candidates.season),
     Rule("figure.not_age_apposition", candidates.age_apposition),

@@ -304,3 +304,10 @@ def in_scope(doc: Doc, t: TimeExpr, start: int) -> bool:
         return True
     head = _clause_head(tt)
     return head.i == ft.i or head in ft.ancestors
+
+
+def in_own_clause(doc: Doc, t: TimeExpr, start: int) -> bool:
+    """The time expression sits in the clause of the figure at character ``start`` itself (not
+    in a clause above it, such as the reporting clause "officials said on Monday")."""
+    ft, tt = _token_at(doc, start), _token_at(doc, t.start)
+    return ft is not None and tt is not None and _clause_head(tt).i == _clause_head(ft).i

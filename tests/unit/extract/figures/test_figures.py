@@ -221,6 +221,15 @@ def test_time_of_the_governing_clause_applies(nlp):
     assert text[f.time[0]:f.time[1]] == "Last week"
 
 
+@pytest.mark.parametrize("text, time", [
+    ("Officials said on Monday that 40 people had died in Saturday's strike.", "Saturday"),
+    ("On Monday the mayor said 12 houses burned down on Friday.", "on Friday"),
+])
+def test_the_time_of_the_reported_event_beats_the_time_of_the_report(nlp, text, time):
+    s, f = one(nlp, text)
+    assert text[f.time[0]:f.time[1]] == time
+
+
 def test_attributive_duration_is_a_kind_not_a_figure(nlp):
     got = figs(nlp, "They signed a two-month contract worth $5 million.")
     assert [s for s, _ in got] == ["$5 million"]

@@ -54,3 +54,11 @@ def test_numeric_date_spans_need_a_day_and_a_month():
 ])
 def test_clock_times_written_with_a_dot(nlp, text, expected):
     assert values(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Photo gallery [1/5] Residents inspect the damage.", []),
+    ("Thread (3/12): the vote was 2/3 in favour.", [pytest.approx(2 / 3)]),
+])
+def test_a_bracketed_counter_is_no_fraction(nlp, text, expected):
+    assert values(nlp, text) == expected
