@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.figures import measuring
+from allegedly.extract.figures.units import surface_at, units
 from allegedly.extract.tokens import noun_chunks_in, token_at, tokens_in
 from allegedly.lexicons import word_list
 
@@ -67,7 +68,7 @@ def _phrase(noun: Token, after: int | None = None,
             keep.append(t)
         else:
             break
-    keep = [t for t in keep if t.dep_ not in _DROP_DEPS or t.i == noun.i]
+    keep = [t for t in keep if t.dep_ not in _DROP_DEPS or t.i == noun.i or _inner_number(t, noun, after)]
     keep = [t for t in keep if not (t.dep_ == "prep" and t.i == keep[0].i)]
     if before is not None:
         keep = sorted((t for t in keep if t.idx < before), key=lambda t: t.i)
@@ -79,6 +80,17 @@ def _phrase(noun: Token, after: int | None = None,
     first, last = keep[0], keep[-1]
     span = noun.doc[first.i:last.i + 1]
     return span.text, (span.start_char, span.end_char)
+
+
+def _inner_number(t: Token, noun: Token, after: int | None) -> bool:
+    """A number with a unit inside a modifier of the phrase, after the figure ("two 19-year-old
+    soldiers", "two 120 mm rounds"): part of what is counted, unlike the figure itself (and
+    unlike "four-, five- and six-cylinder engines", where each number is a figure of its own)."""
+    if not (t.dep_ == "nummod" and t.head.i != noun.i and after is not None and t.idx >= after):
+        return False
+    text, pos = t.doc.text, t.idx + len(t.text)
+    pos += text[pos:pos + 1] in {" ", "-"}
+    return surface_at(text, pos, units()[1]) is not None  # a measure or an age: "120 mm", "19-year"
 
 
 def _subject_np(head: Token) -> tuple[str, tuple[int, int]] | None:

@@ -118,6 +118,8 @@ def test_measure_of_the_verbs_complement(nlp, text, expected):
     ("He said the two tank rounds came from the hill.", "two", "tank rounds"),
     ("Rebels fired 14 mortar shells at the base.", "14", "mortar shells"),
     ("She wrote a 70-page report on the raid.", "70", "page"),
+    ("Police arrested two 19-year-old soldiers.", "two", "19-year-old soldiers"),
+    ("A tank fired two 120 mm rounds at the crew.", "two", "120 mm rounds"),
 ])
 def test_a_number_on_a_premodifier_counts_the_phrase_head(nlp, text, surface, counted):
     """The parse may hang the number on a pre-modifier ("90 air, ..."); the counted thing is
