@@ -98,10 +98,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def needs_parse(paragraph: str, triggers: frozenset[str]) -> bool:
-    """True if the paragraph has a digit, quote mark, colon or a trigger word."""
+    """True if the paragraph has a digit, quote mark, colon or a trigger word (also as a part
+    of a hyphenated word, which the tokenizer splits: "a two-year-old boy")."""
     if _ALWAYS.search(paragraph):
         return True
-    return any(w.group().lower().replace("’", "'") in triggers for w in _WORD.finditer(paragraph))
+    return any(_is_trigger(w.group().lower().replace("’", "'"), triggers)
+               for w in _WORD.finditer(paragraph))
+
+
+def _is_trigger(word: str, triggers: frozenset[str]) -> bool:
+    return word in triggers or "-" in word and any(p in triggers for p in word.split("-"))
 
 
 def select(text: str, triggers: frozenset[str] | None, max_chars: int = 200_000,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from allegedly.model import Removed
-from allegedly.nlp.prepass import mask, paragraphs, select
+from allegedly.nlp.prepass import mask, needs_parse, paragraphs, select
 
 TEXT = ("Putin mutiny headline\n\n"
         "Colonel Medvedev was hospitalised with severe leg injuries.\n\n"
@@ -127,3 +127,10 @@ def test_every_real_article_is_a_single_window(tmp_path):
                           settings.window_context_chars)
         assert windowed == select(text, trigger_forms(), 10**9)
         assert len(windowed) <= 1
+
+
+def test_a_trigger_inside_a_hyphenated_word_makes_the_paragraph_parsed():
+    """The tokenizer splits "two-year-old"; the pre-pass must see its "two" too."""
+    triggers = frozenset({"two"})
+    assert needs_parse("A two-year-old boy was among the dead.", triggers)
+    assert not needs_parse("A well-known boy was among the dead.", triggers)
