@@ -26,7 +26,7 @@ signature ``(doc, links, quotes) -> links``: it sets the act of the links it rec
 earlier act rule decided, with ``act_method = "rule:act.<name>"``. Links no rule decides stay
 ``claim`` with no ``act_method``. Word lists are frame words of ``lexicons/reporting_verbs.tsv``
 (``evaluative``, ``topic``, ``private``, ``factive``, ``perception``, ``describing``, ``writer``,
-``emphasis``; ``np``, ``to`` and ``addressee`` for :func:`np_thing_object`).
+``emphasis``; ``np``, ``request`` and ``addressee`` for :func:`np_thing_object`).
 """
 
 from __future__ import annotations
@@ -225,13 +225,14 @@ def np_thing_object(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     """"Posted a photo of the pair", "declared an emergency", "wrote the FBI": a cue whose
     frame takes clauses or quotes, not noun phrases (no ``np``), and whose content is only a
     noun-phrase object (``verb.np_object`` on a full noun phrase) names a thing it acted on,
-    not a statement: a stance. Emphasis ("stressed [the importance of X]": ``emphasis``),
-    requests (``to``: "demanded answers") and addressees ("informed the council about X") keep
+    not a statement: a stance ("declined [comment]", "threatened [communities]" too).
+    Emphasis ("stressed [the importance of X]": ``emphasis``), promises and requests
+    (``request``: "demanded [an apology]") and addressees ("informed the council about X") keep
     it a claim; so does an object the parser cut off its clause ("reports suggesting [up to 17
     commanders] may have been lost")."""
     def test(m: AttributionMatch) -> bool:
         return m.method in _NP_METHODS and not any(
-            _head_has(m, f) for f in ("np", "emphasis", "to", "addressee")) \
+            _head_has(m, f) for f in ("np", "emphasis", "request", "addressee")) \
             and _bare_np(doc, m) and not _verb_follows(doc, m)
     return _decide(links, "act.np_thing_object", "stance", test)
 
