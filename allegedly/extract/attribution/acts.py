@@ -25,7 +25,8 @@ Each rule below is a document pass (``strategies.ACT_RULES``, switchable by name
 signature ``(doc, links, quotes) -> links``: it sets the act of the links it recognises that no
 earlier act rule decided, with ``act_method = "rule:act.<name>"``. Links no rule decides stay
 ``claim`` with no ``act_method``. Word lists are frame words of ``lexicons/reporting_verbs.tsv``
-(``evaluative``, ``topic``, ``private``, ``factive``, ``perception``, ``describing``, ``writer``).
+(``evaluative``, ``topic``, ``private``, ``factive``, ``perception``, ``describing``, ``writer``,
+``emphasis``; ``np``, ``request`` and ``addressee`` for :func:`np_thing_object`).
 """
 
 from __future__ import annotations
@@ -219,7 +220,32 @@ def np_topic(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
                    lambda m: _head_has(m, "topic") and _bare_np(doc, m))
 
 
-__all__ = ["described_by_thing", "factive_knowledge", "np_evaluation_target", "np_topic",
+def np_thing_object(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                    ) -> list[AttributionMatch]:
+    """"Posted a photo of the pair", "declared an emergency", "wrote the FBI": a cue whose
+    frame takes clauses or quotes, not noun phrases (no ``np``), and whose content is only a
+    noun-phrase object (``verb.np_object`` on a full noun phrase) names a thing it acted on,
+    not a statement: a stance ("declined [comment]", "threatened [communities]" too).
+    Emphasis ("stressed [the importance of X]": ``emphasis``), promises and requests
+    (``request``: "demanded [an apology]") and addressees ("informed the council about X") keep
+    it a claim; so does an object the parser cut off its clause ("reports suggesting [up to 17
+    commanders] may have been lost")."""
+    def test(m: AttributionMatch) -> bool:
+        return m.method in _NP_METHODS and not any(
+            _head_has(m, f) for f in ("np", "emphasis", "request", "addressee")) \
+            and _bare_np(doc, m) and not _verb_follows(doc, m)
+    return _decide(links, "act.np_thing_object", "stance", test)
+
+
+def _verb_follows(doc: Doc, m: AttributionMatch) -> bool:
+    """Does a finite verb or modal open the words right after the content ("[X] may have been
+    lost")?"""
+    span = _content(doc, m)
+    return span is not None and span.end < len(doc) and doc[span.end].tag_ in _FINITE
+
+
+__all__ = ["described_by_thing", "factive_knowledge", "np_evaluation_target", "np_thing_object",
+           "np_topic",
            "perceived_event", "private_plan", "purpose_infinitive", "writer_first_person",
            "writer_judgement"]
 

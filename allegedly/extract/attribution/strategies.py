@@ -104,6 +104,7 @@ ACT_RULES: tuple[Rule, ...] = (
     Rule("act.perceived_event", acts.perceived_event),
     Rule("act.np_evaluation_target", acts.np_evaluation_target),
     Rule("act.np_topic", acts.np_topic),
+    Rule("act.np_thing_object", acts.np_thing_object),
 )
 """What each link reports (:mod:`acts`): in order, the first rule that recognises a link sets
 its act (``stance``, ``plan``, ``perception``, ``writer``, ``question``) and ``act_method``; links no rule

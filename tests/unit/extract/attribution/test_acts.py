@@ -32,6 +32,11 @@ def _acts(nlp, text: str, disabled: tuple[str, ...] = ()) -> dict[str, tuple[str
      "plan", "act.purpose_infinitive"),
     ("Residents heard several loud explosions.", "heard", "perception",
      "act.perceived_event"),
+    ("The mayor posted a photo of the flooded square.", "posted", "stance",
+     "act.np_thing_object"),
+    ("The council has declared a state of emergency in the valley.", "has declared", "stance",
+     "act.np_thing_object"),
+    ("The minister declined further comment.", "declined", "stance", "act.np_thing_object"),
     ("I ask whether the plan can work.", "ask", "writer", "act.writer_first_person"),
     ("The farmers realised that the river had burst its banks.", "realised", "writer",
      "act.factive_knowledge"),
@@ -51,6 +56,10 @@ def test_the_act_of_a_link_and_the_rule_that_decided_it(nlp, text, cue, act, rul
     ("Washington wants Israel to stop the strikes.", "wants"),  # a request of another
     ('The envoy expressed "deep regret" over the shelling.', "expressed"),  # quoted words
     ('"I ask you to stay calm," the mayor said.', "said"),
+    ("The minister stressed the importance of the new dam.", "stressed"),  # emphasis
+    ("The union demanded an immediate apology.", "demanded"),  # a request names the action
+    ("The council announced two days of mourning.", "announced"),  # an np frame
+    ("The mayor declared that the bridge was safe.", "declared"),  # a clause
 ])
 def test_statements_and_propositions_about_a_target_stay_claims(nlp, text, cue) -> None:
     found = _acts(nlp, text)
