@@ -13,7 +13,8 @@ coreference model is available, so resolution is by rules over the parse and the
 * ``source.role_apposition`` -- "The mayor, Anna Berg" -> "Anna Berg";
 * ``source.definite_description`` -- "the 29-year-old", "the minister", "Pakistan's prime
   minister" -> the person the article named before in that role
-  (:mod:`allegedly.extract.attribution.roles`);
+  (:mod:`allegedly.extract.attribution.roles`), or the person just named with no role at all
+  ("Sir Keir Starmer has defended X. The Prime Minister said");
 * ``source.body_description`` -- "the ministry" -> the body that spoke last under a fuller name
   ("India's home ministry");
 * ``source.it_entity`` -- "it", "its" -> the last organisation or place named before;
@@ -53,7 +54,7 @@ from allegedly.extract.attribution.mentions import (
     outlet_name,
     person_noun,
 )
-from allegedly.extract.attribution.roles import fits, is_role, role_head
+from allegedly.extract.attribution.roles import fits, is_role, role_head, role_words
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import SourceMatch
 from allegedly.extract.rules import Rule, enabled, method
@@ -146,7 +147,8 @@ def _role_apposition(tok: Token, span: Span, core: Span) -> SourceMatch | None:
 def _definite_description(tok: Token, span: Span, core: Span) -> Resolved | None:
     """"The 29-year-old", "the minister", "Pakistan's prime minister", "the soldier": a role
     mention -> the person the article named before in that role (by title or apposition, with
-    the mention's modifiers; :func:`_role_target`)."""
+    the mention's modifiers), or the person named just before with no role of their own
+    (:func:`_role_target`)."""
     if not (_age_mention(tok) or role_head(tok)):
         return None
     return Resolved(target=_role_target(tok))
@@ -162,8 +164,10 @@ def _role_target(tok: Token, look_back: bool = True) -> Span | None:
     """The person a role mention names: the most recent person subject when the role fits
     them (an age always does: "the 29-year-old"), else the most recent full name the article
     gives that role ("Prime Minister Shehbaz Sharif" for "Pakistan's prime minister"; not
-    "Prime Minister Narendra Modi" named later, whose title says no Pakistan); None when no
-    name fits. ``look_back=False``: only the name search (no subject look-back)."""
+    "Prime Minister Narendra Modi" named later, whose title says no Pakistan); when no name
+    fits, the person subject just before if the article gives them no other role
+    (:func:`_roleless_speaker`: "Sir Keir Starmer has defended X. The Prime Minister
+    said ..."); else None. ``look_back=False``: only the name search (no subject look-back)."""
     doc = tok.doc
     index = indexed(doc)
     if look_back:
@@ -177,8 +181,31 @@ def _role_target(tok: Token, look_back: bool = True) -> Span | None:
     if not role_head(tok):
         return None
     quoted = index.in_quote(tok.idx)
-    return index.named_where(tok.i, lambda e: (quoted or not index.in_quote(e.start_char))
-                             and fits(tok, e))
+    named = index.named_where(tok.i, lambda e: (quoted or not index.in_quote(e.start_char))
+                              and fits(tok, e))
+    if named is None and look_back and _roleless_speaker(tok, ante):
+        return ante  # "Sir Keir Starmer has defended X. The Prime Minister suggested ..."
+    return named
+
+
+def _roleless_speaker(tok: Token, ante: Span | None) -> bool:
+    """The previous person subject ``ante`` may take a role no name in the article is given:
+    named close before (at most 60 tokens) with no other role in any mention of that name
+    ("Sir Keir Starmer has defended ... The Prime Minister suggested"; "Vice President Joe
+    Biden" has a role "the president" does not fit), and the role mention is outside quotes
+    and names no place or body of its office ("the Prime Minister", not "Pakistan's prime
+    minister" nor "the head of the group")."""
+    if ante is None or ante.label_ != "PERSON" or tok.i - ante.end > 60 \
+            or indexed(tok.doc).in_quote(tok.idx) or tok.i < ante.start:
+        return False
+    if any(c.dep_ == "poss" or c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_
+           for c in tok.lefts) or any(c.dep_ == "prep" for c in tok.rights):
+        return False  # "Pakistan's prime minister", "the head of the group": a named office
+    last = name_tokens(ante)[-1].lower_ if name_tokens(ante) else None
+    return not any(e.label_ == "PERSON" and name_tokens(e)
+                   and name_tokens(e)[-1].lower_ == last
+                   and any(is_role(w) for w in role_words(e)) and not fits(tok, e)
+                   for e in tok.doc.ents)
 
 
 def _body_description(tok: Token, span: Span, core: Span) -> SourceMatch | None:

@@ -57,3 +57,15 @@ def test_a_role_with_a_name_in_apposition_is_that_name(nlp):
     assert src.name == "Gunnar Strömmer" and src.method == "rule:source.role_apposition"
     the = next(t for t in doc if t.text == "Minister")
     assert not role_head(the)
+
+
+def test_a_role_takes_the_person_just_named_when_no_name_carries_any_role(nlp):
+    doc = nlp("Anna Berg defended the budget on Monday. The Prime Minister said the costs were "
+              "fair.")
+    assert _source_of(doc, "said").name == "Anna Berg"
+    doc = nlp("Anna Berg defended the budget on Monday. Norway's prime minister said the costs "
+              "were fair.")
+    assert _source_of(doc, "said").antecedent is None  # a named office: not Anna Berg
+    doc = nlp("Anna Berg, the mayor of Lund, defended the budget. The minister said the costs "
+              "were fair.")
+    assert _source_of(doc, "said").antecedent is None  # she holds another role
