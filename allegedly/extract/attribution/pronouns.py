@@ -115,6 +115,29 @@ def _named_body(t: Token) -> bool:
     return t.ent_type_ in {"ORG", "GPE", "NORP"} and t.pos_ == "PROPN"
 
 
+def they_speaker(tok: Token, window: int = 120) -> Token | None:
+    """"They said" -> the group that last spoke before it in its paragraph: the plural subject
+    of a reporting verb in a main clause ("Russian authorities said … They said …"), or names
+    joined by "and" ("Ana Dale and her colleagues asked …"), outside quotes when "they" is;
+    None if there is none (earlier "they" subjects are passed: same antecedent)."""
+    doc = tok.doc
+    index = indexed(doc)
+    quoted = index.in_quote(tok.idx)
+    for i in range(tok.i - 1, max(-1, tok.i - window), -1):
+        t = doc[i]
+        if "\n" in t.text or "\n" in t.whitespace_:
+            return None  # the group spoke in this paragraph or not at all
+        if t.dep_ not in {"nsubj", "nsubjpass"} or not main_clause_subject(t) \
+                or verb_cue_row(t.head) is None or not quoted and index.in_quote(t.idx):
+            continue
+        if t.pos_ == "PRON":
+            continue
+        joined = any(c.dep_ == "conj" for c in t.children) and t.ent_type_ == "PERSON"
+        if joined or t.tag_ in {"NNS", "NNPS"} and classify(head_span(t)) != "evidence":
+            return t
+    return None
+
+
 def _it_speaker_rule(tok: Token) -> Token | None:
     """"It said" -> the organisation subject of the sentence before "it" ("Pakistan summoned
     the envoy over what it called …"), else the organisation that last spoke (the subject or

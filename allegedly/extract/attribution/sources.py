@@ -60,6 +60,7 @@ from allegedly.extract.attribution.pronouns import (
     it_entity,
     it_speaker,
     relative_speaks,
+    they_speaker,
 )
 from allegedly.extract.attribution.roles import fits, is_role, role_head
 from allegedly.extract.lemmas import lemma
@@ -68,6 +69,7 @@ from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import word_list
 
 _IT_PRONOUNS = word_list("it_pronouns")
+_THEY_PRONOUNS = word_list("they_pronouns")
 _BODY_HEADS = frozenset(n for n, k in nouns()[0].items()
                         if k in {"government", "organisation", "evidence"}) | frozenset(
     w for w, k in nouns()[1] if k == "government" and " " not in w)
@@ -256,6 +258,19 @@ def _it_entity(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | N
 
 
 
+def _they_group(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """"They said" -> the group that last spoke in the paragraph (``pronouns.they_speaker``)."""
+    if tok.lower_ not in _THEY_PRONOUNS:
+        return None
+    group = they_speaker(tok)
+    if group is None:
+        return None
+    base = make_source(group)
+    ante = mention_span(group)
+    return SourceMatch((span.start_char, span.end_char), base.name, base.kind, base.description,
+                       (ante.start_char, ante.end_char), method("source.they_group"))
+
+
 def _short_name(tok: Token, span: Span, core: Span) -> Resolved | None:
     """"Mr Tsimbalyuk" (a one-word PERSON name) -> the full name mentioned earlier."""
     ent = entity(core)
@@ -307,6 +322,7 @@ RESOLVERS: tuple[Rule, ...] = (
     Rule("source.definite_description", _definite_description),
     Rule("source.body_description", _body_description),
     Rule("source.it_entity", _it_entity),
+    Rule("source.they_group", _they_group),
     Rule("source.short_name", _short_name),
     Rule("source.full_name", _full_name),
     Rule("source.title_name", _title_name),

@@ -78,3 +78,12 @@ def test_sir_with_a_first_name_is_the_full_name_and_lady_is_not_sir(nlp):
     said = _subjects(doc, "said")
     assert make_source(said[0]).name == "Tom Reed"
     assert make_source(said[1]).name != "Tom Reed"
+
+
+def test_they_said_is_the_group_that_spoke_last_in_the_paragraph(nlp):
+    doc = nlp("Local officials said the bridge was closed. They said repairs would take a week.")
+    they = _subjects(doc, "said")[-1]
+    src = make_source(they)
+    assert src.name == "Local officials" and src.method == "rule:source.they_group"
+    doc = nlp("Local officials said the bridge was closed.\nThey said repairs would take a week.")
+    assert make_source(_subjects(doc, "said")[-1]).name is None  # another paragraph
