@@ -41,6 +41,7 @@ def _rows() -> list[tuple[str, str, Any]]:
     out += [("source finder", "source", r) for r in a.SOURCE_FINDERS]
     out += [("source (found by its strategy)", "source", r) for r in a.SOURCE_LABELS]
     out += [("source resolver", "source", r) for r in a.SOURCE_RESOLVERS]
+    out += [("antecedent rule", "source", r) for r in a.ANTECEDENT_RULES]
     out += [("figure check", "", r) for r in f.TEXT_CHECKS + f.GLUED + f.LITERAL + f.CANDIDATE]
     out += [("figure kind", "" if r.name == "figure.not_score" else "figure", r)
             for r in f.KINDS]

@@ -58,14 +58,18 @@ class EntityIndex:
     def __init__(self, doc: Doc) -> None:
         self.full_names = _ByEnd()
         self.by_surname: defaultdict[str, _ByEnd] = defaultdict(_ByEnd)
+        self.by_given_name: defaultdict[str, _ByEnd] = defaultdict(_ByEnd)
         self.by_label: defaultdict[str, _ByEnd] = defaultdict(_ByEnd)
         self.doc = doc
         self._quotes: tuple[list[int], list[int]] | None = None
+        self.memo: dict[str, object] = {}
+        """Facts of the document other rules gather once (genders, resolved pronouns)."""
         for ent in doc.ents:
             self.by_label[ent.label_].add(ent)
             if is_full_name(ent):
                 self.full_names.add(ent)
                 self.by_surname[name_tokens(ent)[-1].lower_].add(ent)
+                self.by_given_name[name_tokens(ent)[0].lower_].add(ent)
 
     def person(self, before: int, surname: str | None = None) -> Span | None:
         """The most recent full-name PERSON entity ending before token ``before`` (with the
@@ -73,6 +77,12 @@ class EntityIndex:
         if surname is None:
             return self.full_names.last_before(before)
         group = self.by_surname.get(surname)
+        return group.last_before(before) if group is not None else None
+
+    def person_by_given_name(self, before: int, given: str) -> Span | None:
+        """The most recent full-name PERSON entity ending before token ``before`` whose first
+        name is ``given`` (lower-cased): "Sir Keir" -> "Keir Starmer"."""
+        group = self.by_given_name.get(given)
         return group.last_before(before) if group is not None else None
 
     def person_where(self, before: int, ok: Callable[[Span], bool]) -> Span | None:

@@ -114,11 +114,15 @@ def possessive(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
 
 
 def _without_case(src: SourceMatch) -> SourceMatch:
-    """"Clinton's" -> "Clinton" (mention and name; the kind is re-read from the bare name)."""
+    """"Clinton's" -> "Clinton" (mention and name; the kind is re-read from the bare name); a
+    pronoun resolved to a possessive name ("its" -> "Acme's") loses the ending from its name
+    only."""
     if src.span is None or src.name is None or not src.name.endswith(("'s", "’s")):
         return src
     name = src.name[:-2].rstrip()
     s, e = src.span
+    if src.antecedent is not None:  # "its" resolved to "Acme's": the mention keeps its letters
+        return replace(src, name=name)
     return replace(src, span=(s, e - 2) if e - 2 > s else src.span, name=name)
 
 

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.attribution.cues import verb_cue_row
 from allegedly.extract.attribution.entity_index import indexed
+from allegedly.extract.attribution.gender import agrees, pronoun_gender, same_person
 from allegedly.extract.attribution.mentions import (
     RELATIVE,
     THIRD_PERSON,
@@ -54,6 +55,14 @@ from allegedly.extract.attribution.mentions import (
     outlet_name,
     person_noun,
 )
+from allegedly.extract.attribution.pronouns import (
+    appositive_name,
+    given_name_title,
+    it_entity,
+    it_speaker,
+    relative_speaks,
+    they_speaker,
+)
 from allegedly.extract.attribution.roles import fits, is_role, role_head, role_words
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import SourceMatch
@@ -61,6 +70,7 @@ from allegedly.extract.rules import Rule, enabled, method
 from allegedly.lexicons import word_list
 
 _IT_PRONOUNS = word_list("it_pronouns")
+_THEY_PRONOUNS = word_list("they_pronouns")
 _BODY_HEADS = frozenset(n for n, k in nouns()[0].items()
                         if k in {"government", "organisation", "evidence"}) | frozenset(
     w for w, k in nouns()[1] if k == "government" and " " not in w)
@@ -78,6 +88,7 @@ class Resolved:
     target: Span | None = None
     name: str | None = None
     description: str | None = None
+    method: str | None = None  # the rule that found ``target``, when not the resolver itself
 
 
 def _relative(tok: Token, span: Span, core: Span) -> SourceMatch | None:
@@ -127,11 +138,16 @@ def _pronoun(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | Non
     if tok.lower_ not in THIRD_PERSON:
         return None
     doc = tok.doc
-    ante = _antecedent(doc, tok.i)
+    gender = pronoun_gender(tok) if enabled(doc, "source.pronoun_gender") else None
+    ante = _antecedent(doc, tok.i, gender=gender)
+    by = "source.pronoun"
+    if gender is not None and ante is not None \
+            and ante != _antecedent(doc, tok.i, gender=gender, agree=False):
+        by = "source.pronoun_gender"  # a nearer antecedent was of the other gender
     if ante is not None and ante.label_ != "PERSON":  # "one soldier ... he"
         return SourceMatch((span.start_char, span.end_char), _strip_det(ante), classify(ante),
-                           None, (ante.start_char, ante.end_char), method("source.pronoun"))
-    return Resolved(target=ante)
+                           None, (ante.start_char, ante.end_char), method(by))
+    return Resolved(target=ante, method=by)
 
 
 def _role_apposition(tok: Token, span: Span, core: Span) -> SourceMatch | None:
@@ -256,12 +272,30 @@ def _it_entity(tok: Token, span: Span, core: Span) -> SourceMatch | Resolved | N
     """"it", "its" -> the last organisation, place or group named before."""
     if tok.lower_ not in _IT_PRONOUNS:
         return None
-    ent = _earlier_entity(tok.doc, tok.i, {"ORG", "GPE", "NORP"})
+    by = "source.it_speaker"
+    spoke = it_speaker(tok) if enabled(tok.doc, by) else None
+    ent = head_span(spoke) if spoke is not None else None
+    if ent is None:
+        ent, by = it_entity(tok, {"ORG", "GPE", "NORP"}), "source.it_entity"
     if ent is None:
         return Resolved()
     base = make_source(ent.root)
     return SourceMatch((span.start_char, span.end_char), base.name, base.kind, base.description,
-                       (ent.start_char, ent.end_char), method("source.it_entity"))
+                       (ent.start_char, ent.end_char), method(by))
+
+
+
+def _they_group(tok: Token, span: Span, core: Span) -> SourceMatch | None:
+    """"They said" -> the group that last spoke in the paragraph (``pronouns.they_speaker``)."""
+    if tok.lower_ not in _THEY_PRONOUNS:
+        return None
+    group = they_speaker(tok)
+    if group is None:
+        return None
+    base = make_source(group)
+    ante = mention_span(group)
+    return SourceMatch((span.start_char, span.end_char), base.name, base.kind, base.description,
+                       (ante.start_char, ante.end_char), method("source.they_group"))
 
 
 def _short_name(tok: Token, span: Span, core: Span) -> Resolved | None:
@@ -272,7 +306,11 @@ def _short_name(tok: Token, span: Span, core: Span) -> Resolved | None:
     names = name_tokens(ent)
     if len(names) != 1:
         return None
-    return Resolved(target=_earlier_person(tok.doc, ent.start, names[-1].lower_))
+    target = _earlier_person(tok.doc, ent.start, names[-1].lower_)
+    if target is not None and enabled(tok.doc, "source.pronoun_gender") \
+            and not same_person(tok.doc, ent, target):
+        return Resolved()  # "Lady Starmer" after "Sir Keir Starmer": someone else
+    return Resolved(target=target)
 
 
 def _full_name(tok: Token, span: Span, core: Span) -> Resolved | None:
@@ -311,6 +349,7 @@ RESOLVERS: tuple[Rule, ...] = (
     Rule("source.definite_description", _definite_description),
     Rule("source.body_description", _body_description),
     Rule("source.it_entity", _it_entity),
+    Rule("source.they_group", _they_group),
     Rule("source.short_name", _short_name),
     Rule("source.full_name", _full_name),
     Rule("source.title_name", _title_name),
@@ -338,7 +377,7 @@ def make_source(tok: Token, stop: int | None = None, found_by: str = "source.sub
         if got is not None:
             resolved = got
             if got.target is not None:
-                by = rule.name
+                by = got.method or rule.name
             break
     return _finish(span, core, resolved, by)
 
@@ -387,24 +426,33 @@ def named_span(src: SourceMatch | None) -> tuple[int, int] | None:
 
 
 def _earlier_person(doc: Doc, before: int, surname: str | None) -> Span | None:
-    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``);
-    a bisection in the document's :class:`~.entity_index.EntityIndex`."""
-    return indexed(doc).person(before, surname)
+    """The most recent full-name PERSON entity ending before ``before`` (matching ``surname``,
+    else, after "Sir"/"Dame", the first name: :func:`given_name_title`); a bisection in the
+    document's :class:`~.entity_index.EntityIndex`."""
+    index = indexed(doc)
+    found = index.person(before, surname)
+    if found is None and surname is not None and given_name_title(doc, before):
+        found = index.person_by_given_name(before, surname)
+    return found
 
 
-def _antecedent(doc: Doc, before: int, window: int = 250, resolve_roles: bool = True
-                ) -> Span | None:
+def _antecedent(doc: Doc, before: int, window: int = 250, resolve_roles: bool = True,
+                gender: str | None = None, depth: int = 0, agree: bool = True) -> Span | None:
     """The most recent person-like *subject* before token ``before`` (a full or short PERSON
     name, or a singular person noun phrase "one soldier"), else the most recent full name.
     A mention outside quotes never takes a person named inside a quote (the quoted words are
     the speaker's: "“Trump was up 5 or 6 points,” he said" after "Graham told the AP" is not
     Trump). A role subject ("The 29-year-old, who fled, told the paper") stands for the person
-    it names when one fits (``resolve_roles``)."""
+    it names when one fits (``resolve_roles``). With ``gender`` ("f", "m"), a person the
+    article gives the other gender is passed over (``source.pronoun_gender``), and a pronoun
+    subject of that gender stands for its own antecedent (``source.pronoun_chain``);
+    ``agree=False``: the chain without the gender check (to tell what the check decided)."""
     index = indexed(doc)
     quoted = before < len(doc) and index.in_quote(doc[before].idx)
 
     def outside(person: Span) -> bool:
-        return quoted or not index.in_quote(person.start_char)
+        return (quoted or not index.in_quote(person.start_char)) \
+            and (not agree or agrees(doc, person, gender))
 
     for i in range(before - 1, max(-1, before - window), -1):
         t = doc[i]
@@ -412,9 +460,19 @@ def _antecedent(doc: Doc, before: int, window: int = 250, resolve_roles: bool = 
             continue
         if t.lower_ in _SUBJECT_RELATIVES and t.head.dep_ == "relcl":
             t = t.head.head
+            if not relative_speaks(t):
+                continue
         elif t.head.dep_ not in {"ROOT", "conj", "parataxis"} and not (
                 t.head.dep_ == "ccomp" and t.head.i < t.head.head.i):  # "X alleged ..., Y said"
             continue  # a subject inside reported content ("reported that the colonel ...")
+        if gender is not None and pronoun_gender(t) is not None and t.lower_ in THIRD_PERSON:
+            if pronoun_gender(t) != gender or depth >= 8 \
+                    or not enabled(doc, "source.pronoun_chain"):
+                continue
+            found = _antecedent(doc, t.i, window, resolve_roles, gender, depth + 1, agree)
+            if found is not None:
+                return found
+            continue
         found = _person_subject(doc, t, resolve_roles)
         if found is not None and outside(found):
             return found
@@ -424,8 +482,11 @@ def _antecedent(doc: Doc, before: int, window: int = 250, resolve_roles: bool = 
 def _person_subject(doc: Doc, t: Token, resolve_roles: bool = False) -> Span | None:
     """The person a subject token names: its full name (looked up for a short one), a title +
     full name the NER mislabelled, or a person noun phrase (with ``resolve_roles``, the person
-    a role noun phrase names when one fits, :func:`_role_target`); None if it names no
-    person."""
+    a role noun phrase names when one fits, :func:`_role_target`), the name in apposition with
+    a noun ("one of the victims, Ana Dale"); None if it names no person."""
+    named = appositive_name(t)
+    if named is not None:
+        return named
     if t.ent_type_ == "PERSON":
         ent = entity(doc[t.i:t.i + 1])
         if ent is None:

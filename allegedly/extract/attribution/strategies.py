@@ -37,6 +37,7 @@ from allegedly.extract.attribution import (
     nouns,
     passives,
     phrases,
+    pronouns,
     quotes,
     relatives,
     speakers,
@@ -176,6 +177,9 @@ SOURCE_LABELS: tuple[Rule, ...] = (
 SOURCE_RESOLVERS: tuple[Rule, ...] = source_rules.RESOLVERS
 """Who a mention refers to (:data:`sources.RESOLVERS`, in order, switchable)."""
 
+ANTECEDENT_RULES: tuple[Rule, ...] = pronouns.ANTECEDENT_RULES
+"""How the pronoun resolvers choose among antecedents (:data:`pronouns.ANTECEDENT_RULES`)."""
+
 
 def switchable_rules() -> tuple[Rule, ...]:
     """Every attribution and source rule that can be switched off, in order: token strategies
@@ -183,7 +187,8 @@ def switchable_rules() -> tuple[Rule, ...]:
     out: list[Rule] = []
     for s in TOKEN_STRATEGIES:
         out.extend(s.contents if isinstance(s, Family) else (s,))
-    return (*out, *CONTENT_CUTS, *DOCUMENT_PASSES, *SOURCE_FINDERS, *SOURCE_RESOLVERS)
+    return (*out, *CONTENT_CUTS, *DOCUMENT_PASSES, *SOURCE_FINDERS, *SOURCE_RESOLVERS,
+            *ANTECEDENT_RULES)
 
 
 def all_rules() -> tuple[Rule, ...]:
@@ -196,6 +201,6 @@ def switchable() -> frozenset[str]:
     return frozenset(r.name for r in switchable_rules()) | {VERB.name}
 
 
-__all__ = ["ACT_RULES", "CONTENT_CUTS", "DOCUMENT_PASSES", "Family", "SOURCE_FINDERS",
+__all__ = ["ACT_RULES", "ANTECEDENT_RULES", "CONTENT_CUTS", "DOCUMENT_PASSES", "Family", "SOURCE_FINDERS",
            "SOURCE_LABELS", "SOURCE_RESOLVERS", "TOKEN_STRATEGIES", "VERB", "VERB_CONTENTS", "all_rules", "switchable",
            "switchable_rules"]
