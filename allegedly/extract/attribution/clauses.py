@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from allegedly.extract.attribution.cues import CUES, verb_cue_row
-from allegedly.extract.attribution.spans import text_of
+from allegedly.extract.attribution.spans import end_of, text_of
 from allegedly.extract.attribution.speakers import conjoined_cue
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import Offsets
@@ -119,6 +119,29 @@ def with_misattached_conjuncts(doc: Doc, v: Token, content: Offsets) -> Offsets:
     return content[0], end
 
 
+def with_nominal_conjuncts(doc: Doc, v: Token, content: Offsets) -> Offsets:
+    """"views [Smith, Jones, Brown, and Paul Baker] more favorably", "emphasizing [economic
+    fairness, and a need to raise wages]": a noun the parser conjoined to the cue verb (or to
+    the verb it hangs on, "started by emphasizing") right after a noun-phrase content cannot coordinate with a verb; it
+    is a further conjunct of the content."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN"} \
+            or span.root.dep_ not in {"dobj", "pobj"}:
+        return content
+    end = span.end
+    outer = next((a for a in v.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    for head in (v, outer) if outer is not None else (v,):
+        for c in head.children:
+            if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.left_edge.i >= end \
+                    and all(t.dep_ in {"cc", "punct"} and not t.is_space
+                            for t in doc[end:c.left_edge.i]) and c.left_edge.i - end <= 2:
+                last = c.right_edge
+                while last.i > c.i and (last.is_punct or last.is_space):
+                    last = doc[last.i - 1]
+                end = last.i + 1
+    return content[0], max(content[1], end_of(doc[end - 1]))
+
+
 def has_object(x: Token) -> bool:
     """"wants to triple AmeriCorps" (an object or complement) vs "wanted to defect"."""
     return any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"} for c in x.children)
@@ -202,6 +225,6 @@ def without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offs
     return content
 
 
-__all__ = ["anonymity_condition", "anonymity_formula", "before_setting", "clause_edges", "end_before_conjoined_cue",
+__all__ = ["with_nominal_conjuncts", "anonymity_condition", "anonymity_formula", "before_setting", "clause_edges", "end_before_conjoined_cue",
            "has_object", "inverted_final", "is_setting", "np_like", "with_misattached_conjuncts",
            "without_final_aside"]

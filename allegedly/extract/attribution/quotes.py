@@ -38,11 +38,11 @@ def follow_on(doc: Doc, m: AttributionMatch, quotes: list[Quote]) -> Attribution
     quote, in the same paragraph, belong to the same content."""
     if m.cue is None or m.quote == "indirect" or m.cue[0] < m.content[0][0]:
         return m
-    text = text_of(doc)
     speaker = named_span(m.source)
     pos = max(m.cue[1], speaker[1] if speaker else 0)
     if pos < m.content[-1][1]:
         return m
+    text = without_title_marks(text_of(doc), pos, quotes)
     tail = re.match(r"[^\n“\"]{0,60}?[.,:;]", text[pos:])  # the rest of the cue clause
     long_tail = _LONG_TAIL.match(text, pos)
     if tail is None and long_tail is None:
@@ -88,7 +88,31 @@ def _fills_paragraph(text: str, q: Quote) -> bool:
     return text[q.end:line_end if line_end >= 0 else len(text)].strip() in {"", "."}
 
 
-_LONG_TAIL = re.compile(r"[^\n“\"]{0,140}?[.!?] +(?=[“\"])")
+_LONG_TAIL = re.compile(r"[^\n“\"]{0,140}?[.!?][ \u00a0]+(?=[“\"])")
+_TITLE_SMALL = word_list("headline_small_words")
+
+
+def without_title_marks(text: str, pos: int, quotes: list[Quote], reach: int = 140) -> str:
+    """``text`` with the marks of the Title Case quotes opening within ``reach`` characters after
+    ``pos`` blanked (same length): the name of a show or paper in a cue clause ('Sanders said on
+    CNN’s “State of the Union” Sunday.', 'told NBC’s “Today”') is part of the clause, not a
+    quote of the speaker."""
+    chars = list(text)
+    for q in quotes:
+        if pos <= q.start < pos + reach and _is_title(text[q.inner[0]:q.inner[1]]):
+            for i in (*range(q.start, q.inner[0]), *range(q.inner[1], q.end)):
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _is_title(inner: str) -> bool:
+    """One to six words in one sentence, the first and every other one capitalised unless a
+    small word ("State of the Union", "Meet the Press.")."""
+    words = re.findall(r"[\w’']+", inner)
+    if re.search(r"[.!?]\W*\w", inner):  # 'The Donald. Big Daddy.': two sentences, a quote
+        return False
+    return 0 < len(words) <= 6 and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def dash_signature(dash: Token, quotes: list[Quote]) -> AttributionMatch | None:

@@ -409,7 +409,8 @@ def finish(c: VerbCue, found: Content) -> AttributionMatch | None:
     if found.final:
         return found.match
     v, doc, cue = c.v, c.doc, c.cue
-    content: Offsets | None = clauses.with_misattached_conjuncts(doc, v, found.span)
+    content: Offsets | None = clauses.with_nominal_conjuncts(
+        doc, v, clauses.with_misattached_conjuncts(doc, v, found.span))
     content = inside_own_quote(content, cue, c.quotes)
     if content is not None and not found.from_quote:
         content = clip_to_paragraph(text_of(doc), content, cue)
