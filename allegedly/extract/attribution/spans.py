@@ -31,13 +31,13 @@ def end_of(t: Token) -> int:
 
 def trim(doc: Doc, start: int, end: int) -> Offsets | None:
     """Token range [start, end) as char offsets, with edge punctuation/space tokens removed
-    (opening and closing quote marks are kept)."""
+    (opening and closing quote marks are kept), and a dangling conjunction at its end."""
     while start < end and (doc[start].is_punct and doc[start].text not in '“"‘'
                            or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in '”"’'
-                           or doc[end - 1].is_space):
-        end -= 1
+                           or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        end -= 1  # "the economy was weak, [and]": a conjunction left dangling by a cut
     if end <= start:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

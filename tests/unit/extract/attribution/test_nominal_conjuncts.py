@@ -26,3 +26,9 @@ def test_noun_conjoined_to_the_cue_verb_joins_the_list(nlp):
 def test_a_conjoined_clause_is_not_taken_in(nlp):
     text = "The governor praised the firefighters, and the council approved a new station."
     assert "council" not in _content(nlp, text, "praised")
+
+
+def test_content_cut_before_a_conjoined_cue_does_not_end_on_the_conjunction(nlp):
+    text = ("More than half said the economy was weak, and four in 10 said Smith would handle "
+            "it best.")
+    assert _content(nlp, text, "said") == "the economy was weak"
