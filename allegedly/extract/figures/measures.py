@@ -88,7 +88,8 @@ def _inner_number(t: Token, noun: Token, after: int | None) -> bool:
     unlike "four-, five- and six-cylinder engines", where each number is a figure of its own)."""
     if not (t.dep_ == "nummod" and t.head.i != noun.i and after is not None and t.idx >= after):
         return False
-    text, pos = t.doc.text, t.idx + len(t.text)
+    text = t.doc[t.i:t.i + 5].text  # a few tokens, not doc.text (which rebuilds the whole text)
+    pos = len(t.text)
     pos += text[pos:pos + 1] in {" ", "-"}
     return surface_at(text, pos, units()[1]) is not None  # a measure or an age: "120 mm", "19-year"
 
@@ -141,7 +142,9 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
     # 1. the number modifies a noun that follows it: "498 Russian soldiers", "a 25% tax"
     if root.dep_ in {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"} and \
             root.head.i > root.i and root.head.pos_ in {"NOUN", "PROPN"} and root.head.idx >= end:
-        noun = root.head if doc.text[end:end + 1] == "-" else _np_head(root.head)
+        glued = toks[-1].i + 1 < len(doc) and not toks[-1].whitespace_ \
+            and doc[toks[-1].i + 1].text == "-"
+        noun = root.head if glued else _np_head(root.head)
     # 2. "thousands of his comrades", "750 out of 1,500 soldiers", "64GB of storage"
     elif after is not None and after and after.lower_ in _PART_WORDS:
         pobj = _of_object(after)
@@ -404,7 +407,7 @@ def sentence_of(doc: Doc, start: int) -> Span:
     """The sentence holding character ``start``."""
     tok = token_at(doc, start)
     if tok is None:
-        tok = next((t for t in tokens_in(doc, start, len(doc.text))), None)
+        tok = next((t for t in tokens_in(doc, start, doc[-1].idx + len(doc[-1].text))), None)
     if tok is not None:
         return tok.sent
     return doc[:]
