@@ -108,6 +108,12 @@ def _subject_np(head: Token) -> tuple[str, tuple[int, int]] | None:
     return span.text, (span.start_char, span.end_char)
 
 
+def _hyphen_after(tok: Token) -> bool:
+    """A hyphen glued to ``tok`` ("70-page"), read from the tokens (``doc.text`` is rebuilt on
+    each access)."""
+    return tok.i + 1 < len(tok.doc) and not tok.whitespace_ and tok.doc[tok.i + 1].text == "-"
+
+
 def _np_head(noun: Token) -> Token:
     """The head of the noun phrase whose pre-modifier ``noun`` is: "90 air, sea and
     ground-launched missiles" (the parse hangs 90 on "air"), "two 120 mm rounds", "two tank
@@ -142,9 +148,7 @@ def describe(doc: Doc, start: int, end: int, has_unit: bool,
     # 1. the number modifies a noun that follows it: "498 Russian soldiers", "a 25% tax"
     if root.dep_ in {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"} and \
             root.head.i > root.i and root.head.pos_ in {"NOUN", "PROPN"} and root.head.idx >= end:
-        glued = toks[-1].i + 1 < len(doc) and not toks[-1].whitespace_ \
-            and doc[toks[-1].i + 1].text == "-"
-        noun = root.head if glued else _np_head(root.head)
+        noun = root.head if _hyphen_after(toks[-1]) else _np_head(root.head)
     # 2. "thousands of his comrades", "750 out of 1,500 soldiers", "64GB of storage"
     elif after is not None and after and after.lower_ in _PART_WORDS:
         pobj = _of_object(after)

@@ -192,16 +192,10 @@ def _digit_numbers(text: str) -> list[Number]:
             frac = None
         if frac and int(frac["den"]) and not text[frac.end():frac.end() + 1].isalnum():
             num, den = int(frac["num"]), int(frac["den"])
-            if not frac["whole"] and _year_pair(num, den):  # "the 2025/2026 budget": a period
-                out.append(Number(start, frac.end(), None))
-                last = frac.end()
-                continue
-            if num < den or frac["whole"]:
+            if frac["whole"] or num < den and not _year_pair(num, den):
                 value = (int(frac["whole"]) if frac["whole"] else 0) + num / den
                 end = frac.end()
-            elif frac["whole"] is None and den > num:
-                pass
-            else:  # "24/7", "9/11", dates: not a fraction; skip the whole thing
+            else:  # "24/7", "9/11", dates, "the 2025/2026 budget": not a fraction; skip it all
                 out.append(Number(start, frac.end(), None))
                 last = frac.end()
                 continue
