@@ -120,11 +120,11 @@ def _key(doc: Doc, ent: Span, titles: dict[str, str]) -> str:
     return key
 
 
-def _gather(doc: Doc) -> dict[str, tuple[str, str]]:
-    """Every person's gender in ``doc`` with the rule that decided it."""
+def _gather(doc: Doc, titles: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Every person's gender in ``doc`` with the rule that decided it (``titles``: the
+    genders of :func:`_full_name_titles`)."""
     strong: dict[str, Counter[tuple[str, str]]] = {}
     votes: dict[str, Counter[str]] = {}
-    titles = _full_name_titles(doc)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not name_tokens(ent):
             continue
@@ -161,7 +161,8 @@ def evidence(doc: Doc, mention: Span) -> tuple[str, str] | None:
             and mention.root.ent_type_ == "PERSON":
         memo = indexed(doc).memo
         if _MEMO not in memo:
-            memo[_MEMO] = _gather(doc), _full_name_titles(doc)
+            titles = _full_name_titles(doc)
+            memo[_MEMO] = _gather(doc, titles), titles
         found, titles = memo[_MEMO]  # type: ignore[misc]
         return found.get(_key(doc, mention, titles))
     nouns = _words("noun")
