@@ -26,7 +26,7 @@ signature ``(doc, links, quotes) -> links``: it sets the act of the links it rec
 earlier act rule decided, with ``act_method = "rule:act.<name>"``. Links no rule decides stay
 ``claim`` with no ``act_method``. Word lists are frame words of ``lexicons/reporting_verbs.tsv``
 (``evaluative``, ``topic``, ``private``, ``factive``, ``perception``, ``describing``, ``writer``,
-``emphasis``; ``np``, ``request`` and ``addressee`` for :func:`np_thing_object`).
+``emphasis``, ``action``; ``np``, ``request`` and ``addressee`` for :func:`np_thing_object`).
 """
 
 from __future__ import annotations
@@ -158,6 +158,23 @@ def described_by_thing(doc: Doc, links: list[AttributionMatch], quotes: list[Quo
     return _decide(links, "act.described_by_thing", "writer", test)
 
 
+def action_taken(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                 ) -> list[AttributionMatch]:
+    """"Accepted gifts from a donor", "declined to be interviewed", "had refused to print the
+    allegations", "prosecutors charged Epstein", "challenged the matter in court", "invoked his
+    Fifth Amendment protection": an ``action``-frame cue whose content is neither a that-clause
+    nor quoted words names a deed done or refused, not a statement (a stance); "accepted that
+    …", "charged that …" stay claims."""
+    text = text_of(doc)
+
+    def test(m: AttributionMatch) -> bool:
+        if not _head_has(m, "action") or m.quote != "indirect":
+            return False
+        opening = text[m.content[0][0]:m.content[0][1]].split(maxsplit=1)
+        return not (opening and opening[0].lower() == "that")
+    return _decide(links, "act.action_taken", "stance", test)
+
+
 def private_plan(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
                  ) -> list[AttributionMatch]:
     """"Wants to triple the tariff", "plans to sue", "hopes that …", "seeks to": a
@@ -225,7 +242,8 @@ def np_thing_object(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     """"Posted a photo of the pair", "declared an emergency", "wrote the FBI": a cue whose
     frame takes clauses or quotes, not noun phrases (no ``np``), and whose content is only a
     noun-phrase object (``verb.np_object`` on a full noun phrase) names a thing it acted on,
-    not a statement: a stance ("declined [comment]", "threatened [communities]" too).
+    not a statement: a stance ("threatened [communities]" too;
+    "declined [comment]" is ``act.action_taken``).
     Emphasis ("stressed [the importance of X]": ``emphasis``), promises and requests
     (``request``: "demanded [an apology]") and addressees ("informed the council about X") keep
     it a claim; so does an object the parser cut off its clause ("reports suggesting [up to 17
@@ -244,7 +262,7 @@ def _verb_follows(doc: Doc, m: AttributionMatch) -> bool:
     return span is not None and span.end < len(doc) and doc[span.end].tag_ in _FINITE
 
 
-__all__ = ["described_by_thing", "factive_knowledge", "np_evaluation_target", "np_thing_object",
+__all__ = ["action_taken", "described_by_thing", "factive_knowledge", "np_evaluation_target", "np_thing_object",
            "np_topic",
            "perceived_event", "private_plan", "purpose_infinitive", "writer_first_person",
            "writer_judgement"]

@@ -100,6 +100,7 @@ ACT_RULES: tuple[Rule, ...] = (
     Rule("act.factive_knowledge", acts.factive_knowledge),
     Rule("act.writer_first_person", acts.writer_first_person),
     Rule("act.described_by_thing", acts.described_by_thing),
+    Rule("act.action_taken", acts.action_taken),
     Rule("act.private_plan", acts.private_plan),
     Rule("act.purpose_infinitive", acts.purpose_infinitive),
     Rule("act.perceived_event", acts.perceived_event),

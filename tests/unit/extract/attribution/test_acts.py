@@ -36,7 +36,11 @@ def _acts(nlp, text: str, disabled: tuple[str, ...] = ()) -> dict[str, tuple[str
      "act.np_thing_object"),
     ("The council has declared a state of emergency in the valley.", "has declared", "stance",
      "act.np_thing_object"),
-    ("The minister declined further comment.", "declined", "stance", "act.np_thing_object"),
+    ("The minister declined further comment.", "declined", "stance", "act.action_taken"),
+    ("The company declined to comment on the report.", "declined", "stance",
+     "act.action_taken"),
+    ("Prosecutors charged the banker with fraud.", "charged", "stance", "act.action_taken"),
+    ("The minister accepted gifts from a donor.", "accepted", "stance", "act.action_taken"),
     ("I ask whether the plan can work.", "ask", "writer", "act.writer_first_person"),
     ("The farmers realised that the river had burst its banks.", "realised", "writer",
      "act.factive_knowledge"),
@@ -60,6 +64,8 @@ def test_the_act_of_a_link_and_the_rule_that_decided_it(nlp, text, cue, act, rul
     ("The union demanded an immediate apology.", "demanded"),  # a request names the action
     ("The council announced two days of mourning.", "announced"),  # an np frame
     ("The mayor declared that the bridge was safe.", "declared"),  # a clause
+    ("Prosecutors charged that the banker lied.", "charged"),  # an action verb with a clause
+    ("He accepted that he had made mistakes.", "accepted"),
 ])
 def test_statements_and_propositions_about_a_target_stay_claims(nlp, text, cue) -> None:
     found = _acts(nlp, text)
@@ -71,6 +77,13 @@ def test_an_act_rule_switched_off_leaves_the_link_a_claim(nlp) -> None:
     assert _acts(nlp, text)["condemned"][0] == "stance"
     off = _acts(nlp, text, disabled=("act.np_evaluation_target",))
     assert off["condemned"] == ("claim", "")
+
+
+def test_an_action_verb_is_a_stance_only_with_the_rule(nlp) -> None:
+    text = "The newspaper had refused to print the allegations."
+    assert _acts(nlp, text)["had refused"] == ("stance", "rule:act.action_taken")
+    off = _acts(nlp, text, disabled=("act.action_taken",))
+    assert off["had refused"] == ("claim", "")
 
 
 def test_acts_only_label_links_never_drop_them(nlp) -> None:
