@@ -81,7 +81,7 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
     clauses included ("Ronald R. Fieldstone, a Miami lawyer who ..."), time adverbs ("Trump
     this week said") and paragraph breaks excluded; a pronoun is its own mention."""
     doc = tok.doc
-    if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
+    if tok.pos_ == "PRON" and not _partitive(tok) or tok.lower_ in RELATIVE:
         return doc[tok.i:tok.i + 1]
     left = tok.left_edge.i
     right = tok.i
@@ -112,6 +112,12 @@ def mention_span(tok: Token, stop: int | None = None) -> Span:
 
 
 _CLOSING_QUOTES = frozenset({"”", "»"})
+
+
+def _partitive(tok: Token) -> bool:
+    """"[Some of his rivals] said", "[Both of its senators]": a quantifying pronoun with an
+    "of" phrase is not a mention on its own (a personal pronoun, "he", always is)."""
+    return tok.tag_ != "PRP" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
 
 
 def _modifier_phrase(child: Token) -> bool:

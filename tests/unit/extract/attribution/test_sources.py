@@ -173,3 +173,16 @@ def test_a_bare_definite_body_noun_is_the_body_that_spoke_last_under_a_fuller_na
     doc = nlp("Valdoria's interior ministry is in the capital. The ministry said the drills "
               "would go ahead.")
     assert make_source(_subject(doc, "said")).name == "The ministry"  # that body never spoke
+
+
+def test_partitive_pronoun_takes_its_of_phrase(nlp):
+    """"Some of his rivals said": the mention is the whole partitive, not "Some"; a personal
+    pronoun and a bare "Some" stay one token."""
+    cases = {
+        "Some of his rivals said the plan would fail.": "Some of his rivals",
+        "Both of his GOP senators said the plan would fail.": "Both of his GOP senators",
+        "Some said the plan would fail.": "Some",
+        "He said the plan would fail.": "He",
+    }
+    for sentence, mention in cases.items():
+        assert mention_span(_subject(nlp(sentence), "said")).text == mention, sentence
