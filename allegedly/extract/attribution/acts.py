@@ -262,10 +262,9 @@ def _verb_follows(doc: Doc, m: AttributionMatch) -> bool:
     return span is not None and span.end < len(doc) and doc[span.end].tag_ in _FINITE
 
 
-__all__ = ["action_taken", "described_by_thing", "factive_knowledge", "np_evaluation_target", "np_thing_object",
-           "np_topic",
-           "perceived_event", "private_plan", "purpose_infinitive", "writer_first_person",
-           "writer_judgement"]
+__all__ = ["action_taken", "described_by_thing", "factive_knowledge", "np_evaluation_target",
+           "np_thing_object", "np_topic", "perceived_event", "private_plan", "purpose_infinitive",
+           "writer_first_person", "writer_judgement"]
 
 
 def question_put(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
