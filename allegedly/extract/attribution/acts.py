@@ -66,17 +66,20 @@ def _content(doc: Doc, m: AttributionMatch) -> Span | None:
     return doc.char_span(m.content[0][0], m.content[-1][1], alignment_mode="expand")
 
 
-def _bare_np(doc: Doc, m: AttributionMatch, quoted: bool = False) -> bool:
+def _bare_np(doc: Doc, m: AttributionMatch, quoted: bool = False,
+             quotes: list[Quote] | None = None) -> bool:
     """Is the content only a noun phrase in the writer's words (no that-clause, no quoted
     words, no "X as / for / of Y")? A noun-phrase object ("condemned [the strikes]"), a free
     relative object ("condemns [what it calls …]") or a headline rest without a finite verb
     ("praises [military response to Indian jets]"); quoted words are the source's own
-    ('expressed “regret” over X'): a claim of what was said (``quoted``: a link inside a quote
-    may still be a bare noun phrase, "“I heard [three loud explosions]”")."""
+    ('expressed “regret” over X'): a claim of what was said (``quoted``, or ``quotes`` holding
+    one quote around both cue and content: a link inside a quote may still be a bare noun
+    phrase, "“I heard [three loud explosions]”": :func:`_inside_outer_quote`)."""
     span = _content(doc, m)
     if span is None:
         return False
-    if m.quote != "indirect" and not quoted and not _named_by_speaker(span):
+    if m.quote != "indirect" and not quoted and not _named_by_speaker(span) \
+            and not _inside_outer_quote(m, quotes):
         return False
     if m.method == _HEADLINE:
         return not any(t.tag_ in _FINITE for t in span)
@@ -91,6 +94,15 @@ def _bare_np(doc: Doc, m: AttributionMatch, quoted: bool = False) -> bool:
            for t in (*span[1:], *([after] if after is not None else []))):
         return False  # the parser hung "for Y" / "as Y" on the object: "slammed Israel for X"
     return not any(t.dep_ == "mark" and t.lower_ == "that" for t in span)
+
+
+def _inside_outer_quote(m: AttributionMatch, quotes: list[Quote] | None) -> bool:
+    """"“We [heard] several blasts,” he said": cue and content lie inside one quote, so the
+    quote marks are the outer speaker's, not words the inner source is quoted as using."""
+    if not quotes or m.cue is None:
+        return False
+    lo, hi = min(m.cue[0], m.content[0][0]), max(m.cue[1], m.content[-1][1])
+    return any(q.start <= lo and hi <= q.end for q in quotes)
 
 
 def _named_by_speaker(span: Span) -> bool:
@@ -216,7 +228,7 @@ def perceived_event(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     """"Heard several blasts", "found two pilots injured": a ``perception`` cue with a bare
     noun-phrase object perceives an event ("heard that …" stays a claim: hearsay)."""
     return _decide(links, "act.perceived_event", "perception",
-                   lambda m: _head_has(m, "perception") and _bare_np(doc, m))
+                   lambda m: _head_has(m, "perception") and _bare_np(doc, m, quotes=quotes))
 
 
 def np_evaluation_target(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
@@ -225,7 +237,7 @@ def np_evaluation_target(doc: Doc, links: list[AttributionMatch], quotes: list[Q
     ``evaluative`` cue whose content is only a noun phrase evaluates a target; no proposition
     ("criticised X for Y" and "condemned X as Y" stay claims)."""
     return _decide(links, "act.np_evaluation_target", "stance",
-                   lambda m: _head_has(m, "evaluative") and _bare_np(doc, m))
+                   lambda m: _head_has(m, "evaluative") and _bare_np(doc, m, quotes=quotes))
 
 
 def np_topic(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
@@ -234,7 +246,7 @@ def np_topic(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     a ``topic`` cue whose content is only a noun phrase names a topic, not a claim ("described
     X as Y" is one)."""
     return _decide(links, "act.np_topic", "stance",
-                   lambda m: _head_has(m, "topic") and _bare_np(doc, m))
+                   lambda m: _head_has(m, "topic") and _bare_np(doc, m, quotes=quotes))
 
 
 def np_thing_object(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
@@ -251,7 +263,7 @@ def np_thing_object(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     def test(m: AttributionMatch) -> bool:
         return m.method in _NP_METHODS and not any(
             _head_has(m, f) for f in ("np", "emphasis", "request", "addressee")) \
-            and _bare_np(doc, m) and not _verb_follows(doc, m)
+            and _bare_np(doc, m, quotes=quotes) and not _verb_follows(doc, m)
     return _decide(links, "act.np_thing_object", "stance", test)
 
 

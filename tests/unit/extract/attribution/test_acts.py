@@ -32,6 +32,11 @@ def _acts(nlp, text: str, disabled: tuple[str, ...] = ()) -> dict[str, tuple[str
      "plan", "act.purpose_infinitive"),
     ("Residents heard several loud explosions.", "heard", "perception",
      "act.perceived_event"),
+    # inside a quote the marks are the outer speaker's: the inner bare object is still one
+    ("“We heard several loud explosions near the bridge,” the farmer said.", "heard",
+     "perception", "act.perceived_event"),
+    ("“The delay strongly indicates careless planning,” the engineer said.",
+     "strongly indicates", "stance", "act.np_thing_object"),
     ("The mayor posted a photo of the flooded square.", "posted", "stance",
      "act.np_thing_object"),
     ("The council has declared a state of emergency in the valley.", "has declared", "stance",
