@@ -54,6 +54,7 @@ _CARRIERS = word_list("infinitive_carriers")
 _NP_METHODS = frozenset({"rule:verb.np_object"})
 _HEADLINE = "rule:headline.title_case"
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_GLOSS_CLASSES = word_list("gloss_cue_classes")
 
 
 
@@ -267,6 +268,21 @@ def np_thing_object(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     return _decide(links, "act.np_thing_object", "stance", test)
 
 
+def np_participle_gloss(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                        ) -> list[AttributionMatch]:
+    """"…, he said, [referring to] theft along the pipeline", "a release [announcing] the
+    arrests": a participle gloss (``-ing`` form modifying a clause or noun) whose content is
+    only a noun-phrase object names what the words were about, not a claim (a gloss holding a
+    clause or quoted words is one; so are denials, confirmations, emphasis and requests)."""
+    def test(m: AttributionMatch) -> bool:
+        v = link_cue_verb(doc, m) if m.method in _NP_METHODS else None
+        return v is not None and v.tag_ == "VBG" and v.dep_ in {"advcl", "acl"} \
+            and m.cue_class in _GLOSS_CLASSES \
+            and not any(_head_has(m, f) for f in ("emphasis", "request")) \
+            and _bare_np(doc, m, quotes=quotes)
+    return _decide(links, "act.np_participle_gloss", "stance", test)
+
+
 def _verb_follows(doc: Doc, m: AttributionMatch) -> bool:
     """Does a finite verb or modal open the words right after the content ("[X] may have been
     lost")?"""
@@ -275,6 +291,7 @@ def _verb_follows(doc: Doc, m: AttributionMatch) -> bool:
 
 
 __all__ = ["action_taken", "described_by_thing", "factive_knowledge", "np_evaluation_target",
+           "np_participle_gloss",
            "np_thing_object", "np_topic", "perceived_event", "private_plan", "purpose_infinitive",
            "writer_first_person", "writer_judgement"]
 

@@ -107,6 +107,7 @@ ACT_RULES: tuple[Rule, ...] = (
     Rule("act.np_evaluation_target", acts.np_evaluation_target),
     Rule("act.np_topic", acts.np_topic),
     Rule("act.np_thing_object", acts.np_thing_object),
+    Rule("act.np_participle_gloss", acts.np_participle_gloss),
 )
 """What each link reports (:mod:`acts`): in order, the first rule that recognises a link sets
 its act (``stance``, ``plan``, ``perception``, ``writer``, ``question``) and ``act_method``; links no rule

@@ -41,6 +41,8 @@ def _acts(nlp, text: str, disabled: tuple[str, ...] = ()) -> dict[str, tuple[str
      "act.np_thing_object"),
     ("The council has declared a state of emergency in the valley.", "has declared", "stance",
      "act.np_thing_object"),
+    ("“The pipeline worries me,” the engineer said, referring to theft along the route.",
+     "referring to", "stance", "act.np_participle_gloss"),
     ("The minister declined further comment.", "declined", "stance", "act.action_taken"),
     ("The company declined to comment on the report.", "declined", "stance",
      "act.action_taken"),
