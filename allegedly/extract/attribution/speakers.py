@@ -189,11 +189,17 @@ _STATEMENT_NOUNS = frozenset(r["word"] for r in load("speech_settings") if r["ki
 
 
 def _issuer(noun: Token) -> Token | None:
-    """The subject of "issued / released / sent [a statement]": the statement's author."""
-    if noun.dep_ != "dobj" or lemma(noun) not in _STATEMENT_NOUNS \
-            or not verb_has(lemma(noun.head), "issuing"):
+    """The subject of "issued / released / sent [a statement]", "filed [papers]", "approved [a
+    resolution]", "helped draft [a report]": the author of a statement, or of any object that
+    names no entity or person."""
+    if noun.dep_ != "dobj" or not verb_has(lemma(noun.head), "issuing") \
+            or lemma(noun) not in _STATEMENT_NOUNS and (noun.ent_type_ or person_noun(noun)):
         return None
-    return own_subject(noun.head)
+    verb = noun.head
+    subject = own_subject(verb)
+    if subject is None and verb.dep_ == "xcomp":  # "[the aide] helped draft a report"
+        subject = own_subject(verb.head)
+    return subject
 
 
 def _inherited_subject(v: Token) -> Token | None:

@@ -741,6 +741,20 @@ def test_statement_issued_by_someone_speaks_for_its_issuer(nlp):
     assert _source(text, _by_cue(text, ms, "alleging")) == "published reports"
 
 
+def test_document_filed_or_approved_speaks_for_its_author(nlp):
+    """A participle on a document the subject filed, approved or drafted ("approved a resolution
+    condemning X") speaks for the subject; found evidence still speaks for itself."""
+    for text, cue, speaker in (
+            ("The Riverton City Council approved a resolution condemning the closure of the mill.",
+             "condemning", "The Riverton City Council"),
+            ("Lawyers for the builder filed legal papers opposing the request.", "opposing",
+             "Lawyers for the builder"),
+            ("The aide helped draft a report defending the decision.", "defending", "The aide"),
+            ("Investigators found emails showing that the firm knew.", "showing", "emails")):
+        text, ms = run(nlp, text)
+        assert _source(text, _by_cue(text, ms, cue)) == speaker
+
+
 def test_dash_signature_keeps_middle_initials(nlp):
     text, ms = run(nlp, "“The ferry must run again, for all of us who live here.” ― Julie A. Diaz "
                         "Martinez\n")
