@@ -66,17 +66,22 @@ def verb_cue_row(v: Token) -> dict[str, str] | None:
         words = phrase["lemma"].split()
         if len(words) != 2:
             continue  # "go on to say" is more than a verb and its particle
-        second = words[1]
-        if any(c.dep_ in {"prt", "prep"} and c.lower_ == second and c.i > v.i
-               for c in v.children):
+        if any(_phrase_word(phrase, c) and c.i > v.i for c in v.children):
             return phrase
     return None
 
 
+def _phrase_word(phrase: dict[str, str], c: Token) -> bool:
+    """Is child ``c`` of the verb the second word of phrase row ``phrase``: a particle or
+    preposition ("pointed [out]"), or the object of an ``object`` phrase ("put [it]")?"""
+    deps = {"prt", "prep"} | ({"dobj"} if "object" in phrase["frame"].split(",") else set())
+    return c.dep_ in deps and c.lower_ == phrase["lemma"].split()[1]
+
+
 def cue_span(v: Token) -> Offsets:
     """Character span of cue verb ``v``: the verb with its contiguous auxiliaries, negation and
-    adverbs ("has also said"), particle or cue preposition ("called for") and an adjacent day
-    word ("said Friday")."""
+    adverbs ("has also said"), particle, cue preposition ("called for") or the object of an
+    ``object`` phrase ("put it"), and an adjacent day word ("said Friday")."""
     doc = v.doc
     start = v.i
     left = {c.i for c in v.lefts if c.dep_ in CUE_MODS
@@ -90,6 +95,9 @@ def cue_span(v: Token) -> Offsets:
         particle = c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _CUE_PREPS
                                        and verb_has(lemma(v), "prep"))
         day = c.dep_ in {"npadvmod", "advmod"} and c.lower_ in _TIME_WORDS
+        row = verb_cue_row(v) if c.dep_ == "dobj" else None
+        particle = particle or row is not None and row["pos"] == "phrase" \
+            and _phrase_word(row, c)  # "put it"
         if not (particle or day):
             break
         end = c.i

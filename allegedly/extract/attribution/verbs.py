@@ -60,6 +60,7 @@ _SANDWICH_GAP = frozenset({",", "”", '"', "’", "'", "—", "–", "--"})
 _COMPLEMENT_PREPS = word_list("complement_preps")
 _NOUN_PREPS = word_list("object_noun_preps")
 _OBJECT_PREPS = word_list("object_preps")
+_CUE_PREPS = word_list("cue_preps")
 _STATEMENT_PREPS = word_list("statement_preps")
 _WH = word_list("wh_words")
 _EXPLETIVES = word_list("expletives")
@@ -84,7 +85,8 @@ class VerbCue:
     def objects_then_quote(self) -> tuple[list[Token], int, Quote | None]:
         """(objects, end of cue and objects, the quote opening right after them in the same
         sentence) -- shared by ``verb.object_quote``, ``verb.quote_after`` and ``verb.colon``."""
-        objs = [c for c in self.v.rights if c.dep_ in {"dobj", "dative", "iobj"}]
+        objs = [c for c in self.v.rights if c.dep_ in {"dobj", "dative", "iobj"}
+                and not self.cue[0] <= c.idx < self.cue[1]]  # not the "it" of "put it"
         after = max([self.cue[1]] + [o.right_edge.idx + len(o.right_edge.text) for o in objs])
         q = quote_opening_after(self.doc, after, self.quotes)
         if q is not None and re.search(r"[.!?]", text_of(self.doc)[after:q.start]):
@@ -363,6 +365,46 @@ def parenthetical(c: VerbCue) -> Content | None:
     span = trim(doc, h.left_edge.i, h.right_edge.i + 1)
     exclude = (doc[v.left_edge.i].idx, doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
     return Content(span, exclude) if span is not None else None
+
+
+def as_clause(c: VerbCue) -> Content | None:
+    """"As the mayor noted, the bridge will reopen", "The bridge will reopen, as the mayor put
+    it": a cue clause opened by "as", with its own subject and no content of its own, set off by
+    a comma from the clause it reports; that clause is the content, the as-clause cut out."""
+    v, doc = c.v, c.doc
+    first, last = clauses.clause_edges(v)
+    if v.dep_ != "advcl" or doc[first].lower_ != "as" or doc[first].head != v \
+            or doc[first].dep_ != "mark" or "clause" not in c.frame or v.tag_ == "VBG" \
+            or not any(x.dep_ == "nsubj" for x in v.children) \
+            or any(_own_content(c, x) for x in v.children):
+        return None  # not "as they were talking", "as voters responded to the crackdown"
+    h = v.head
+    if h.pos_ not in {"VERB", "AUX"}:
+        return None
+    before = first > h.left_edge.i and doc[first - 1].text in {",", "—", "–", "("}
+    after = last + 1 < len(doc) and doc[last + 1].text in {",", ":", "—", "–"}
+    if not (before or after):
+        return None
+    span = trim(doc, h.left_edge.i, h.right_edge.i + 1)
+    if span is None:
+        return None
+    if first <= h.left_edge.i:  # "As X noted, A": A
+        span = trim(doc, last + 1, h.right_edge.i + 1)
+    elif last >= h.right_edge.i - 1:  # "A, as X put it.": A
+        span = trim(doc, h.left_edge.i, first)
+    else:  # "A, as X said, B": A … B
+        return Content(span, (doc[first].idx, end_of(doc[last]))) if before and after else None
+    return Content(span) if span is not None else None
+
+
+def _own_content(c: VerbCue, x: Token) -> bool:
+    """Is child ``x`` a content of the cue verb itself: a clause, an object (not the "it" of
+    "put it") or an object preposition, in the cue or not ("responded [to the crackdown]",
+    "insists [on] continuing"; not "noted on Monday")?"""
+    if x.dep_ == "prep":  # "insists [on] continuing": a cue preposition with its object too
+        return x.lower_ in _OBJECT_PREPS | _CUE_PREPS and not any(
+            p.dep_ == "pobj" and clauses.is_setting(p) for p in x.children)
+    return x.dep_ in CONTENT_DEPS | {"dobj", "xcomp"} and not c.cue[0] <= x.idx < c.cue[1]
 
 
 def inverted(c: VerbCue) -> Content | None:
