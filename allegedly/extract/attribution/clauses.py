@@ -6,7 +6,7 @@ Pure functions over the parse, used by :mod:`allegedly.extract.attribution.verbs
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from allegedly.extract.attribution.cues import CUES, verb_cue_row
 from allegedly.extract.attribution.spans import end_of, text_of
@@ -26,6 +26,8 @@ _ANONYMITY_NOUNS = word_list("anonymity_nouns")
 _CONTRAST = word_list("contrast_conjunctions")
 CONTRAST_CUT = "verb.contrast_cut"
 """The name of :func:`contrast_cue` as a switchable step (``strategies.CONTENT_CUTS``)."""
+CONCESSIVE_CUT = "verb.concessive_cut"
+"""The name of :func:`concessive_cut` as a switchable step (``strategies.CONTENT_CUTS``)."""
 
 
 def end_before_conjoined_cue(comp: Token) -> int:
@@ -197,12 +199,49 @@ def np_like(v: Token) -> bool:
 _ASIDE_PUNCT = frozenset({",", "—", "–", "--", ";"})
 _ASIDE_DEPS = frozenset({"relcl", "appos"})
 _CONCESSIVE = word_list("concessive_conjunctions")
+_CONCESSIVE_PREPS = word_list("concessive_prepositions")
+
+
+def concessive_cut(t: Token) -> int | None:
+    """Where an indirect content ends before the writer's concessive counterpoint: a clause
+    opened by a concessive conjunction after a comma ("couldn't recall meeting her[, though a
+    photograph shows them together]"), a concessive preposition after a comma ("would keep
+    taking gifts[, despite a row over X]") or "even as" ("Harris is ahead[ even as he lashes
+    out]"). Returns the index of the first token cut (the comma's successor), else None."""
+    doc = t.doc
+    if t.i < 2:
+        return None
+    prev = doc[t.i - 1]
+    even = prev.lower_ == "even" and prev.head == t.head
+    if t.dep_ == "mark" and t.head.dep_ == "advcl" and (
+            t.lower_ in _CONCESSIVE and (prev.text == "," or even and doc[t.i - 2].text == ",")
+            or t.lower_ == "as" and even):
+        return t.i - 1 if even else t.i
+    if t.dep_ == "prep" and t.lower_ in _CONCESSIVE_PREPS and prev.text == ",":
+        return t.i
+    return None
+
+
+def _before_concessive(doc: Doc, span: Span, content: Offsets) -> Offsets | None:
+    """``content`` cut before its first concessive counterpoint (:func:`concessive_cut`), or
+    None when it has none (or the cut would leave fewer than three tokens)."""
+    for t in span[3:]:
+        cut = concessive_cut(t)
+        if cut is None:
+            continue
+        last = doc[cut - 1]
+        while last.i > span.start and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        if last.i - span.start >= 2:
+            return content[0], last.idx + len(last.text)
+    return None
 
 
 def without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offsets:
     """An indirect content after its cue without the writer's closing aside set off by a comma
     or dash: a non-restrictive relative clause ("likened RT to the BBC, which receives
-    government funding") or an apposition ("…with NATO, the existing military alliance")."""
+    government funding"), an apposition ("…with NATO, the existing military alliance") or a
+    concessive counterpoint, closing or not (:func:`concessive_cut`)."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None or any(q.start < content[1] and content[0] < q.end for q in quotes):
         return content
@@ -210,6 +249,10 @@ def without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offs
     if len(toks) < 4:
         return content
     last = toks[-1].i
+    if enabled(doc, CONCESSIVE_CUT):
+        cut = _before_concessive(doc, span, content)
+        if cut is not None:
+            return cut
     for t in span[3:]:
         if t.dep_ == "advcl" and t.right_edge.i == last and t.left_edge.lower_ in _CONCESSIVE \
                 and doc[t.left_edge.i - 1].text == "," and t.left_edge.i > span.start + 2:
@@ -225,6 +268,6 @@ def without_final_aside(doc: Doc, content: Offsets, quotes: list[Quote]) -> Offs
     return content
 
 
-__all__ = ["with_nominal_conjuncts", "anonymity_condition", "anonymity_formula", "before_setting", "clause_edges", "end_before_conjoined_cue",
+__all__ = ["with_nominal_conjuncts", "anonymity_condition", "concessive_cut", "anonymity_formula", "before_setting", "clause_edges", "end_before_conjoined_cue",
            "has_object", "inverted_final", "is_setting", "np_like", "with_misattached_conjuncts",
            "without_final_aside"]

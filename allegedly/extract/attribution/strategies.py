@@ -116,6 +116,7 @@ recognises are claims. They run last, over the links the passes before kept."""
 
 CONTENT_CUTS: tuple[Rule, ...] = (
     Rule(clauses.CONTRAST_CUT, clauses.contrast_cue),
+    Rule(clauses.CONCESSIVE_CUT, clauses.concessive_cut),
     Rule(verbs.PASSIVE_NO_OBJECT, verbs.passive_without_object),
     Rule(relatives.FREE_NAMING, relatives.free_naming),
 )

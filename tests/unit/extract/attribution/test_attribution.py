@@ -877,3 +877,19 @@ def test_what_a_speaker_calls_x_is_what_and_the_name(nlp):
     assert "shameful betrayal" in _content(text, inner)
     off = find_attributions(nlp(text), disabled=("verb.free_relative_naming",))
     assert not any(_content(text, m).startswith("what | ") for m in off)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The coach suggested he would keep playing the veteran, despite a slump in his form.",
+     "he would keep playing the veteran"),
+    ("The minister insists the budget is balanced even as her own office reports a deficit.",
+     "the budget is balanced"),
+])
+def test_a_concessive_counterpoint_is_not_part_of_the_content(nlp, text, content):
+    # verb.concessive_cut: ", though …", ", despite …", "even as …" is the writer's counterpoint
+    text, ms = run(nlp, text)
+    first = [m for m in ms if _content(text, m).startswith(content.split()[0])]
+    assert first and _content(text, first[0]) == content, [_show(text, m) for m in ms]
+    off = find_attributions(nlp(text), disabled=("verb.concessive_cut",))
+    assert any(_content(text, m).startswith(content) and len(_content(text, m)) > len(content)
+               for m in off), [_show(text, m) for m in off]
