@@ -112,6 +112,14 @@ def _stranded(v: Token) -> Token | None:
     return stranded_subject(v)
 
 
+def _fronted(v: Token) -> Token | None:
+    """"In a call on Monday, Col. Ana Weiss, a spokeswoman, said": the parser hung the speaker of
+    a subjectless finite cue inside the adjunct fronted before it (an apposition or conjunct of
+    its last noun); the name or person noun that ends right before the comma ahead of the cue
+    speaks (:func:`fronted_subject`)."""
+    return fronted_subject(v)
+
+
 def _outer(v: Token) -> Token | None:
     """The speaker of the cue whose content holds a participle cue whose inherited subject
     cannot speak ("Analysts said factors contributed to X, citing Y")."""
@@ -136,6 +144,7 @@ SPEAKER_STEPS: tuple[Rule, ...] = (
     Rule("source.agent", _agent),
     Rule("source.conjoined", _conjoined),
     Rule("source.stranded", _stranded),
+    Rule("source.fronted_subject", _fronted),
     Rule("source.outer_speaker", _outer),
     Rule("source.inherited", _inherited),
 )
@@ -239,6 +248,31 @@ def stranded_subject(v: Token) -> Token | None:
     return None
 
 
+def fronted_subject(v: Token) -> Token | None:
+    """The speaker hung inside an adjunct fronted before subjectless finite cue ``v`` ("At a
+    rally in Ohio, [Ana Weiss, the mayor], forcefully told …"): after the comma before ``v``
+    (adverbs of ``v`` between them skipped), the outermost apposition or conjunct of the adjunct that
+    ends there and can speak (a name, group or person noun), when the adjunct opens the
+    clause and hangs on ``v``."""
+    doc = v.doc
+    if v.tag_ not in {"VBD", "VBZ", "VBP"} or v.dep_ in {"conj", "xcomp", "advcl"} \
+            or any(c.dep_ in SUBJ or c.dep_ in {"expl", "nsubjpass"} for c in v.children):
+        return None
+    i = v.i - 1
+    while i > 0 and doc[i].dep_ == "advmod" and doc[i].head == v:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    adjunct = next((c for c in v.lefts if c.dep_ in {"prep", "advcl", "npadvmod"}
+                    and c.right_edge.i in (i - 1, i)), None)
+    if adjunct is None:
+        return None
+    found = [t for t in adjunct.subtree if t.dep_ in {"appos", "conj"}
+             and t.right_edge.i in (i - 1, i) and t.pos_ in {"PROPN", "NOUN"}
+             and (can_speak(t) or person_noun(t) or is_role(t.lower_))]
+    return min(found, key=lambda t: t.left_edge.i) if found else None
+
+
 _SUBJECT_ADVERBS = flagged("speech_adverbs", "word", "before_verb")
 _COORDINATORS = word_list("coordinators")
 _EXPLETIVES = word_list("expletives")
@@ -321,4 +355,4 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
 
 
 __all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "can_speak", "conjoined_cue", "own_subject",
-           "quoted_before", "source_of", "speaker", "stranded_subject"]
+           "fronted_subject", "quoted_before", "source_of", "speaker", "stranded_subject"]
