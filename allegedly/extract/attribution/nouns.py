@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from allegedly.extract.attribution.cues import CUES, NOUN_CUES, NOUN_FORMS
 from allegedly.extract.attribution.sources import make_source, vague_source
 from allegedly.extract.attribution.spans import make_match, trim
+from allegedly.extract.attribution.speakers import noun_author
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
 from allegedly.extract.quotes import Quote
@@ -150,8 +151,11 @@ def that_clause(n: Token, quotes: list[Quote]) -> AttributionMatch | None:
         return None
     poss = next((c for c in n.children if c.dep_ in {"poss", "nsubj"}), None) or next(
         (c for c in reversed(list(n.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    author = noun_author(n) if poss is None else None
     if poss is not None:  # "Trump's claim that", "a New York Times report that", or "Trump
         source = make_source(poss, found_by="source.possessor")  # claims that" (a noun)
+    elif author is not None:  # "Christie repeated accusations that"
+        source = make_source(author, found_by="source.noun_author")
     else:
         expl = next((c for c in n.head.children if c.dep_ == "expl"), None) \
             if n.dep_ == "attr" else None

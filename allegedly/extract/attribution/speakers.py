@@ -211,6 +211,22 @@ def _issuer(noun: Token) -> Token | None:
     return subject
 
 
+def noun_author(noun: Token) -> Token | None:
+    """The author of a noun cue that has no possessor of its own: the subject that issued,
+    made or repeated it ("Ken Detzner sent out a statement that", "Christie repeated accusations
+    that", "…, releasing a statement that" after "Mr. Sanders showed"), when it can speak
+    (``source.noun_author``); None otherwise ("responded to accusations that": not the
+    author)."""
+    if noun.dep_ != "dobj" or not verb_has(lemma(noun.head), "issuing") \
+            or not enabled(noun.doc, "source.noun_author"):
+        return None
+    verb = noun.head
+    subject = own_subject(verb)
+    if subject is None and verb.tag_ == "VBG" or subject is None and verb.dep_ == "xcomp":
+        subject = _inherited_subject(verb)
+    return subject if subject is not None and can_speak(subject) else None
+
+
 def _inherited_subject(v: Token) -> Token | None:
     """The subject of the clause ``v`` hangs off (participles, infinitives, conjuncts)."""
     h = v
@@ -355,4 +371,4 @@ def _nearest_noun(v: Token, para_start: int) -> Token | None:
 
 
 __all__ = ["INHERIT_DEPS", "SPEAKER_STEPS", "SUBJ", "can_speak", "conjoined_cue", "own_subject",
-           "fronted_subject", "quoted_before", "source_of", "speaker", "stranded_subject"]
+           "fronted_subject", "noun_author", "quoted_before", "source_of", "speaker", "stranded_subject"]

@@ -145,9 +145,11 @@ SOURCE_FINDERS: tuple[Rule, ...] = (
     Rule("source.paragraph_opening", speakers.source_of,
          "The speaker found stands in another paragraph (the parse ran over a break): the name "
          "or pronoun opening the cue's paragraph, else the noun just before the cue."),
+    Rule("source.noun_author", speakers.noun_author),
 )
 """How the speaker of a cue verb is found (:data:`speakers.SPEAKER_STEPS`; then, when that
-speaker stands in another paragraph, the name or noun opening the cue's paragraph)."""
+speaker stands in another paragraph, the name or noun opening the cue's paragraph), and the
+author of a noun cue without a possessor (the subject that issued or repeated it)."""
 
 SOURCE_LABELS: tuple[Rule, ...] = (
     Rule("source.unnamed", speakers.source_of,

@@ -25,3 +25,16 @@ def test_a_speaker_hung_inside_a_fronted_adjunct_speaks(nlp):
 def test_a_fronted_adjunct_without_a_speaker_changes_nothing(nlp):
     got = _sources(nlp, "In Kyiv on Monday, the minister said the troops had left the town.")
     assert got == [("the minister", "rule:source.subject")]
+
+
+def test_a_noun_cue_without_a_possessor_has_the_author_that_issued_it(nlp):
+    assert _sources(nlp, "The ministry made the claim that 40 soldiers died.") == [
+        ("The ministry", "rule:source.noun_author")]
+    off = _sources(nlp, "The ministry made the claim that 40 soldiers died.",
+                   disabled=["source.noun_author"])
+    assert off and off[0][1] == "rule:source.vague"
+
+
+def test_a_noun_cue_the_subject_only_answers_keeps_a_vague_source(nlp):
+    got = _sources(nlp, "The mayor responded on Sunday to accusations that she lied.")
+    assert ("The mayor", "rule:source.noun_author") not in got
