@@ -29,6 +29,7 @@ from allegedly.extract.attribution.cues import (
     CUES,
     PHRASE_FORMS,
     VERB_FORMS,
+    complement_word,
     cue_span,
     cue_start,
     verb_cue_row,
@@ -125,6 +126,7 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
         return None
     frame = set(row["frame"].split(","))
     comps = [c for c in v.children if c.dep_ in CONTENT_DEPS and not clauses.inverted_final(c)]
+    comps = _complement_clauses(v, row, comps)
     if "to" in frame and not comps:
         comps = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
         if "desire" in frame and comps and not clauses.has_object(comps[0]):
@@ -136,6 +138,18 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
     if row["class"] == "confirmation" and v.dep_ == "xcomp":
         return None  # "was unable to verify the account": a hedge, not a confirmation
     return VerbCue(v, row, frame, cue_span(v), comps, quotes)
+
+
+def _complement_clauses(v: Token, row: dict[str, str], comps: list[Token]) -> list[Token]:
+    """"made it [clear] (that) A": for a ``complement`` phrase cue the parser may hang the
+    clause on the complement word; that finite clause is the content, never the complement
+    itself ("made the point clear" has none)."""
+    word = complement_word(v, row)
+    if word is None:
+        return comps
+    own = [x for x in word.children if x.dep_ in {"ccomp", "advcl"} and x.i > word.i
+           and any(y.dep_ in {"nsubj", "nsubjpass", "mark"} for y in x.children)]
+    return [x for x in comps if x.i != word.i] + own
 
 
 def asked_participle(v: Token) -> bool:
