@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from allegedly.extract.attribution import clauses
 from allegedly.extract.attribution.cues import (
     CUES,
+    PHRASE_CUES,
     PHRASE_FORMS,
     VERB_FORMS,
     complement_word,
@@ -306,6 +307,48 @@ def wh_clause(c: VerbCue) -> Content | None:
             span = trim(v.doc, x.left_edge.i, clauses.end_before_conjoined_cue(x))
             return Content(span) if span is not None else None
     return None
+
+
+def for_infinitive(c: VerbCue) -> Content | None:
+    """"called for [the minister to resign]": a cue whose verb has a "for" phrase row ("call
+    for") and a for-to clause: the "for" object and the to-infinitive the parser hung on the
+    verb, or the subject of an infinitive clause opened by "for"."""
+    v, doc = c.v, c.doc
+    if not any(r["lemma"] == f"{lemma(v)} for" for r in PHRASE_CUES.get(lemma(v), ())):
+        return None
+    for x in v.rights:
+        if x.dep_ != "advcl" or not _to_infinitive(x):
+            continue
+        mark = next((m for m in x.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        subj = next((m for m in x.children if m.dep_ == "nsubj"), None)
+        if mark is not None and subj is not None:  # "called [for] all candidates to lay out"
+            span = trim(doc, subj.left_edge.i, clauses.end_before_conjoined_cue(x))
+            return _with_for_in_cue(c, mark, span) if span is not None else None
+        else:
+            prep = next((p for p in v.rights if p.dep_ == "prep" and p.lower_ == "for"
+                         and p.i < x.i), None)
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep else None
+            if obj is None or x.left_edge.i != obj.right_edge.i + 1:
+                continue
+            start = obj.left_edge.i
+        span = trim(doc, start, clauses.end_before_conjoined_cue(x))
+        return Content(span) if span is not None else None
+    return None
+
+
+def _with_for_in_cue(c: VerbCue, mark: Token, span: Offsets) -> Content:
+    """The link of ``span`` with the "for" the parser gave the clause ("called [for]") in the
+    cue when it follows the cue."""
+    cue = c.cue
+    if text_of(c.doc)[cue[1]:mark.idx].strip() == "":
+        cue = (cue[0], mark.idx + len(mark.text))
+    c2 = VerbCue(c.v, c.row, c.frame, cue, c.comps, c.quotes)
+    return Content(span, final=True, match=finish(c2, Content(span)))
+
+
+def _to_infinitive(x: Token) -> bool:
+    """Is ``x`` a to-infinitive ("to resign"), with no finite auxiliary?"""
+    return x.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
 
 
 def np_object(c: VerbCue) -> Content | None:

@@ -1,4 +1,4 @@
-"""'make clear' / 'make the case' phrase cues."""
+"""'make clear' / 'make the case' phrase cues and verb.for_infinitive ("called for X to Y")."""
 
 from __future__ import annotations
 
@@ -39,3 +39,14 @@ def test_made_the_case_that(nlp):
 def test_made_the_case_worse_is_no_link(nlp):
     assert _links(nlp, "He made the case worse by lying.") == []
 
+
+def test_called_for_object_to_infinitive(nlp):
+    text = "The senator has called for the director to release the full report."
+    assert ("The senator", "has called for", "the director to release the full report",
+            "rule:verb.for_infinitive") in _links(nlp, text)
+
+
+def test_called_for_a_noun_phrase_stays_np_object(nlp):
+    text = "The mayor called for more police on the streets."
+    assert ("The mayor", "called for", "more police on the streets", "rule:verb.np_object") \
+        in _links(nlp, text)
