@@ -309,6 +309,22 @@ def wh_clause(c: VerbCue) -> Content | None:
     return None
 
 
+def about_object(c: VerbCue) -> Content | None:
+    """"asked [him] about [his tax returns]", "Asked about [her vote], she said": what a
+    question cue asks about is the object of its "about" phrase (cut before a setting), not the
+    one asked."""
+    v, doc = c.v, c.doc
+    if c.row["class"] != "question":
+        return None
+    prep = next((x for x in v.rights if x.dep_ == "prep" and x.lower_ == "about"), None)
+    obj = next((o for o in prep.children if o.dep_ in {"pobj", "pcomp"}), None) if prep else None
+    if obj is None:
+        return None
+    first = obj.left_edge.i
+    span = trim(doc, first, clauses.before_setting(doc, first, obj.right_edge.i + 1))
+    return _with_word_in_cue(c, prep, span) if span is not None else None
+
+
 def for_infinitive(c: VerbCue) -> Content | None:
     """"called for [the minister to resign]": a cue whose verb has a "for" phrase row ("call
     for") and a for-to clause: the "for" object and the to-infinitive the parser hung on the
@@ -323,7 +339,7 @@ def for_infinitive(c: VerbCue) -> Content | None:
         subj = next((m for m in x.children if m.dep_ == "nsubj"), None)
         if mark is not None and subj is not None:  # "called [for] all candidates to lay out"
             span = trim(doc, subj.left_edge.i, clauses.end_before_conjoined_cue(x))
-            return _with_for_in_cue(c, mark, span) if span is not None else None
+            return _with_word_in_cue(c, mark, span) if span is not None else None
         else:
             prep = next((p for p in v.rights if p.dep_ == "prep" and p.lower_ == "for"
                          and p.i < x.i), None)
@@ -336,12 +352,12 @@ def for_infinitive(c: VerbCue) -> Content | None:
     return None
 
 
-def _with_for_in_cue(c: VerbCue, mark: Token, span: Offsets) -> Content:
-    """The link of ``span`` with the "for" the parser gave the clause ("called [for]") in the
-    cue when it follows the cue."""
+def _with_word_in_cue(c: VerbCue, word: Token, span: Offsets) -> Content:
+    """The link of ``span`` with ``word`` in the cue when it follows the cue right away (the
+    "for" the parser gave the clause, "called [for]"; "asked [about]")."""
     cue = c.cue
-    if text_of(c.doc)[cue[1]:mark.idx].strip() == "":
-        cue = (cue[0], mark.idx + len(mark.text))
+    if text_of(c.doc)[cue[1]:word.idx].strip() == "":
+        cue = (cue[0], word.idx + len(word.text))
     c2 = VerbCue(c.v, c.row, c.frame, cue, c.comps, c.quotes)
     return Content(span, final=True, match=finish(c2, Content(span)))
 

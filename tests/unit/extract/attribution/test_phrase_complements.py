@@ -1,4 +1,4 @@
-"""'make clear' / 'make the case' phrase cues and verb.for_infinitive ("called for X to Y")."""
+"""'make clear' / 'make the case' phrase cues, verb.for_infinitive ("called for X to Y") and verb.about_object ("asked about X")."""
 
 from __future__ import annotations
 
@@ -50,3 +50,14 @@ def test_called_for_a_noun_phrase_stays_np_object(nlp):
     text = "The mayor called for more police on the streets."
     assert ("The mayor", "called for", "more police on the streets", "rule:verb.np_object") \
         in _links(nlp, text)
+
+
+def test_asked_about_takes_the_about_object_without_a_source(nlp):
+    text = "Asked about the new stadium, the mayor said the city could not pay for it."
+    assert (None, "Asked about", "the new stadium", "rule:verb.about_object") \
+        in _links(nlp, text)
+
+
+def test_asked_someone_about_skips_the_one_asked(nlp):
+    links = _links(nlp, "The host asks her about the leaked memo.")
+    assert ("The host", "asks", "the leaked memo", "rule:verb.about_object") in links
