@@ -71,11 +71,46 @@ def verb_cue_row(v: Token) -> dict[str, str] | None:
     return None
 
 
+COMPLEMENT_DEPS = frozenset({"oprd", "acomp", "ccomp"})
+"""How the parser hangs the complement word of a ``complement`` phrase on its verb ("made
+[clear] that": oprd; "made it [clear] that": ccomp, with "it" as its subject)."""
+
+
 def _phrase_word(phrase: dict[str, str], c: Token) -> bool:
     """Is child ``c`` of the verb the second word of phrase row ``phrase``: a particle or
-    preposition ("pointed [out]"), or the object of an ``object`` phrase ("put [it]")?"""
-    deps = {"prt", "prep"} | ({"dobj"} if "object" in phrase["frame"].split(",") else set())
+    preposition ("pointed [out]"), the object of an ``object`` phrase ("put [it]", "made the
+    [case]"), or the complement of a ``complement`` phrase ("made [clear]")?"""
+    frame = phrase["frame"].split(",")
+    deps = {"prt", "prep"} | ({"dobj"} if "object" in frame else set()) \
+        | (COMPLEMENT_DEPS if "complement" in frame else set())
     return c.dep_ in deps and c.lower_ == phrase["lemma"].split()[1]
+
+
+def complement_word(v: Token, row: dict[str, str]) -> Token | None:
+    """The complement word of cue verb ``v`` when ``row`` is a ``complement`` phrase ("made
+    [clear]", "made it [clear]"), else None."""
+    if "complement" not in row["frame"].split(","):
+        return None
+    return next((c for c in v.rights if _phrase_word(row, c)), None)
+
+
+def _phrase_word_end(v: Token, end: int) -> int:
+    """The last token of the cue when the second word of a ``complement`` or ``object`` phrase
+    follows the verb after "it" or its own modifiers ("made it clear", "made the case", "is
+    making an impassioned case"); ``end`` otherwise."""
+    row = verb_cue_row(v)
+    if row is None or row["pos"] != "phrase":
+        return end
+    word = complement_word(v, row)
+    if word is not None:
+        between = v.doc[end + 1:word.i]
+        return word.i if len(between) <= 1 and all(t.lower_ == "it" for t in between) else end
+    if "object" not in row["frame"].split(","):
+        return end
+    word = next((c for c in v.rights if _phrase_word(row, c)), None)
+    if word is None or word.i <= end or any(t.head.i != word.i for t in v.doc[end + 1:word.i]):
+        return end
+    return word.i
 
 
 def cue_span(v: Token) -> Offsets:
@@ -101,6 +136,7 @@ def cue_span(v: Token) -> Offsets:
         if not (particle or day):
             break
         end = c.i
+    end = _phrase_word_end(v, end)
     return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 

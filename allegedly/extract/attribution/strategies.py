@@ -71,6 +71,8 @@ VERB_CONTENTS: tuple[Rule, ...] = (
     Rule("verb.quote_before_speaker", verbs.quote_before_speaker),
     Rule("verb.wh_clause", verbs.wh_clause),
     Rule("verb.as_clause", verbs.as_clause),
+    Rule("verb.about_object", verbs.about_object),
+    Rule("verb.for_infinitive", verbs.for_infinitive),
     Rule("verb.np_object", verbs.np_object),
     Rule("verb.clause_after_object", verbs.clause_after_object),
     Rule("verb.parenthetical", verbs.parenthetical),

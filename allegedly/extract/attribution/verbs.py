@@ -27,8 +27,10 @@ from spacy.tokens import Doc, Token
 from allegedly.extract.attribution import clauses
 from allegedly.extract.attribution.cues import (
     CUES,
+    PHRASE_CUES,
     PHRASE_FORMS,
     VERB_FORMS,
+    complement_word,
     cue_span,
     cue_start,
     verb_cue_row,
@@ -125,6 +127,7 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
         return None
     frame = set(row["frame"].split(","))
     comps = [c for c in v.children if c.dep_ in CONTENT_DEPS and not clauses.inverted_final(c)]
+    comps = _complement_clauses(v, row, comps)
     if "to" in frame and not comps:
         comps = [c for c in v.children if c.dep_ == "xcomp" and c.i > v.i]
         if "desire" in frame and comps and not clauses.has_object(comps[0]):
@@ -136,6 +139,18 @@ def verb_cue(v: Token, quotes: list[Quote]) -> VerbCue | None:
     if row["class"] == "confirmation" and v.dep_ == "xcomp":
         return None  # "was unable to verify the account": a hedge, not a confirmation
     return VerbCue(v, row, frame, cue_span(v), comps, quotes)
+
+
+def _complement_clauses(v: Token, row: dict[str, str], comps: list[Token]) -> list[Token]:
+    """"made it [clear] (that) A": for a ``complement`` phrase cue the parser may hang the
+    clause on the complement word; that finite clause is the content, never the complement
+    itself ("made the point clear" has none)."""
+    word = complement_word(v, row)
+    if word is None:
+        return comps
+    own = [x for x in word.children if x.dep_ in {"ccomp", "advcl"} and x.i > word.i
+           and any(y.dep_ in {"nsubj", "nsubjpass", "mark"} for y in x.children)]
+    return [x for x in comps if x.i != word.i] + own
 
 
 def asked_participle(v: Token) -> bool:
@@ -292,6 +307,64 @@ def wh_clause(c: VerbCue) -> Content | None:
             span = trim(v.doc, x.left_edge.i, clauses.end_before_conjoined_cue(x))
             return Content(span) if span is not None else None
     return None
+
+
+def about_object(c: VerbCue) -> Content | None:
+    """"asked [him] about [his tax returns]", "Asked about [her vote], she said": what a
+    question cue asks about is the object of its "about" phrase (cut before a setting), not the
+    one asked."""
+    v, doc = c.v, c.doc
+    if c.row["class"] != "question":
+        return None
+    prep = next((x for x in v.rights if x.dep_ == "prep" and x.lower_ == "about"), None)
+    obj = next((o for o in prep.children if o.dep_ in {"pobj", "pcomp"}), None) if prep else None
+    if obj is None:
+        return None
+    first = obj.left_edge.i
+    span = trim(doc, first, clauses.before_setting(doc, first, obj.right_edge.i + 1))
+    return _with_word_in_cue(c, prep, span) if span is not None else None
+
+
+def for_infinitive(c: VerbCue) -> Content | None:
+    """"called for [the minister to resign]": a cue whose verb has a "for" phrase row ("call
+    for") and a for-to clause: the "for" object and the to-infinitive the parser hung on the
+    verb, or the subject of an infinitive clause opened by "for"."""
+    v, doc = c.v, c.doc
+    if not any(r["lemma"] == f"{lemma(v)} for" for r in PHRASE_CUES.get(lemma(v), ())):
+        return None
+    for x in v.rights:
+        if x.dep_ != "advcl" or not _to_infinitive(x):
+            continue
+        mark = next((m for m in x.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        subj = next((m for m in x.children if m.dep_ == "nsubj"), None)
+        if mark is not None and subj is not None:  # "called [for] all candidates to lay out"
+            span = trim(doc, subj.left_edge.i, clauses.end_before_conjoined_cue(x))
+            return _with_word_in_cue(c, mark, span) if span is not None else None
+        else:
+            prep = next((p for p in v.rights if p.dep_ == "prep" and p.lower_ == "for"
+                         and p.i < x.i), None)
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep else None
+            if obj is None or x.left_edge.i != obj.right_edge.i + 1:
+                continue
+            start = obj.left_edge.i
+        span = trim(doc, start, clauses.end_before_conjoined_cue(x))
+        return Content(span) if span is not None else None
+    return None
+
+
+def _with_word_in_cue(c: VerbCue, word: Token, span: Offsets) -> Content:
+    """The link of ``span`` with ``word`` in the cue when it follows the cue right away (the
+    "for" the parser gave the clause, "called [for]"; "asked [about]")."""
+    cue = c.cue
+    if text_of(c.doc)[cue[1]:word.idx].strip() == "":
+        cue = (cue[0], word.idx + len(word.text))
+    c2 = VerbCue(c.v, c.row, c.frame, cue, c.comps, c.quotes)
+    return Content(span, final=True, match=finish(c2, Content(span)))
+
+
+def _to_infinitive(x: Token) -> bool:
+    """Is ``x`` a to-infinitive ("to resign"), with no finite auxiliary?"""
+    return x.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
 
 
 def np_object(c: VerbCue) -> Content | None:
