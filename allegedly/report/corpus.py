@@ -85,6 +85,9 @@ def _render_copies_and_errors(report: dict[str, Any], console: Console) -> None:
                         "; ".join(x["url"] or x["origin"] for x in r["at"]))
         console.print(tab)
 
+    if not report["errors_by_code"] and not report["not_analysed"]:
+        console.print("Errors by code: none (every input was read and analysed)")
+        return
     tab = Table(title="Errors by code", title_justify="left")
     for col in ("code", "count", "example"):
         tab.add_column(col)

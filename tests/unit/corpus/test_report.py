@@ -116,3 +116,20 @@ def test_cited_outlets_fold_short_names_and_skip_bare_nouns(tmp_path):
     assert rows["Daily Beacon"]["citations"] == 2
     assert rows["Daily Beacon"]["cited_by"] == "Express,Mirror"
     assert "Beacon" not in rows and "paper" not in rows and "Reuters" in rows
+
+
+def test_render_says_none_when_no_errors(store):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from allegedly.report.corpus import render_report
+
+    report = corpus_report(store)
+    clean = {**report, "errors_by_code": [], "not_analysed": []}
+    out = StringIO()
+    render_report(clean, Console(file=out, width=100))
+    assert "Errors by code: none" in out.getvalue()
+    out = StringIO()
+    render_report(report, Console(file=out, width=100))
+    assert "E102" in out.getvalue() and "Errors by code: none" not in out.getvalue()
