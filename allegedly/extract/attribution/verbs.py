@@ -340,14 +340,12 @@ def for_infinitive(c: VerbCue) -> Content | None:
         if mark is not None and subj is not None:  # "called [for] all candidates to lay out"
             span = trim(doc, subj.left_edge.i, clauses.end_before_conjoined_cue(x))
             return _with_word_in_cue(c, mark, span) if span is not None else None
-        else:
-            prep = next((p for p in v.rights if p.dep_ == "prep" and p.lower_ == "for"
-                         and p.i < x.i), None)
-            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep else None
-            if obj is None or x.left_edge.i != obj.right_edge.i + 1:
-                continue
-            start = obj.left_edge.i
-        span = trim(doc, start, clauses.end_before_conjoined_cue(x))
+        prep = next((p for p in v.rights if p.dep_ == "prep" and p.lower_ == "for"
+                     and p.i < x.i), None)  # "called for [the director] [to release]"
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep else None
+        if obj is None or x.left_edge.i != obj.right_edge.i + 1:
+            continue
+        span = trim(doc, obj.left_edge.i, clauses.end_before_conjoined_cue(x))
         return Content(span) if span is not None else None
     return None
 
