@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from allegedly.lexicons import word_list
+
 FIELDS = ("source", "cue", "content")
 _SPAN_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)")
 _EVENT_LINE = re.compile(r"^(E\d+)\t(\S+)")
@@ -43,11 +45,15 @@ def polnear_source(text: str, source: tuple[int, int] | None, cue: tuple[int, in
       ..." -> "the colonel"); PolNeAR marks the pronoun itself for "who"/"whom"/"whose" and for
       a non-restrictive ", which", and the noun for a restrictive "that"/"which" ("a program
       that allows ..."). The pronoun is the first relative word between the source and the cue.
+    * A pronoun coordinated with a noun phrase before the cue is the whole subject
+      (:func:`coordinated_pronoun`).
     """
     if method in STAND_INS:
         return None
-    if source is None or cue is None or method != "rule:source.relative" or cue[0] < source[1]:
+    if source is None or cue is None or cue[0] < source[1]:
         return source
+    if method != "rule:source.relative":
+        return coordinated_pronoun(text, source, cue)
     m = _RELATIVE_WORD.search(text, source[1], cue[0])
     if m is None:
         return source
@@ -55,6 +61,34 @@ def polnear_source(text: str, source: tuple[int, int] | None, cue: tuple[int, in
     if word in {"who", "whom", "whose"} or word == "which" and m.group(1):
         return m.start(2), m.end(2)
     return source
+
+
+_CONJUNCT = re.compile(r"\s+and\s+((?:[^\W\d][\w’'.-]*\s+){0,2}[^\W\d][\w’'.-]*),?\s*")
+
+
+def coordinated_pronoun(text: str, source: tuple[int, int], cue: tuple[int, int]
+                        ) -> tuple[int, int]:
+    """A pronoun speaker coordinated with a noun phrase right before the cue ("[She and her
+    aides] argue", "[they and their supporters] say"): allegedly's mention is the pronoun alone
+    (the speaker it resolves to); PolNeAR marks the whole subject. The conjunct is one to three
+    words opening with a possessive, a determiner or a capital ("European leaders"), with no
+    auxiliary or cue adverb in it (those belong to the cue: "she and her aides have vowed")."""
+    if text[source[0]:source[1]].lower() not in _SPEAKING_PRONOUNS:
+        return source
+    m = _CONJUNCT.fullmatch(text, source[1], cue[0])
+    if m is None:
+        return source
+    words = m.group(1).split()
+    if words[0].lower() not in _CONJUNCT_OPENERS and not words[0][0].isupper() \
+            or any(w.lower() in _CONJUNCT_STOPS for w in words):
+        return source
+    return source[0], m.end(1)
+
+
+_SPEAKING_PRONOUNS = word_list("speaking_pronouns") - {"who"}
+_CONJUNCT_OPENERS = word_list("possessive_pronouns") | word_list("articles") \
+    | word_list("indefinite_determiners") | word_list("conjunct_determiners")
+_CONJUNCT_STOPS = word_list("conjunct_stop_words")
 
 
 def parse_ann(ann: str) -> list[Record]:

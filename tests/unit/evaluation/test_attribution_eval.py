@@ -199,3 +199,27 @@ def test_polnear_adapter_gives_unnamed_sources_no_span():
     text = "There are claims that the tanks were lost."
     assert polnear_source(text, (0, 16), (10, 16), "rule:source.vague") is None
     assert polnear_source(text, (0, 16), (10, 16), "rule:source.subject") == (0, 16)
+
+
+def test_polnear_adapter_writes_a_coordinated_pronoun_speaker_whole():
+    from allegedly.evaluation.polnear import polnear_source
+
+    subj = "rule:source.subject"
+
+    def source(text: str, src: str, cue: str) -> str:
+        s, c = text.index(src), text.index(cue)
+        got = polnear_source(text, (s, s + len(src)), (c, c + len(cue)), subj)
+        assert got is not None
+        return text[got[0]:got[1]]
+
+    assert source("She and her aides have vowed to appeal.", "She", "have vowed") == \
+        "She and her aides"
+    assert source("Later they and Danish officers argued it was safe.", "they", "argued") == \
+        "they and Danish officers"
+    assert source("They and their allies, conceding the loss, left.", "They", "conceding") == \
+        "They and their allies"
+    # an auxiliary left out of the cue span is no part of the conjunct
+    assert source("She and her aides have vowed to appeal.", "She", "vowed") == "She"
+    # no coordination right before the cue
+    assert source("The coach met them and she said no.", "she", "said") == "she"
+    assert source("She and running the club were hard, he said.", "he", "said") == "he"
