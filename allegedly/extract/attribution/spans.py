@@ -103,6 +103,22 @@ def inside_own_quote(content: Offsets, cue: Offsets, quotes: list[Quote]) -> Off
     return content
 
 
+def before_quoted_speaker(text: str, content: Offsets, speaker: Offsets, quotes: list[Quote]
+                          ) -> Offsets | None:
+    """'“A,” Dana Whitfield, an adviser, said': a content the parser ran on past the closing mark
+    over the speaker ends with the quote it starts with, when only a comma or space lies between
+    that quote and the speaker; None when the speaker sits inside the content otherwise."""
+    for q in quotes:
+        opens = content[0] <= q.start or not text[q.start:content[0]].strip(_OPENING_MARKS)
+        if opens and q.end <= speaker[0] and q.start < content[1] \
+                and not text[q.end:speaker[0]].strip(" ,'\u00a0"):
+            return content[0], q.end
+    return None
+
+
+_OPENING_MARKS = "“\"'‘«"
+
+
 def clip_to_paragraph(text: str, content: Offsets, cue: Offsets) -> Offsets | None:
     """Keep the content inside the cue's paragraph (parses can run over unpunctuated lines);
     multi-paragraph quotes are restored later by :func:`snap`."""

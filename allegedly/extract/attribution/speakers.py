@@ -83,6 +83,41 @@ def _inverted_object(v: Token) -> Token | None:
     return obj
 
 
+def _after_quote(v: Token) -> Token | None:
+    """'“A,” [Dana Whitfield, an adviser], said': the parser hung the speaker between a quote
+    closed by a comma and a cue with no subject outside the quote inside the quoted clause (an
+    attribute or object there, or no subject at all); the noun phrase filling that gap speaks
+    (:func:`after_quote_speaker`)."""
+    return after_quote_speaker(v)
+
+
+def after_quote_speaker(v: Token) -> Token | None:
+    """The head of the words between a quote closed by ",", "?" or "!" and cue ``v`` (cue
+    auxiliaries and a trailing comma left out), when ``v`` has no subject outside the quote nor a
+    passive one and that head can speak (a name, group, person noun or role)."""
+    doc = v.doc
+    if any(c.dep_ in SUBJ and not quoted_before(c, v) or c.dep_ == "agent" for c in v.children):
+        return None
+    end = cue_start(v)
+    close = next((i for i in range(end - 1, max(end - 16, 0), -1)
+                  if doc[i].text in _QUOTE_CLOSERS), None)
+    if close is None or doc[close - 1].text not in {",", "?", "!"}:
+        return None
+    stop = end - 1 if doc[end - 1].text == "," else end
+    words = doc[close + 1:stop]
+    if not len(words) or any("\n" in t.text or "\n" in t.whitespace_ or t.text in _QUOTE_CLOSERS
+                             or t.is_quote for t in words):
+        return None
+    head = words.root
+    if head.pos_ == "PROPN" or head.pos_ == "NOUN" and (
+            can_speak(head) or person_noun(head) or is_role(head.lower_)):
+        return head
+    return None
+
+
+_QUOTE_CLOSERS = frozenset({*CLOSE_MARKS, '"', "''"})
+
+
 def _agent(v: Token) -> Token | _Stop | None:
     """The by-agent of a passive cue ("was reported by [the Post]"); an agentless passive ("it
     is alleged", "Russia has been accused") has no speaker."""
@@ -140,6 +175,7 @@ def _inherited(v: Token) -> Token | _Stop:
 
 SPEAKER_STEPS: tuple[Rule, ...] = (
     Rule("source.inverted_object", _inverted_object),
+    Rule("source.after_quote", _after_quote),
     Rule("source.subject", _own),
     Rule("source.agent", _agent),
     Rule("source.conjoined", _conjoined),

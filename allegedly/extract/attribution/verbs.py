@@ -39,6 +39,7 @@ from allegedly.extract.attribution.sources import named_span
 from allegedly.extract.attribution.spans import (
     MIN_QUOTE_WORDS,
     after_colon,
+    before_quoted_speaker,
     clip_to_paragraph,
     end_of,
     inside,
@@ -536,7 +537,9 @@ def finish(c: VerbCue, found: Content) -> AttributionMatch | None:
     source = None if writer or asked_participle(v) else source_of(v)
     speaker = named_span(source)
     if found.exclude is None and speaker is not None and inside(speaker, content):
-        return None
+        content = before_quoted_speaker(text_of(doc), content, speaker, c.quotes)
+        if content is None:
+            return None
     return make_match(doc, cue, c.row, content, c.quotes, source, found.exclude)
 
 
