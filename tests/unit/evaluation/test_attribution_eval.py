@@ -174,7 +174,7 @@ def test_command_refuses_unknown_rules_and_documents(tmp_path):
     assert missing.exit_code != 0 and "not-a-document" in missing.output
 
 
-def test_polnear_adapter_writes_who_and_nonrestrictive_which_as_the_pronoun():
+def test_polnear_adapter_writes_relative_words_as_the_pronoun():
     from allegedly.evaluation.polnear import polnear_source
 
     rel = "rule:source.relative"
@@ -184,9 +184,9 @@ def test_polnear_adapter_writes_who_and_nonrestrictive_which_as_the_pronoun():
     text = "The ministry, which runs the prisons, said so."
     cue = (text.index("said"), text.index("said") + 4)
     assert polnear_source(text, (0, 12), cue, rel) == (14, 19)  # ", which" -> "which"
-    text = "A program which allows it has said so."  # restrictive: the noun, as PolNeAR marks it
+    text = "A program that allows it has said so."  # restrictive: the pronoun as well
     cue = (text.index("said"), text.index("said") + 4)
-    assert polnear_source(text, (0, 9), cue, rel) == (0, 9)
+    assert polnear_source(text, (0, 9), cue, rel) == (10, 14)
     assert polnear_source(text, (0, 9), cue, "rule:source.subject") == (0, 9)
     assert polnear_source(text, None, cue, rel) is None
 
