@@ -297,6 +297,14 @@ def test_cue_span_conventions(nlp):
     assert _by_cue(text, ms, "said Friday").source is not None
 
 
+def test_cue_span_takes_time_adverbs_inside_the_verb_group(nlp):
+    text, ms = run(nlp, "The mayor has long said that the bridge is unsafe. The council has since "
+                        "argued that repairs can wait, and it has always denied any delay.")
+    assert _content(text, _by_cue(text, ms, "has long said")) == "that the bridge is unsafe"
+    assert _by_cue(text, ms, "has since argued").source is not None
+    assert _by_cue(text, ms, "has always denied").source is not None
+
+
 def test_naming_called_is_not_an_attribution(nlp):
     text, ms = run(nlp, "The program, called EB-5, allows investors to gain residency.")
     assert not any(m.cue and text[m.cue[0]:m.cue[1]] == "called" for m in ms)
