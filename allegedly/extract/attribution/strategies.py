@@ -94,6 +94,7 @@ TOKEN_STRATEGIES: tuple[Rule | Family, ...] = (
     Rule("quote.dash_signature", quotes.dash_signature),
     Rule("quote.speaker_label", quotes.speaker_label),
     Rule("quote.colon", quotes.colon_quote),
+    Rule("headline.single_quote", headlines.single_quote),
 )
 """Per candidate token, in order (the first link whose cue is new wins)."""
 

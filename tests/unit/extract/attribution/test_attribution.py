@@ -484,6 +484,24 @@ def test_title_case_headline_plural_noun_is_not_a_cue(nlp):
     assert not found, [_show(text, m) for m in found]
 
 
+@pytest.mark.parametrize(("headline", "source", "content"), [
+    ("Advice from Dana Whitfield: 'Keep the harbour open.'", "Dana Whitfield",
+     "'Keep the harbour open.'"),
+    ("Port Council Chief On Berg: ‘He Has Never Built A Wall.’", "Port Council Chief",
+     "‘He Has Never Built A Wall.’"),
+])
+def test_single_quoted_headline_after_a_colon(nlp, headline, source, content):
+    text, found = run(nlp, headline + "\n\nThe storm hit on Monday.")
+    m = _by_cue(text, found, ":")
+    assert _content(text, m) == content
+    assert _source(text, m) == source
+
+
+def test_single_quoted_word_after_a_colon_is_no_headline_quote(nlp):
+    text, found = run(nlp, "Harbour council: 'closed'\n\nThe storm hit on Monday.")
+    assert not [m for m in found if m.cue and text[m.cue[0]:m.cue[1]] == ":"]
+
+
 def test_quote_after_full_stop_is_not_the_cue_content(nlp):
     text = ("“Can anybody name the mayor's housing plan?” Ms. Okafor asked. “Nobody in this room "
             "can.”")

@@ -55,7 +55,7 @@ def test_lists_are_ordered_and_named_once():
     assert names[:3] == ["headline.title_case", "phrase.according_to", "naming.object_predicate"]
     assert [r.name for r in VERB_CONTENTS][:3] == ["verb.relative_clause", "verb.raising_passive",
                                                    "verb.ccomp"]
-    assert "verb" in switchable() and len(TOKEN_STRATEGIES) == 10
+    assert "verb" in switchable() and len(TOKEN_STRATEGIES) == 11
 
 
 def test_a_failing_rule_is_reported_and_the_others_go_on(nlp, monkeypatch):
