@@ -37,7 +37,7 @@ for _row in CUE_ROWS:
 _SMALL = word_list("headline_small_words")
 MAX_WORDS = 20
 _SINGLE_TAIL = re.compile(r" *['‘](?=\w)(.*\w[.!?]?)['’]\.? *$")
-_TOPIC_PREPS = {"on", "about", "to", "at"}
+_TOPIC_PREPS = word_list("headline_topic_prepositions")
 
 
 def title_case(tok: Token, quotes: list[Quote]) -> AttributionMatch | None:
