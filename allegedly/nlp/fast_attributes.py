@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -93,6 +93,7 @@ class FastAttributes:
         self.on_space: list[_Rule] = []
         self.by_regex: list[tuple[re.Pattern[str], _Rule]] = []
         self.generic: list[_Rule] = []
+        self._ids: _ByIds | None = None  # the tables by string id (_key_ids)
         tag_map_done = False
         for order, p in enumerate(patterns):
             attrs = normalize_token_attrs(vocab, p["attrs"])
@@ -134,32 +135,84 @@ class FastAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        tags = doc.to_array([TAG])
-        pos = numpy.fromiter((self.tag_pos.get(int(t), 0) for t in tags), dtype="uint64",
-                             count=len(tags))
-        morph = numpy.fromiter((self.tag_morph.get(int(t), 0) for t in tags), dtype="uint64",
-                               count=len(tags))
-        doc.from_array([POS, MORPH], numpy.stack([pos, morph], axis=1))
+        self._key_ids(doc.vocab.strings)
+        cols = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
+        tags, where = numpy.unique(cols[:, 0], return_inverse=True)  # the tag map per tag
+        pos = numpy.array([self.tag_pos.get(t, 0) for t in tags.tolist()], dtype="uint64")
+        morph = numpy.array([self.tag_morph.get(t, 0) for t in tags.tolist()], dtype="uint64")
+        doc.from_array([POS, MORPH], numpy.stack([pos[where], morph[where]], axis=1))
         matches: list[tuple[int, int, _Rule]] = []
-        no_rules: tuple[_Rule, ...] = ()
-        for tok in doc:
-            lower = tok.lower_
-            cands = [*self.by_lower.get(lower, no_rules), *self.by_tag.get(tok.tag_, no_rules),
-                     *self.by_dep.get(tok.dep_, no_rules), *self.generic]
-            if tok.is_space:
-                cands += self.on_space
-            if self.by_regex:
-                cands += [r for rx, r in self.by_regex if rx.search(lower)]
-            for rule in cands:
+        rows = cols.tolist()
+        regex_rules = self._regex_rules(doc, cols[:, 1])
+        for i in self._candidates(doc, cols, regex_rules):
+            tag, lower, dep, space = rows[i]
+            for rule in self._rules_at(lower, tag, dep, space, regex_rules):
                 n = len(rule.tests)
-                if tok.i + n > len(doc):
+                if i + n > len(doc):
                     continue
-                if all(test(doc[tok.i + k]) for k, test in enumerate(rule.tests)):
-                    matches.append((rule.order, tok.i, rule))
+                if all(test(doc[i + k]) for k, test in enumerate(rule.tests)):
+                    matches.append((rule.order, i, rule))
         matches.sort(key=lambda m: (m[0], m[1]))
         for _, start, rule in matches:
             set_token_attrs(doc[start + rule.index], rule.attrs)
         return doc
+
+    def _rules_at(self, lower: int, tag: int, dep: int, space: int,
+                  regex_rules: dict[int, list[_Rule]]) -> list[_Rule]:
+        """The rules whose first token test may hold at a token with these string ids (lower
+        form, tag, dependency) and IS_SPACE flag, in the order they are tried: by lower form,
+        tag, dependency, the generic ones, those of spaces, those of a matching regex."""
+        ids = self._ids
+        cands = [*ids.lower.get(lower, ()), *ids.tag.get(tag, ()), *ids.dep.get(dep, ()),
+                 *self.generic]
+        if space:
+            cands += self.on_space
+        cands += regex_rules.get(lower, ())
+        return cands
+
+    def _regex_rules(self, doc: Doc, lowers: numpy.ndarray) -> dict[int, list[_Rule]]:
+        """Per lower form (string id) of ``doc`` that a regex rule matches, those rules."""
+        if not self.by_regex:
+            return {}
+        strings = doc.vocab.strings
+        out: dict[int, list[_Rule]] = {}
+        for h in numpy.unique(lowers).tolist():
+            rules = [r for rx, r in self.by_regex if rx.search(strings[h])]
+            if rules:
+                out[h] = rules
+        return out
+
+    def _candidates(self, doc: Doc, cols: numpy.ndarray,
+                    regex_rules: dict[int, list[_Rule]]) -> list[int]:
+        """Indices (ascending) of the tokens where :meth:`_rules_at` finds any rule: every
+        token if there are generic rules, else those whose lower form, tag or dependency keys
+        a rule, the spaces (if rules start there) and the lower forms a regex rule matches."""
+        if self.generic:
+            return list(range(len(doc)))
+        ids = self._key_ids(doc.vocab.strings)  # made by __call__ already
+        keyed = [*ids.lower, *regex_rules]
+        hit = numpy.isin(cols[:, 1], numpy.array(keyed, dtype="uint64")) \
+            | numpy.isin(cols[:, 0], numpy.array(list(ids.tag), dtype="uint64")) \
+            | numpy.isin(cols[:, 2], numpy.array(list(ids.dep), dtype="uint64"))
+        if self.on_space:
+            hit |= cols[:, 3] != 0
+        return numpy.flatnonzero(hit).tolist()
+
+    def _key_ids(self, strings: Any) -> _ByIds:
+        """``by_lower``, ``by_tag`` and ``by_dep`` keyed by string ids (made once)."""
+        if self._ids is None:
+            self._ids = _ByIds(*({strings.add(k): v for k, v in table.items()}
+                                 for table in (self.by_lower, self.by_tag, self.by_dep)))
+        return self._ids
+
+
+@dataclass(frozen=True)
+class _ByIds:
+    """A :class:`FastAttributes`' rule tables keyed by string ids instead of strings."""
+
+    lower: dict[int, list[_Rule]]
+    tag: dict[int, list[_Rule]]
+    dep: dict[int, list[_Rule]]
 
 
 def replace_attribute_ruler(nlp: Language) -> None:
