@@ -25,6 +25,7 @@ CLOSE_MARKS = "”»"
 STRAIGHT = '"'
 _PARA_RE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a visible character
 _WORD_RE = re.compile(r"\w+")
+_MARK_RE = re.compile("[" + re.escape(OPEN_MARKS + CLOSE_MARKS + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,9 @@ def find_quotes(text: str) -> list[Quote]:
         if open_at is not None:  # continuing from the previous paragraph
             lead = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
             seg_start = lead + 1
-        i = ps if seg_start is None else seg_start
-        while i < pe:
-            ch = text[i]
+        # only the quote marks change the state: visit them, skip the characters between
+        for m in _MARK_RE.finditer(text, ps if seg_start is None else seg_start, pe):
+            i, ch = m.start(), m.group()
             if open_at is None or seg_start is None:
                 if ch in OPEN_MARKS or (ch == STRAIGHT and _is_opening_straight(text, i)) \
                         or (ch in CLOSE_MARKS and _closing_mark_opens(text, i, ps, pe)):
@@ -89,7 +90,6 @@ def find_quotes(text: str) -> list[Quote]:
                 segs.append((seg_start, _rstrip(text, seg_start, i)))
                 quotes.append(Quote(open_at, segs[-1][1], tuple(segs), closed=False))
                 open_at, seg_start, segs = i, i + 1, []
-            i += 1
         if open_at is not None and seg_start is not None:
             end = _rstrip(text, seg_start, pe)
             segs.append((seg_start, end))

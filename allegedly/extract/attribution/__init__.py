@@ -118,7 +118,7 @@ def find_attributions(doc: Doc, disabled: Iterable[str] = (),
     set_disabled(doc, disabled)
     guard = _Guard(failures)
     quotes = find_quotes(text_of(doc))
-    with entity_index_for(doc):  # the entities by position, for the antecedent look-backs
+    with entity_index_for(doc, quotes):  # the entities by position, for the look-backs
         found = _token_links(doc, quotes, guard)
         found = _passes(doc, found, quotes, guard)
     return _dedupe(sorted(found, key=lambda m: (m.content[0][0], m.cue or (0, 0))))

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from spacy.tokens import Doc, Span
 
 from allegedly.extract.attribution.mentions import is_full_name, name_tokens
-from allegedly.extract.quotes import find_quotes
+from allegedly.extract.quotes import Quote, find_quotes
 from allegedly.extract.tokens import text_of
 
 _KEY = "allegedly.attribution.entity_index"
@@ -102,11 +102,14 @@ class EntityIndex:
         full = self.person(found.start, names[-1].lower_) if names else None
         return full or found
 
+    def use_quotes(self, found: list[Quote]) -> None:
+        """Answer :meth:`in_quote` from ``found`` (``find_quotes`` of the doc's text)."""
+        self._quotes = [q.start for q in found], [q.end for q in found]
+
     def in_quote(self, char: int) -> bool:
         """Character ``char`` lies inside a direct quotation (its marks included)."""
         if self._quotes is None:
-            found = find_quotes(text_of(self.doc))
-            self._quotes = [q.start for q in found], [q.end for q in found]
+            self.use_quotes(find_quotes(text_of(self.doc)))
         starts, ends = self._quotes
         n = bisect_right(starts, char)
         return bool(n) and char < ends[n - 1]
@@ -125,10 +128,14 @@ def indexed(doc: Doc) -> EntityIndex:
 
 
 @contextmanager
-def entity_index_for(doc: Doc) -> Iterator[EntityIndex]:
+def entity_index_for(doc: Doc, quotes: list[Quote] | None = None) -> Iterator[EntityIndex]:
     """Hold one index on ``doc`` for the duration of the block (the extraction of one
-    document), and drop it after, so that a later change of ``doc.ents`` is never missed."""
+    document), and drop it after, so that a later change of ``doc.ents`` is never missed.
+    ``quotes``: ``find_quotes`` of the doc's text when the caller has it already (else the
+    index finds them on first use)."""
     index = EntityIndex(doc)
+    if quotes is not None:
+        index.use_quotes(quotes)
     doc.user_data[_KEY] = index
     try:
         yield index
