@@ -19,8 +19,28 @@ def register_lemmatizer(vocab: Any, lemmatizer: Any) -> None:
     _LEMMATIZERS[id(vocab)] = lemmatizer
 
 
+_MEMO_KEY = "allegedly.lemmas"  # doc.user_data: token index -> (orth, pos, lemma id, answer)
+
+
 def lemma(token: Token) -> str:
-    """Lower-cased lemma of ``token`` ("alleged" -> "allege", "has" -> "have")."""
+    """Lower-cased lemma of ``token`` ("alleged" -> "allege", "has" -> "have").
+
+    Rules ask for the lemmas of the same few tokens many times: each answer is kept on the
+    Doc (``doc.user_data``) with the token's form, POS and lemma, and asked again only when one
+    of those has changed (the morphology is set before, by the attribute ruler)."""
+    memo = token.doc.user_data.setdefault(_MEMO_KEY, {})
+    state = (token.orth, token.pos, token.lemma)
+    kept = memo.get(token.i)
+    if kept is not None and kept[:3] == state:
+        return kept[3]
+    found = _lemma(token)
+    memo[token.i] = (*state, found)
+    return found
+
+
+def _lemma(token: Token) -> str:
+    """:func:`lemma`, computed: the token's own lemma, else the registered lemmatizer's
+    rule lemma, else the suffix heuristic."""
     if token.lemma_:
         return token.lemma_.lower()
     lem = _LEMMATIZERS.get(id(token.vocab))
