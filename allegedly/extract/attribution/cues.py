@@ -164,11 +164,25 @@ __all__ = ["CUES", "CUE_MODS", "CUE_ROWS", "DOUBT_FORMS", "NOUN_CUES", "NOUN_FOR
            "cue_span", "cue_start", "verb_cue_row", "verb_has"]
 
 
+_CUE_VERBS_KEY = "allegedly.link_cue_verbs"  # doc.user_data: (cue, cue lemma) -> verb index
+
+
 def link_cue_verb(doc: Doc, m: AttributionMatch) -> Token | None:
     """The verb of a link's cue span: the verb or auxiliary whose lemma is the cue lemma's first
-    word (None for a cueless link or a cue that is no verb)."""
+    word (None for a cueless link or a cue that is no verb). The document passes ask it for
+    every link, rule after rule: each answer is kept on the Doc (``doc.user_data``)."""
     if m.cue is None or not m.cue_lemma:
         return None
-    span = doc.char_span(*m.cue, alignment_mode="expand")
-    head = m.cue_lemma.split()[0]
+    memo = doc.user_data.setdefault(_CUE_VERBS_KEY, {})
+    key = (m.cue, m.cue_lemma)
+    if key not in memo:
+        verb = _cue_verb(doc, m.cue, m.cue_lemma)
+        memo[key] = verb.i if verb is not None else None
+    return doc[memo[key]] if memo[key] is not None else None
+
+
+def _cue_verb(doc: Doc, cue: tuple[int, int], cue_lemma: str) -> Token | None:
+    """:func:`link_cue_verb`, computed."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    head = cue_lemma.split()[0]
     return next((t for t in span or () if t.pos_ in {"VERB", "AUX"} and lemma(t) == head), None)
