@@ -22,6 +22,7 @@ from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, SourceMatch
 from allegedly.extract.quotes import Quote
 from allegedly.extract.rules import method
+from allegedly.extract.tokens import text_of
 from allegedly.lexicons import load, word_list
 
 _TO = word_list("via_to_preps")
@@ -53,15 +54,17 @@ def _outlet(tok: Token) -> tuple[tuple[int, int], str] | None:
     ("the Saudi state-owned Al-Arabiya television", "Pakistan's Geo news channel"), else
     None. The name must hold a capitalised word ("the AP", not "the news")."""
     span = mention_span(tok)
+    text = text_of(tok.doc)
+    words = [(t.idx, t.idx + len(t.text), t.text[:1].isupper()) for t in span]
     best: tuple[int, tuple[int, int], str] | None = None
-    for i in range(span.start, span.end):
-        for j in range(span.end, i, -1):
+    for i in range(len(words)):  # the tokens [i, j) of the mention, longest first
+        for j in range(len(words), i, -1):
             if best is not None and j - i <= best[0]:
                 break
-            part = tok.doc[i:j]
-            name = _news_outlets().get(_key(part.text))
-            if name and any(t.text[:1].isupper() for t in part):
-                best = (j - i, (part.start_char, part.end_char), name)
+            start, end = words[i][0], words[j - 1][1]  # the part's text is text[start:end]
+            name = _news_outlets().get(_key(text[start:end]))
+            if name and any(upper for _, _, upper in words[i:j]):
+                best = (j - i, (start, end), name)
     return (best[1], best[2]) if best else None
 
 
