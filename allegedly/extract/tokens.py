@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "allegedly.token_starts"
@@ -30,7 +31,7 @@ def text_of(doc: Doc) -> str:
 def _starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get(_KEY)
     if starts is None or len(starts) != len(doc):
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist() if len(doc) else []  # [t.idx for t in doc]
         doc.user_data[_KEY] = starts
     return starts
 

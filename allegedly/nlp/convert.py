@@ -28,6 +28,7 @@ from allegedly.extract.matches import (
     RuleFailure,
     SourceMatch,
 )
+from allegedly.extract.tokens import text_of
 from allegedly.model import (
     AnalysisWarning,
     Article,
@@ -57,8 +58,9 @@ class DocMatches:
 def doc_matches(doc: Doc) -> DocMatches:
     """Collect our components' results and the sentence boundaries of a parsed chunk."""
     sents = []
+    doc_text = text_of(doc)
     for sent in doc.sents:
-        text = sent.text
+        text = doc_text[sent.start_char:sent.end_char]  # sent.text, without rebuilding it
         lead = len(text) - len(text.lstrip())
         body = text.strip()
         if body:
