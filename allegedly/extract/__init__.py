@@ -35,7 +35,8 @@ def _rows() -> list[tuple[str, str, Any]]:
         else:
             out.append(("attribution strategy", "attribution", s))
     out += [("content cut (verb contents)", "", r) for r in a.CONTENT_CUTS]
-    out += [("document pass", "attribution" if r.name == "quote.previous_speaker" else "", r)
+    out += [("document pass", "attribution" if r.name == "quote.previous_speaker"
+             else "source" if r.name.startswith("source.") else "", r)
             for r in a.DOCUMENT_PASSES if r not in a.ACT_RULES]
     out += [("act rule (document pass)", "attribution `act_method`", r) for r in a.ACT_RULES]
     out += [("source finder", "source", r) for r in a.SOURCE_FINDERS]

@@ -1,8 +1,9 @@
 """Quote-driven attribution strategies: dash signatures (``“…” ― Name``,
 ``quote.dash_signature``), speaker labels (``PENCE: Well, …``, ``quote.speaker_label``), a
-colon before a quote (``Name: “…”``, ``quote.colon``), and the two document passes: quotes that
-run on after the cue (``quote.follow_on``) and bare quote paragraphs that continue the previous
-speaker (``quote.previous_speaker``). Listed in :mod:`allegedly.extract.attribution.strategies`.
+colon before a quote (``Name: “…”``, ``quote.colon``), and the document passes: quotes that
+run on after the cue (``quote.follow_on``), bare quote paragraphs that continue the previous
+speaker (``quote.previous_speaker``) and a quoted "I" / "we" named for the quote's speaker
+(``source.quoted_first_person``). Listed in :mod:`allegedly.extract.attribution.strategies`.
 (Where the quotes of a text are is decided by :mod:`allegedly.extract.quotes`.)
 """
 
@@ -29,6 +30,7 @@ from allegedly.extract.rules import method
 from allegedly.lexicons import load, word_list
 
 _NOT_LABELS = word_list("not_speaker_labels")
+_QUOTED_SELF = word_list("quoted_self_pronouns")
 _SPEAKER_NOUNS = frozenset(r["noun"].lower() for r in load("source_nouns") if r["match"] == "head")
 """Head nouns of speaking sources (``source_nouns.tsv``): "Insiders: …", "Officials: …"."""
 
@@ -270,4 +272,54 @@ def _paragraphs_between(text: str, m: AttributionMatch, q: Quote) -> int:
     return len([p for p in text[m.content[-1][1]:q.start].split("\n") if p.strip()])
 
 
-__all__ = ["colon_quote", "dash_signature", "follow_on", "previous_speaker", "speaker_label"]
+def quoted_first_person(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+                        ) -> list[AttributionMatch]:
+    """'“I have made clear to them that …,” the minister said': an inner link inside a quote
+    whose source is the quoted speaker's own "I" or "we" (``quoted_self_pronouns``), left
+    unnamed by the resolvers, is named for the speaker of the smallest link whose content
+    holds that quote (``source.quoted_first_person``; the mention stays as written)."""
+    text = text_of(doc)
+    out = []
+    for m in links:
+        src = m.source
+        quote = _quote_at(m, quotes)
+        if src is None or src.name is not None or src.span is None or quote is None \
+                or text[src.span[0]:src.span[1]].lower() not in _QUOTED_SELF:
+            out.append(m)
+            continue
+        outer = _speaker_of_quote(text, m, quote, links)
+        if outer is None or outer.source is None:
+            out.append(m)
+            continue
+        named = replace(src, name=outer.source.name, kind=outer.source.kind,
+                        description=outer.source.description,
+                        antecedent=outer.source.span or outer.source.antecedent,
+                        method=method("source.quoted_first_person"))
+        out.append(replace(m, source=named))
+    return out
+
+
+def _quote_at(m: AttributionMatch, quotes: list[Quote]) -> Quote | None:
+    """The quote the cue of ``m`` stands in, or None."""
+    if m.cue is None:
+        return None
+    return next((q for q in quotes if q.start <= m.cue[0] < q.end), None)
+
+
+def _speaker_of_quote(text: str, m: AttributionMatch, quote: Quote,
+                      links: list[AttributionMatch]) -> AttributionMatch | None:
+    """The smallest other link whose content holds all of ``quote``'s words and whose source
+    is named and no first-person pronoun itself."""
+    def holds(o: AttributionMatch) -> bool:
+        return any(s <= quote.inner[0] and quote.inner[1] <= e for s, e in o.content) \
+            or o.content[0][0] <= quote.inner[0] and quote.inner[1] <= o.content[-1][1] \
+            and any(s <= m.cue[0] < e for s, e in o.content)
+    cands = [o for o in links if o is not m and o.source is not None and o.source.name
+             and o.source.span is not None
+             and text[o.source.span[0]:o.source.span[1]].lower() not in _QUOTED_SELF
+             and holds(o)]
+    return min(cands, key=lambda o: o.content[-1][1] - o.content[0][0], default=None)
+
+
+__all__ = ["colon_quote", "dash_signature", "follow_on", "previous_speaker",
+           "quoted_first_person", "speaker_label"]

@@ -134,6 +134,7 @@ DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("verb.inner_addressee_passive", nested.addressee_passive),
     Rule("quote.own_voice", nested.own_voice),
     Rule("quote.present_stance", nested.present_stance),
+    Rule("source.quoted_first_person", quotes.quoted_first_person),
     Rule("via.addressee", via.addressee),
     *ACT_RULES,
 )
