@@ -20,11 +20,14 @@ from allegedly.extract.attribution.spans import text_of
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
+from allegedly.extract.rules import method
 from allegedly.lexicons import word_list
 
 _OWN_VOICE = word_list("own_voice_pronouns")
 _PRESENT_REPORTING = word_list("present_reporting_verbs")
 _FINDING_CLASSES = frozenset({"estimate", "evidence"})
+_UNNAMED = method("source.unnamed")
+_EXPLETIVE = method("source.expletive")
 
 
 
@@ -86,6 +89,21 @@ def addressee_passive(doc: Doc, links: list[AttributionMatch], quotes: list[Quot
     return _inner(links, keep)
 
 
+def unnamed(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
+            ) -> list[AttributionMatch]:
+    """'“If reports of gunfire are confirmed, this would …,” he said', 'X had been considered
+    “security risks”, the newspaper reported', 'she said warning people of the risk would not
+    deter them': an inner cue for which no speaker was found (an agentless passive or a gerund
+    with no words standing for a source, an expletive "it is said") names no second source; the
+    outer speaker's link already carries the words (``addressee_passive`` is the case of
+    telling verbs)."""
+    def keep(m: AttributionMatch) -> bool:
+        src = m.source
+        return src is None or not (src.method == _EXPLETIVE
+                                   or src.method == _UNNAMED and src.span is None)
+    return _inner(links, keep)
+
+
 def _in_quote(m: AttributionMatch, quotes: list[Quote]) -> bool:
     return m.cue is not None and any(q.start <= m.cue[0] < q.end for q in quotes)
 
@@ -129,5 +147,5 @@ def present_stance(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     return _inner(links, keep)
 
 
-__all__ = ["addressee_passive", "infinitive", "own_voice", "present_stance",
+__all__ = ["addressee_passive", "infinitive", "own_voice", "present_stance", "unnamed",
            "writer_judgement"]

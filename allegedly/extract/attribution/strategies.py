@@ -132,6 +132,7 @@ DOCUMENT_PASSES: tuple[Rule, ...] = (
     Rule("verb.inner_infinitive", nested.infinitive),
     Rule("verb.inner_writer_judgement", nested.writer_judgement),
     Rule("verb.inner_addressee_passive", nested.addressee_passive),
+    Rule("verb.inner_unnamed", nested.unnamed),
     Rule("quote.own_voice", nested.own_voice),
     Rule("quote.present_stance", nested.present_stance),
     Rule("source.quoted_first_person", quotes.quoted_first_person),
