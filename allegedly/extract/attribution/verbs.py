@@ -158,12 +158,23 @@ def asked_participle(v: Token) -> bool:
     """ "Asked on Monday whether he would resign, Starmer said ...", "When asked about X, she
     ...": a passive participle of a question verb with no subject of its own. The main clause's
     subject is the one asked, not the asker, who is not named: the link has no source (PolNeAR
-    annotates it so too) and its act is ``question`` (``act.question_put``)."""
-    if v.tag_ != "VBN" or v.dep_ not in {"advcl", "acl"}:
+    annotates it so too) and its act is ``question`` (``act.question_put``). The tagger
+    sometimes reads a sentence-opening participle as a past tense ("Asked/VBD whether …, he
+    said"): a subjectless advcl opening its sentence is the participle all the same."""
+    if v.dep_ not in {"advcl", "acl"} or v.tag_ != "VBN" and not _opening_past(v):
         return False
     row = verb_cue_row(v)
     return row is not None and row["class"] == "question" \
         and not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in v.children)
+
+
+def _opening_past(v: Token) -> bool:
+    """A past-tense adverbial clause verb that opens its sentence, alone or after "when" / "if"
+    ("Asked/VBD whether …, he said"): no finite clause opens so without a subject."""
+    first = v.sent[0] if v.doc.has_annotation("SENT_START") else v.doc[0]
+    marks = [c for c in v.lefts if c.dep_ in {"mark", "advmod"}]
+    return v.dep_ == "advcl" and v.tag_ == "VBD" and v.i < v.head.i \
+        and first.i == (marks[0].i if marks else v.i)
 
 
 def _infinitive(v: Token) -> bool:
