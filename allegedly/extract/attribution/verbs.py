@@ -435,15 +435,22 @@ def clause_after_object(c: VerbCue) -> Content | None:
     return Content(span) if span is not None else None
 
 
+_NOT_PARENTHETICAL = word_list("subordinators")
+
+
 def parenthetical(c: VerbCue) -> Content | None:
     """"The museum, Mr. Obama said, would make ...": a cue set off by commas inside the clause
-    it reports; the whole clause is the content, the cue clause cut out."""
+    it reports; the whole clause is the content, the cue clause cut out. Not a cue clause
+    opened by a subordinator ("If reports are confirmed, …", "though he offered a probe, …":
+    ``subordinators``)."""
     v, doc = c.v, c.doc
     if not (v.dep_ in {"parataxis", "ccomp", "advcl"} and v.head.i > v.i
             and (v.right_edge.text == "," or v.right_edge.i + 1 < len(doc)
                  and doc[v.right_edge.i + 1].text == ",")
             and v.left_edge.i > v.head.left_edge.i):
         return None
+    if any(x.dep_ == "mark" and x.lower_ in _NOT_PARENTHETICAL for x in v.children):
+        return None  # "If reports are confirmed, this would …": a condition, not a report
     h = v.head
     span = trim(doc, h.left_edge.i, h.right_edge.i + 1)
     exclude = (doc[v.left_edge.i].idx, doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
