@@ -70,3 +70,9 @@ def noun_chunks_in(doc: Doc, start: int, end: int) -> list[Span]:
     if starts is not None:  # sorted, non-empty chunks: only those starting in [start, end)
         chunks = chunks[bisect_left(starts, start):bisect_left(starts, end)]
     return [Span(doc, s, e, label=label) for s, e, label in chunks if s >= start and e <= end]
+
+
+def has_to_marker(tok: Token) -> bool:
+    """Does ``tok`` carry the infinitive marker: an ``aux`` "to" among its left dependents
+    ("[to] resign", "asked him [to] leave")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts)

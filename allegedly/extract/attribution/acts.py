@@ -45,6 +45,7 @@ from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
 from allegedly.extract.rules import method
+from allegedly.extract.tokens import has_to_marker
 from allegedly.lexicons import word_list
 
 _FIRST_PERSON = word_list("writer_pronouns")
@@ -196,8 +197,7 @@ def private_plan(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     def test(m: AttributionMatch) -> bool:
         v = link_cue_verb(doc, m) if _head_has(m, "private") else None
         return v is not None and not any(
-            c.dep_ in {"ccomp", "xcomp"} and any(x.dep_ == "aux" and x.lower_ == "to"
-                                                 for x in c.lefts)
+            c.dep_ in {"ccomp", "xcomp"} and has_to_marker(c)
             and any(x.dep_ == "nsubj" for x in c.children) for c in v.children)
     return _decide(links, "act.private_plan", "plan", test)
 
@@ -213,7 +213,7 @@ def purpose_infinitive(doc: Doc, links: list[AttributionMatch], quotes: list[Quo
     def test(m: AttributionMatch) -> bool:
         v = link_cue_verb(doc, m)
         if v is None or v.tag_ != "VB" or v.dep_ not in {"advcl", "xcomp", "acl"} \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts) \
+                or not has_to_marker(v) \
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children):
             return False
         if lemma(v.head) in _CARRIERS:

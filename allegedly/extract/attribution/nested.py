@@ -21,6 +21,7 @@ from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch
 from allegedly.extract.quotes import Quote
 from allegedly.extract.rules import method
+from allegedly.extract.tokens import has_to_marker
 from allegedly.lexicons import word_list
 
 _OWN_VOICE = word_list("own_voice_pronouns")
@@ -61,7 +62,7 @@ def infinitive(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
     def keep(m: AttributionMatch) -> bool:
         v = link_cue_verb(doc, m)
         return v is None or v.tag_ != "VB" \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts)
+            or not has_to_marker(v)
     return _inner(links, keep)
 
 

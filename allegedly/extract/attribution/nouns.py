@@ -24,6 +24,7 @@ from allegedly.extract.attribution.speakers import noun_author
 from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets, SourceMatch
 from allegedly.extract.quotes import Quote
+from allegedly.extract.tokens import has_to_marker
 from allegedly.lexicons import word_list
 
 __all__ = ["possessive", "that_clause"]
@@ -62,7 +63,7 @@ def _complement(n: Token, source: Token) -> tuple[int, int, Token | None] | None
         if c.dep_ in {"acl", "ccomp", "relcl"}:
             first = c.left_edge
             is_that = first.lower_ == "that" and first.dep_ == "mark"
-            is_to = any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)
+            is_to = has_to_marker(c)
             finite = any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children) and \
                 c.tag_ in {"VBD", "VBZ", "VBP", "MD"} | {"VB"} \
                 and first.lower_ not in _RELATIVE_OPENERS

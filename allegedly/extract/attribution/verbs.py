@@ -55,6 +55,7 @@ from allegedly.extract.lemmas import lemma
 from allegedly.extract.matches import AttributionMatch, Offsets
 from allegedly.extract.quotes import Quote
 from allegedly.extract.rules import enabled
+from allegedly.extract.tokens import has_to_marker
 from allegedly.lexicons import word_list
 
 CONTENT_DEPS = {"ccomp"}
@@ -180,7 +181,7 @@ def _opening_past(v: Token) -> bool:
 def _infinitive(v: Token) -> bool:
     """A to-infinitive that modifies a noun ("the right to respond", "someone to defend
     them"): a capacity or a purpose, not a speech event."""
-    if v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts):
+    if v.tag_ != "VB" or not has_to_marker(v):
         return False
     return v.dep_ in {"acl", "relcl"}
 
@@ -198,7 +199,7 @@ def raising_passive(c: VerbCue) -> Content | None:
         return None
     subj = next((x for x in v.children if x.dep_ == "nsubjpass" and x.i < v.i), None)
     comp = next((x for x in v.rights if x.dep_ == "xcomp"
-                 and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.lefts)), None)
+                 and has_to_marker(x)), None)
     if subj is None or comp is None or subj.lower_ in _EXPLETIVES:
         return None
     span = (doc[subj.left_edge.i].idx, end_of(doc[comp.right_edge.i]))
@@ -374,7 +375,7 @@ def _with_word_in_cue(c: VerbCue, word: Token, span: Offsets) -> Content:
 
 def _to_infinitive(x: Token) -> bool:
     """Is ``x`` a to-infinitive ("to resign"), with no finite auxiliary?"""
-    return x.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+    return x.tag_ == "VB" and has_to_marker(x)
 
 
 def np_object(c: VerbCue) -> Content | None:
