@@ -48,7 +48,7 @@ from allegedly.extract.rules import method
 from allegedly.extract.tokens import has_to_marker
 from allegedly.lexicons import word_list
 
-_FIRST_PERSON = word_list("writer_pronouns")
+_FIRST_PERSON = word_list("first_person_pronouns")
 _COMPLEMENT_PREPS = word_list("act_complement_preps")
 _PREDICATE_PREPS = word_list("act_predicate_preps")
 _CARRIERS = word_list("infinitive_carriers")

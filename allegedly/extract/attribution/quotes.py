@@ -30,7 +30,7 @@ from allegedly.extract.rules import method
 from allegedly.lexicons import load, word_list
 
 _NOT_LABELS = word_list("not_speaker_labels")
-_QUOTED_SELF = word_list("quoted_self_pronouns")
+_QUOTED_SELF = word_list("first_person_pronouns")
 _SPEAKER_NOUNS = frozenset(r["noun"].lower() for r in load("source_nouns") if r["match"] == "head")
 """Head nouns of speaking sources (``source_nouns.tsv``): "Insiders: …", "Officials: …"."""
 
@@ -275,7 +275,7 @@ def _paragraphs_between(text: str, m: AttributionMatch, q: Quote) -> int:
 def quoted_first_person(doc: Doc, links: list[AttributionMatch], quotes: list[Quote]
                         ) -> list[AttributionMatch]:
     """'“I have made clear to them that …,” the minister said': an inner link inside a quote
-    whose source is the quoted speaker's own "I" or "we" (``quoted_self_pronouns``), left
+    whose source is the quoted speaker's own "I" or "we" (``first_person_pronouns``), left
     unnamed by the resolvers, is named for the speaker of the smallest link whose content
     holds that quote (``source.quoted_first_person``; the mention stays as written)."""
     text = text_of(doc)
